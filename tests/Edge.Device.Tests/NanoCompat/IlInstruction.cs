@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+
+namespace Edge.Device.Tests.NanoCompat;
+
+/// <summary>One decoded IL instruction: its opcode and, where it has one, its metadata token.</summary>
+public readonly record struct IlInstruction(int Offset, OpCode OpCode, int Token);
+
+/// <summary>Decodes a method body into instructions, using the runtime's own opcode table for operand sizes.</summary>
+public static class IlDecoder
+{
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
+
+    public static IEnumerable<IlInstruction> Decode(MethodBodyBlock body)
+    {
+        var reader = body.GetILReader();
+        while (reader.RemainingBytes > 0)
+        {
+            int offset = reader.Offset;
+            short value = reader.ReadByte();
+            if (value == 0xFE) value = unchecked((short)(0xFE00 | reader.ReadByte()));
+            if (!OpCodesByValue.TryGetValue(value, out var opCode))
+                throw new BadImageFormatException($"unknown IL opcode 0x{value:X} at IL_{offset:X4}");
+            int token = 0;
+            switch (opCode.OperandType)
+            {
+                case OperandType.InlineNone: break;
+                case OperandType.ShortInlineBrTarget:
+                case OperandType.ShortInlineI:
+                case OperandType.ShortInlineVar: reader.Offset += 1; break;
+                case OperandType.InlineVar: reader.Offset += 2; break;
+                case OperandType.InlineBrTarget:
+                case OperandType.InlineI:
+                case OperandType.ShortInlineR: reader.Offset += 4; break;
+                case OperandType.InlineI8:
+                case OperandType.InlineR: reader.Offset += 8; break;
+                case OperandType.InlineSwitch: reader.Offset += 4 * reader.ReadInt32(); break;
+                case OperandType.InlineField:
+                case OperandType.InlineMethod:
+                case OperandType.InlineSig:
+                case OperandType.InlineString:
+                case OperandType.InlineTok:
+                case OperandType.InlineType: token = reader.ReadInt32(); break;
+                default: throw new BadImageFormatException($"unhandled operand type {opCode.OperandType}");
+            }
+            yield return new IlInstruction(offset, opCode, token);
+        }
+    }
+}

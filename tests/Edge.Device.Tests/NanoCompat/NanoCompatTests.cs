@@ -1,0 +1,78 @@
+namespace Edge.Device.Tests.NanoCompat;
+
+/// <summary>
+/// The device source must run on nanoCLR 1.x, not merely compile against its mscorlib.
+/// The first test scans the real compile-check output; the others prove the scanner catches
+/// each construct by compiling small probes against the same mscorlib.
+/// </summary>
+[TestClass]
+public sealed class NanoCompatTests
+{
+    private const string Attributes = """
+        namespace Edge.Device.Runtime
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class HotPathAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class NoAllocAttribute : System.Attribute { }
+        }
+        """;
+
+    [TestMethod]
+    public void DeviceAssemblyHasNothingNanoClrCannotRun()
+    {
+        Assert.IsTrue(File.Exists(NanoBuild.DeviceAssembly), $"compile-check output missing: {NanoBuild.DeviceAssembly}");
+        var violations = NanoAssemblyScanner.Scan(NanoBuild.DeviceAssembly);
+        Assert.AreEqual(0, violations.Count, "device code breaks nanoFramework rules:\n" + string.Join("\n", violations));
+    }
+
+    [TestMethod]
+    public void CleanProbeHasNoViolations()
+    {
+        var violations = Scan("""
+            public static class Clean
+            {
+                static readonly int[] Table = { 1, 2, 3 };
+                [Edge.Device.Runtime.HotPath]
+                public static int Sum(int[] a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i] * Table[i % 3]; return s; }
+                [Edge.Device.Runtime.HotPath]
+                public static void Fail(int x) { if (x < 0) throw new System.ArgumentOutOfRangeException("x"); }
+                public static double Slow(double x) { return x * 2.0; }
+            }
+            """);
+        Assert.AreEqual(0, violations.Count, string.Join("\n", violations));
+    }
+
+    [TestMethod]
+    [DataRow("generics", "public class Box<T> { public T Value; }", DisplayName = "generic type")]
+    [DataRow("generics", "public static class G { public static T Id<T>(T x) { return x; } }", DisplayName = "generic method")]
+    [DataRow("generics", "public static class G { public static void Run() { System.Action<int> a = x => { }; a(1); } }", DisplayName = "generic delegate from mscorlib")]
+    [DataRow("multidim-array", "public static class M { public static int[,] Grid = new int[2, 2]; }", DisplayName = "multi-dimensional array")]
+    [DataRow("opcode", "public static unsafe class S { public static int Run() { int* p = stackalloc int[4]; p[0] = 1; return p[0]; } }", DisplayName = "stackalloc")]
+    [DataRow("pointer", "public static unsafe class P { public static int Run(int x) { int* p = &x; return *p; } }", DisplayName = "pointer local")]
+    [DataRow("checked", "public static class C { public static int Add(int a, int b) { return checked(a + b); } }", DisplayName = "checked arithmetic")]
+    [DataRow("hot-path-alloc", "public static class H { [Edge.Device.Runtime.HotPath] public static int[] Make() { return new int[4]; } }", DisplayName = "hot path newarr")]
+    [DataRow("hot-path-alloc", "public static class H { [Edge.Device.Runtime.HotPath] public static object Make(int x) { return x; } }", DisplayName = "hot path boxing")]
+    [DataRow("hot-path-alloc", "public class O { } public static class H { [Edge.Device.Runtime.NoAlloc] public static O Make() { return new O(); } }", DisplayName = "no-alloc newobj")]
+    [DataRow("hot-path-float", "public static class H { [Edge.Device.Runtime.HotPath] public static int Scale(int x) { float f = x * 0.5f; return (int)f; } }", DisplayName = "hot path float")]
+    [DataRow("hot-path-call", "public static class H { static int Helper(int x) { return x + 1; } [Edge.Device.Runtime.HotPath] public static int Run(int x) { return Helper(x); } }", DisplayName = "hot path calls unmarked helper")]
+    [DataRow("hot-path-call", "public static class H { [Edge.Device.Runtime.HotPath] public static string Run(int x) { return \"v\" + x.ToString(); } }", DisplayName = "hot path calls string formatting")]
+    public void ScannerCatches(string rule, string source)
+    {
+        var violations = Scan(source);
+        Assert.IsTrue(violations.Any(v => v.Rule == rule), $"expected a '{rule}' violation, got:\n{string.Join("\n", violations)}");
+    }
+
+    [TestMethod]
+    public void ScannerCatchesOversizedInitializers()
+    {
+        // 70 000 bytes of static initializer data exceed nanoFramework's 16-bit signature table.
+        string bytes = string.Join(",", Enumerable.Range(0, 70_000).Select(i => (i % 251).ToString()));
+        var violations = Scan("public static class T { public static readonly byte[] W = { " + bytes + " }; }");
+        Assert.IsTrue(violations.Any(v => v.Rule == "size"), string.Join("\n", violations));
+    }
+
+    private static IReadOnlyList<NanoViolation> Scan(string source)
+    {
+        using var image = NanoBuild.Compile(Attributes + "\n" + source);
+        return NanoAssemblyScanner.Scan(image);
+    }
+}
