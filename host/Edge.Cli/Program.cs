@@ -1,0 +1,1 @@
+return Edge.Cli.EdgeCli.Run(args);
