@@ -206,14 +206,33 @@ public sealed class NanoAssemblyScanner
         var handle = MetadataTokens.EntityHandle(token);
         if (handle.Kind == HandleKind.MethodDefinition)
         {
-            var attributes = _md.GetMethodDefinition((MethodDefinitionHandle)handle).GetCustomAttributes();
-            bool allowed = HasAttribute(attributes, HotPathAttribute) || (!hotPath && HasAttribute(attributes, NoAllocAttribute));
+            var callee = _md.GetMethodDefinition((MethodDefinitionHandle)handle);
+            var attributes = callee.GetCustomAttributes();
+            bool allowed = HasAttribute(attributes, HotPathAttribute) || (!hotPath && HasAttribute(attributes, NoAllocAttribute)) || IsTrivialGetter(callee);
             if (!allowed) Add("hot-path-call", at, $"calls {MemberName(token)}, which is not marked {(hotPath ? "[HotPath]" : "[HotPath] or [NoAlloc]")}");
             return;
         }
         string name = MemberName(token);
         if (!HotPathRuntimeCalls.Contains(name)) Add("hot-path-call", at, $"calls {name}, which may allocate");
     }
+
+    /// <summary>Opcodes of a getter that only returns a field (auto-properties, and `get { return _x; }` in Debug builds).</summary>
+    private static readonly HashSet<short> TrivialGetterOpcodes = new[]
+    {
+        OpCodes.Nop, OpCodes.Ldarg_0, OpCodes.Ldfld, OpCodes.Ldsfld, OpCodes.Stloc_0, OpCodes.Ldloc_0, OpCodes.Br_S, OpCodes.Ret,
+    }.Select(o => o.Value).ToHashSet();
+
+    /// <summary>A method whose body only loads one field and returns it: it cannot allocate or compute.</summary>
+    private bool IsTrivialGetter(MethodDefinition method)
+    {
+        if (method.RelativeVirtualAddress == 0) return false;
+        var instructions = IlDecoder.Decode(_pe.GetMethodBody(method.RelativeVirtualAddress)).ToList();
+        int fieldLoads = instructions.Count(i => i.OpCode.Value == OpCodes.Ldfld.Value || i.OpCode.Value == OpCodes.Ldsfld.Value);
+        return fieldLoads == 1 && instructions.All(i => TrivialGetterOpcodes.Contains(i.OpCode.Value)) && !FieldIsFloatIn(instructions);
+    }
+
+    private bool FieldIsFloatIn(List<IlInstruction> instructions) =>
+        instructions.Any(i => (i.OpCode.Value == OpCodes.Ldfld.Value || i.OpCode.Value == OpCodes.Ldsfld.Value) && FieldIsFloat(i.Token));
 
     private static bool IsFieldAccess(short op) =>
         op == OpCodes.Ldfld.Value || op == OpCodes.Ldsfld.Value || op == OpCodes.Stfld.Value || op == OpCodes.Stsfld.Value;

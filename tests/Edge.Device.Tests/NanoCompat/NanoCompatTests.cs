@@ -37,6 +37,12 @@ public sealed class NanoCompatTests
                 public static void Fail(int x) { if (x < 0) throw new System.ArgumentOutOfRangeException("x"); }
                 public static double Slow(double x) { return x * 2.0; }
             }
+            public sealed class Holder
+            {
+                public int Size { get; private set; }
+                [Edge.Device.Runtime.HotPath]
+                public int Twice() { return Size * 2; }
+            }
             """);
         Assert.AreEqual(0, violations.Count, string.Join("\n", violations));
     }
@@ -54,6 +60,7 @@ public sealed class NanoCompatTests
     [DataRow("hot-path-alloc", "public class O { } public static class H { [Edge.Device.Runtime.NoAlloc] public static O Make() { return new O(); } }", DisplayName = "no-alloc newobj")]
     [DataRow("hot-path-float", "public static class H { [Edge.Device.Runtime.HotPath] public static int Scale(int x) { float f = x * 0.5f; return (int)f; } }", DisplayName = "hot path float")]
     [DataRow("hot-path-call", "public static class H { static int Helper(int x) { return x + 1; } [Edge.Device.Runtime.HotPath] public static int Run(int x) { return Helper(x); } }", DisplayName = "hot path calls unmarked helper")]
+    [DataRow("hot-path-call", "public class P { public int[] A { get { return new int[1]; } } } public static class H { [Edge.Device.Runtime.HotPath] public static int Run(P p) { return p.A[0]; } }", DisplayName = "hot path calls allocating getter")]
     [DataRow("hot-path-call", "public static class H { [Edge.Device.Runtime.HotPath] public static string Run(int x) { return \"v\" + x.ToString(); } }", DisplayName = "hot path calls string formatting")]
     public void ScannerCatches(string rule, string source)
     {

@@ -1,0 +1,59 @@
+using Edge.Device.Runtime;
+
+namespace Edge.Device.Numerics
+{
+    /// <summary>
+    /// Converts measured values into the fixed-point form the drift sketches use: round(x * 2^shift)
+    /// with a per-column shift chosen by the host so the reference range times a headroom factor
+    /// fits an int32. Rounding is half away from zero; values beyond the int32 range saturate (they
+    /// land in an end bin, which is where they belong). NaN maps to 0 and is the caller's to reject.
+    /// </summary>
+    public static class FixedPointInput
+    {
+        /// <summary>On the board: a float sample, one multiply by an exact power of two.</summary>
+        [NoAlloc]
+        public static int FromFloat(float x, int shift)
+        {
+            float scaled = x * PowerOfTwoF(shift);
+            if (scaled >= 2147483647f) return int.MaxValue;
+            if (scaled <= -2147483647f) return -int.MaxValue;
+            return scaled >= 0 ? (int)(scaled + 0.5f) : -(int)(-scaled + 0.5f);
+        }
+
+        /// <summary>On the host (replay, profile building): the same rule in double precision.</summary>
+        [NoAlloc]
+        public static int FromDouble(double x, int shift)
+        {
+            double scaled = x * PowerOfTwo(shift);
+            if (scaled >= 2147483647.0) return int.MaxValue;
+            if (scaled <= -2147483647.0) return -int.MaxValue;
+            return scaled >= 0 ? (int)(scaled + 0.5) : -(int)(-scaled + 0.5);
+        }
+
+        /// <summary>The value a fixed-point number stands for (for reports, not hot paths).</summary>
+        public static double ToDouble(long fixedValue, int shift)
+        {
+            return fixedValue / PowerOfTwo(shift);
+        }
+
+        [NoAlloc]
+        public static double PowerOfTwo(int exponent)
+        {
+            double result = 1.0;
+            double factor = exponent >= 0 ? 2.0 : 0.5;
+            int steps = exponent >= 0 ? exponent : -exponent;
+            for (int i = 0; i < steps; i++) result *= factor;
+            return result;
+        }
+
+        [NoAlloc]
+        private static float PowerOfTwoF(int exponent)
+        {
+            float result = 1.0f;
+            float factor = exponent >= 0 ? 2.0f : 0.5f;
+            int steps = exponent >= 0 ? exponent : -exponent;
+            for (int i = 0; i < steps; i++) result *= factor;
+            return result;
+        }
+    }
+}
