@@ -28,7 +28,7 @@ namespace Edge.Device.Drift
             int[] edges = col.Edges;
             int last = edges.Length - 1;
             long n = h.Total;
-            long m = col.RefCumulative[h.Slots - 1];
+            long m = col.ReferenceRows;
             long sigma = col.SigmaDivisor;
 
             // End-bin spreads: each end bin is even over [edge - 2*mean, edge] or [edge, edge + 2*mean].
@@ -48,15 +48,17 @@ namespace Edge.Device.Drift
             // Inner bins: CDF differences at consecutive edges, linear between.
             long boundQ40 = 0;
             long cumA = lowCount;
+            long cumE = col.RefCounts[0];
             long previousDiff = aLow - eLow;
             for (int i = 1; i <= last; i++)
             {
                 long count = h.Count(i);
                 cumA += count;
-                long diff = FixedMath.RatioQ30(cumA, n) - FixedMath.RatioQ30(col.RefCumulative[i], m);
+                cumE += col.RefCounts[i];
+                long diff = FixedMath.RatioQ30(cumA, n) - FixedMath.RatioQ30(cumE, m);
                 long width = WidthQ20(edges[i] - (long)edges[i - 1], sigma);
                 totalQ40 = SaturatingAdd(totalQ40, Segment(previousDiff >> 10, diff >> 10, width));
-                long sharesQ20 = (FixedMath.RatioQ30(count, n) + col.RefShareQ30[i]) >> 10;
+                long sharesQ20 = (FixedMath.RatioQ30(count, n) + col.RefShareQ30(i)) >> 10;
                 boundQ40 = SaturatingAdd(boundQ40, (width * sharesQ20) >> 1);
                 previousDiff = diff;
             }
@@ -68,7 +70,7 @@ namespace Edge.Device.Drift
 
             if (!h.TailsKnown)
             {
-                report.WassersteinBound[index] = DriftReport.Infinite;
+                report.WassersteinBound[index] = DriftReport.Saturated;
                 return;
             }
             boundQ40 = SaturatingAdd(boundQ40, 2 * TailMass(aLow, curLowMean, sigma));

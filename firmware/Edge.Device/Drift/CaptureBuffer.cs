@@ -5,7 +5,7 @@ namespace Edge.Device.Drift
 {
     /// <summary>
     /// A fixed ring of the most recent input rows (in the profile's fixed point), for retraining
-    /// on drifted data: armed when a column first exceeds its threshold, frozen when drift is
+    /// on drifted data: armed by the first window over the drift threshold, frozen when drift is
     /// confirmed, so what the host fetches is the data that caused the alarm. Sized once;
     /// recording a row is an Array.Copy.
     /// </summary>

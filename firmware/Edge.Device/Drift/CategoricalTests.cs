@@ -18,28 +18,28 @@ namespace Edge.Device.Drift
             long sumQ30 = 0;
             for (int i = 0; i < h.Slots; i++)
             {
-                long e = col.RefShareQ30[i];
+                long e = col.RefShareQ30(i);
                 long d = share[i] - e;
                 if (e == 0)
                 {
-                    if (h.Count(i) > 0) return DriftReport.Infinite;
+                    if (h.Count(i) > 0) return DriftReport.Saturated;
                     continue;
                 }
                 long term = (d * d) / e;                  // Q60 / Q30 = Q30
-                if (term > long.MaxValue - sumQ30) return DriftReport.Infinite;
+                if (term > long.MaxValue - sumQ30) return DriftReport.Saturated;
                 sumQ30 += term;
             }
             long samples = h.SampleCount;
-            if (sumQ30 > long.MaxValue / samples) return DriftReport.Infinite;
+            if (sumQ30 > long.MaxValue / samples) return DriftReport.Saturated;
             return FixedMath.ToQ16(sumQ30 * samples, 30);
         }
 
         [HotPath]
         public static int Z(ProfileColumn col, HistogramView h, long[] share)
         {
-            long referenceRows = col.RefCumulative[h.Slots - 1];
+            long referenceRows = col.ReferenceRows;
             long samples = h.SampleCount;
-            long pRef = FixedMath.OneQ30 - col.RefShareQ30[0];   // share coded 1 in the reference
+            long pRef = FixedMath.OneQ30 - col.RefShareQ30(0);   // share coded 1 in the reference
             long pCur = FixedMath.OneQ30 - share[0];             // ... and in the current window
             // Pooled share of "1": (R1 + C1) / (M + N), with C1 in whole samples.
             long onesRef = referenceRows - col.RefCounts[0];

@@ -84,7 +84,7 @@ namespace Edge.Device.Drift
             report.Tvd[c] = Divergences.TotalVariation(col, _view);
             if (col.IsBinned)
             {
-                KolmogorovSmirnov.Evaluate(col, _view, report, c);
+                KolmogorovSmirnov.Evaluate(col, _view, _profile.Policy.KsCoefficientQ16, report, c);
                 BinnedWasserstein.Evaluate(col, _view, report, c);
                 report.ChiSquare[c] = 0;
                 report.Z[c] = 0;
@@ -99,12 +99,12 @@ namespace Edge.Device.Drift
                 report.ChiSquare[c] = CategoricalTests.ChiSquare(col, _view, _share);
                 report.Z[c] = col.Slots == 3 ? CategoricalTests.Z(col, _view, _share) : 0;
             }
-            report.Drifted[c] = Decide(col, report, c);
+            report.Drifted[c] = Decide(col, _profile.Policy.ZCriticalQ16, report, c);
         }
 
         /// <summary>The column's test: distances at or above the threshold; KS, chi-square, |Z| beyond the critical value.</summary>
         [HotPath]
-        public static bool Decide(ProfileColumn col, DriftReport report, int c)
+        public static bool Decide(ProfileColumn col, int zCriticalQ16, DriftReport report, int c)
         {
             switch (col.Test)
             {
@@ -116,7 +116,7 @@ namespace Edge.Device.Drift
                 case DriftTest.KolmogorovSmirnov: return report.Ks[c] > report.KsCritical[c];
                 case DriftTest.Wasserstein: return report.Wasserstein[c] >= col.ThresholdQ16;
                 case DriftTest.ChiSquare: return report.ChiSquare[c] > col.CriticalQ16;
-                case DriftTest.ZTest: return report.Z[c] > col.CriticalQ16 || -report.Z[c] > col.CriticalQ16;
+                case DriftTest.ZTest: return report.Z[c] > zCriticalQ16 || -report.Z[c] > zCriticalQ16;
                 default: return false;
             }
         }

@@ -139,8 +139,9 @@ namespace Edge.Device.Drift
             }
             WindowsCompleted++;
             byte verdict = Policy.Judge(LastWindow.Drifting, explainedByBurst);
+            // The capture starts with the first drifting window and freezes when drift is confirmed.
             if (verdict == WindowVerdict.Confirmed) Capture.Freeze(WindowsCompleted);
-            else if (LastWindow.AnyColumnDrifted) Capture.Arm();
+            else if (verdict == WindowVerdict.Drifting) Capture.Arm();
             else Capture.Disarm();
             _window.Clear();
             _anomalous.Clear();

@@ -30,6 +30,15 @@ namespace Edge.Device.Drift
         /// <summary>Rows the retraining capture ring keeps (0 disables capture).</summary>
         public int CaptureRows;
 
+        /// <summary>Significance level of the KS, chi-square and Z tests.</summary>
+        public int AlphaQ16;
+
+        /// <summary>c(alpha) = sqrt(-ln(alpha/2)/2): every binned column's KS test rejects when D exceeds c(alpha) sqrt(1/N + 1/M).</summary>
+        public int KsCoefficientQ16;
+
+        /// <summary>The |z| beyond which the two-proportion Z test rejects at alpha.</summary>
+        public int ZCriticalQ16;
+
         /// <summary>A row is out of profile when at least this many binned features lie outside the reference range.</summary>
         public int OutOfProfileMinFeatures;
     }

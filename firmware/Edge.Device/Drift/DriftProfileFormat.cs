@@ -13,7 +13,7 @@ namespace Edge.Device.Drift
         public const ushort Version = 1;
 
         /// <summary>Bytes before the column records.</summary>
-        public const int HeaderBytes = 44;
+        public const int HeaderBytes = 56;
 
         /// <summary>The trailing CRC-32 of every byte before it.</summary>
         public const int TrailerBytes = 4;

@@ -22,7 +22,7 @@ namespace Edge.Device.Drift
             var r = new ByteReader(data, offset, count - DriftProfileFormat.TrailerBytes, source);
             r.Skip(12, "header");
             long referenceRows = r.ReadUInt32("reference rows");
-            if (referenceRows < 1) throw r.Fail("reference rows must be at least 1");
+            if (referenceRows < 1 || referenceRows > int.MaxValue) throw r.Fail("reference rows must be 1..2^31-1");
             var policy = ReadPolicy(r);
             int columnCount = r.ReadUInt16("column count");
             if (columnCount < 1 || columnCount > DriftProfileFormat.MaxColumns)
@@ -90,6 +90,11 @@ namespace Edge.Device.Drift
             if (p.BurstRateQ16 < 0 || p.BurstRateQ16 > 65536 || p.MinNormalShareQ16 < 0 || p.MinNormalShareQ16 > 65536)
                 throw r.Fail("burst rate and minimum normal share must be within 0..1");
             p.OutOfProfileMinFeatures = r.ReadUInt16("out-of-profile feature count");
+            p.AlphaQ16 = r.ReadInt32("alpha");
+            p.KsCoefficientQ16 = r.ReadInt32("KS coefficient");
+            p.ZCriticalQ16 = r.ReadInt32("Z critical value");
+            if (p.AlphaQ16 <= 0 || p.AlphaQ16 >= 65536) throw r.Fail("alpha must be between 0 and 1");
+            if (p.KsCoefficientQ16 <= 0 || p.ZCriticalQ16 <= 0) throw r.Fail("KS coefficient and Z critical value must be positive");
             return p;
         }
 
@@ -114,6 +119,7 @@ namespace Edge.Device.Drift
             else ReadCategorical(r, c, bins, where);
             long total = 0;
             for (int i = 0; i < c.Slots; i++) total += c.RefCounts[i];
+            if (total > int.MaxValue) throw r.Fail(where + ": more than 2^31 reference rows");
             if (total != referenceRows)
                 throw r.Fail(where + ": reference counts add up to " + total.ToString() + ", the profile has " + referenceRows.ToString() + " reference rows");
             c.Prepare(referenceRows);
@@ -149,16 +155,20 @@ namespace Edge.Device.Drift
             c.Slots = categories + 1;
             c.Categories = new string[categories];
             for (int i = 0; i < categories; i++) c.Categories[i] = r.ReadShortString(where + " category name");
-            long[] known = ReadCounts(r, categories, where);
-            c.RefCounts = new long[c.Slots];
+            int[] known = ReadCounts(r, categories, where);
+            c.RefCounts = new int[c.Slots];
             for (int i = 0; i < categories; i++) c.RefCounts[i] = known[i];
             if (c.Test == DriftTest.ZTest && categories != 2) throw r.Fail(where + ": the Z test needs exactly two categories");
         }
 
-        private static long[] ReadCounts(ByteReader r, int count, string where)
+        private static int[] ReadCounts(ByteReader r, int count, string where)
         {
-            var counts = new long[count];
-            for (int i = 0; i < count; i++) counts[i] = r.ReadUInt32(where + " reference count");
+            var counts = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                counts[i] = r.ReadInt32(where + " reference count");
+                if (counts[i] < 0) throw r.Fail(where + ": reference count beyond 2^31");
+            }
             return counts;
         }
 

@@ -3,13 +3,14 @@ namespace Edge.Device.Drift
     /// <summary>
     /// Every metric of every column for one evaluated histogram (a tumbling window, the decayed
     /// histogram, or a window's non-anomalous samples), plus the window-level decisions. All
-    /// values are Q16.16 in an int (65536 = 1.0) and saturate at int.MaxValue ("infinite").
+    /// values are Q16.16 in an int (65536 = 1.0); a value of 32768 or more, or an infinite one (a
+    /// chi-square with a category the reference never saw), is reported as <see cref="Saturated"/>.
     /// Sized once for a profile; evaluation overwrites it in place.
     /// </summary>
     public sealed class DriftReport
     {
-        /// <summary>The saturated value: a chi-square with an unseen category, or a bound that is not known.</summary>
-        public const int Infinite = int.MaxValue;
+        /// <summary>32768 or more, or infinite; also a bound that is not known.</summary>
+        public const int Saturated = int.MaxValue;
 
         public DriftReport(int columns)
         {
@@ -57,7 +58,7 @@ namespace Edge.Device.Drift
         /// <summary>Wasserstein-1 distance divided by max(reference std, 0.001), from the binned CDFs.</summary>
         public int[] Wasserstein;
 
-        /// <summary>An upper bound of |Wasserstein - the raw-data value| (Infinite where current tails are not tracked).</summary>
+        /// <summary>An upper bound of |Wasserstein - the raw-data value| (Saturated where current tails are not tracked).</summary>
         public int[] WassersteinBound;
 
         /// <summary>Chi-square statistic (categorical columns).</summary>
@@ -85,7 +86,7 @@ namespace Edge.Device.Drift
         /// <summary>A prediction column drifted.</summary>
         public bool PredictionDrift;
 
-        /// <summary>Some column's test fired (the trigger that arms the capture buffer).</summary>
+        /// <summary>Some column's test fired.</summary>
         public bool AnyColumnDrifted;
 
         /// <summary>Data and prediction drift combined as the policy says: this window counts as drifting.</summary>

@@ -15,11 +15,12 @@ namespace Edge.Device.Drift
     public static class KolmogorovSmirnov
     {
         [HotPath]
-        public static void Evaluate(ProfileColumn col, HistogramView h, DriftReport report, int index)
+        public static void Evaluate(ProfileColumn col, HistogramView h, int coefficientQ16, DriftReport report, int index)
         {
-            long referenceRows = col.RefCumulative[h.Slots - 1];
+            long referenceRows = col.ReferenceRows;
             long n = h.Total;
             long cumA = 0;
+            long cumE = 0;
             long maxEdge = 0;
             long maxInside = 0;
             long previousA = 0;
@@ -27,8 +28,9 @@ namespace Edge.Device.Drift
             for (int i = 0; i < h.Slots; i++)
             {
                 cumA += h.Count(i);
+                cumE += col.RefCounts[i];
                 long a = cumA * referenceRows;            // Ca(i) * n * M
-                long e = col.RefCumulative[i] * n;        // Ce(i) * n * M
+                long e = cumE * n;                        // Ce(i) * n * M
                 long atEdge = Abs(a - e);
                 if (atEdge > maxEdge) maxEdge = atEdge;
                 long up = Abs(a - previousE);
@@ -43,7 +45,7 @@ namespace Edge.Device.Drift
             report.KsUpper[index] = FixedMath.ToQ16(FixedMath.RatioQ30(maxInside, scale), 30);
             long inverseSizesQ60 = (FixedMath.OneQ30 << 30) / h.SampleCount + (FixedMath.OneQ30 << 30) / referenceRows;
             long rootQ30 = (long)FixedMath.Sqrt((ulong)inverseSizesQ60);
-            report.KsCritical[index] = FixedMath.ToQ16((col.CriticalQ16 * rootQ30) >> 16, 30);
+            report.KsCritical[index] = FixedMath.ToQ16((coefficientQ16 * rootQ30) >> 16, 30);
         }
 
         [HotPath]

@@ -1,4 +1,5 @@
 using Edge.Device.Numerics;
+using Edge.Device.Runtime;
 
 namespace Edge.Device.Drift
 {
@@ -25,10 +26,10 @@ namespace Edge.Device.Drift
         /// <summary>Fixed-point exponent of this column's values: stored value = round(x * 2^Shift).</summary>
         public int Shift;
 
-        /// <summary>Distance threshold, or alpha for KS / chi-square / Z, in Q16.</summary>
+        /// <summary>Distance threshold (for KS, chi-square and Z the profile's alpha), in Q16.</summary>
         public int ThresholdQ16;
 
-        /// <summary>For KS: c(alpha); chi-square: the critical statistic; Z: the critical |z|. Q16, computed by the host.</summary>
+        /// <summary>Categorical columns: the chi-square statistic beyond which p &lt; alpha (df = categories - 1), Q16, computed by the host.</summary>
         public int CriticalQ16;
 
         /// <summary>Binned columns: Slots - 1 inner edges, non-decreasing; slot i holds (Edges[i-1], Edges[i]].</summary>
@@ -49,48 +50,50 @@ namespace Edge.Device.Drift
         public string[] Categories;
 
         /// <summary>Reference count per slot.</summary>
-        public long[] RefCounts;
+        public int[] RefCounts;
 
-        // Derived at load.
-        public long[] RefShareQ30;
-        public long[] RefCumulative;
-        public long[] RefSqrtShareQ30;
-        public long[] RefSubstShareQ30;
-        public long[] RefLnSubstShareQ32;
+        /// <summary>Reference rows (the sum of <see cref="RefCounts"/>).</summary>
+        public long ReferenceRows;
+
+        // Derived at load: the logarithms and square roots of the reference shares, so window
+        // evaluation takes none of the reference's. Shares themselves are one division away and
+        // are not stored: RAM is the board's scarcest resource.
+        public int[] RefLnSubstShareQ24;
+        public int[] RefSqrtShareQ30;
         public long RefSubstSumQ30;
         public long RefLnSubstSumQ32;
 
         public bool IsBinned { [Edge.Device.Runtime.HotPath] get { return ColumnKind.IsBinned(Kind); } }
 
-        /// <summary>Computes the derived reference arrays for <paramref name="referenceRows"/> reference samples.</summary>
+        /// <summary>The reference share of a slot, Q30.</summary>
+        [HotPath]
+        public long RefShareQ30(int slot)
+        {
+            return FixedMath.RatioQ30(RefCounts[slot], ReferenceRows);
+        }
+
+        /// <summary>The reference share with an empty share replaced by 1e-4 (for PSI and KL), Q30.</summary>
+        [HotPath]
+        public long RefSubstShareQ30(int slot)
+        {
+            return RefCounts[slot] == 0 ? EmptyShareQ30 : RefShareQ30(slot);
+        }
+
+        /// <summary>Computes the derived reference arrays; the counts must add up to the profile's reference rows.</summary>
         public void Prepare(long referenceRows)
         {
-            RefShareQ30 = new long[Slots];
-            RefCumulative = new long[Slots];
-            RefSqrtShareQ30 = new long[Slots];
-            RefSubstShareQ30 = new long[Slots];
-            RefLnSubstShareQ32 = new long[Slots];
-            long cumulative = 0;
+            ReferenceRows = referenceRows;
+            RefSqrtShareQ30 = new int[Slots];
+            RefLnSubstShareQ24 = new int[Slots];
             long lnRows = FixedMath.LnQ32((ulong)referenceRows);
             RefSubstSumQ30 = 0;
             for (int i = 0; i < Slots; i++)
             {
-                long count = RefCounts[i];
-                cumulative += count;
-                RefCumulative[i] = cumulative;
-                RefShareQ30[i] = FixedMath.RatioQ30(count, referenceRows);
-                RefSqrtShareQ30[i] = (long)FixedMath.Sqrt((ulong)RefShareQ30[i] << 30);
-                if (count == 0)
-                {
-                    RefSubstShareQ30[i] = EmptyShareQ30;
-                    RefLnSubstShareQ32[i] = LnEmptyShareQ32;
-                }
-                else
-                {
-                    RefSubstShareQ30[i] = RefShareQ30[i];
-                    RefLnSubstShareQ32[i] = FixedMath.LnQ32((ulong)count) - lnRows;
-                }
-                RefSubstSumQ30 += RefSubstShareQ30[i];
+                int count = RefCounts[i];
+                RefSqrtShareQ30[i] = (int)FixedMath.Sqrt((ulong)RefShareQ30(i) << 30);
+                long lnQ32 = count == 0 ? LnEmptyShareQ32 : FixedMath.LnQ32((ulong)count) - lnRows;
+                RefLnSubstShareQ24[i] = (int)(lnQ32 >> 8);
+                RefSubstSumQ30 += RefSubstShareQ30(i);
             }
             RefLnSubstSumQ32 = FixedMath.LnQ32((ulong)RefSubstSumQ30) - 30 * FixedMath.Ln2Q32;
         }

@@ -9,7 +9,8 @@ namespace Edge.Device.Numerics
     /// Error bounds (checked in tests/Edge.Device.Tests/Numerics against System.Math):
     /// - <see cref="LnQ32"/>: |LnQ32(x) - ln(x)*2^32| &lt;= 1, i.e. absolute error &lt;= 2^-32, for every x &gt;= 1.
     /// - <see cref="Sqrt"/>: exact, floor(sqrt(x)).
-    /// - <see cref="RatioQ30"/>: floor(num*2^30/den), exact when num &lt; 2^33.
+    /// - <see cref="RatioQ30"/>: floor(num*2^30/den), exact when num &lt; 2^33, else within one unit
+    ///   plus a relative 2^-32.
     /// </summary>
     public static class FixedMath
     {
@@ -69,8 +70,9 @@ namespace Edge.Device.Numerics
 
         /// <summary>
         /// num / den in Q30, rounded toward zero, for 0 &lt;= num and 0 &lt; den. Exact when num &lt; 2^33;
-        /// for larger num both operands are scaled down so the quotient keeps at least 32 significant
-        /// bits whenever num &lt;= den (relative error &lt;= 2^-32).
+        /// for larger num both operands are scaled down, the denominator keeping at least 33
+        /// significant bits whenever num &lt;= den: the result is then within one unit (2^-30) plus a
+        /// relative 2^-32 of the exact quotient.
         /// </summary>
         [HotPath]
         public static long RatioQ30(long num, long den)

@@ -77,7 +77,6 @@ namespace Edge.Device.Numerics
             736046788000L, 738243615160L, 740436061804L, 742624145367L,
             744807883181L, 746987292473L, 749162390369L, 751333193893L,
             753499719969L, 755661985420L, 757820006972L, 759973801251L,
-762123384786
         };
 
         /// <summary>SqrtQ24[i - 64] = round(sqrt(i) * 2^24), i = 64..256: the seed table for the integer square root.</summary>

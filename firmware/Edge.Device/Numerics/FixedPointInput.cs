@@ -17,7 +17,11 @@ namespace Edge.Device.Numerics
             float scaled = x * PowerOfTwoF(shift);
             if (scaled >= 2147483647f) return int.MaxValue;
             if (scaled <= -2147483647f) return -int.MaxValue;
-            return scaled >= 0 ? (int)(scaled + 0.5f) : -(int)(-scaled + 0.5f);
+            // Truncate, then round on the exact remainder: adding 0.5f first would round again in float.
+            float magnitude = scaled >= 0 ? scaled : -scaled;
+            int whole = (int)magnitude;
+            if (magnitude - whole >= 0.5f) whole++;
+            return scaled >= 0 ? whole : -whole;
         }
 
         /// <summary>On the host (replay, profile building): the same rule in double precision.</summary>
@@ -27,7 +31,10 @@ namespace Edge.Device.Numerics
             double scaled = x * PowerOfTwo(shift);
             if (scaled >= 2147483647.0) return int.MaxValue;
             if (scaled <= -2147483647.0) return -int.MaxValue;
-            return scaled >= 0 ? (int)(scaled + 0.5) : -(int)(-scaled + 0.5);
+            double magnitude = scaled >= 0 ? scaled : -scaled;
+            int whole = (int)magnitude;
+            if (magnitude - whole >= 0.5) whole++;
+            return scaled >= 0 ? whole : -whole;
         }
 
         /// <summary>The value a fixed-point number stands for (for reports, not hot paths).</summary>

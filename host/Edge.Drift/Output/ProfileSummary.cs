@@ -1,0 +1,28 @@
+using Edge.Device.Drift;
+using Edge.Drift.Profiles;
+
+namespace Edge.Drift.Output;
+
+/// <summary>What `edge drift profile` prints after writing a profile.</summary>
+public static class ProfileSummary
+{
+    public static void Write(TextWriter w, DriftProfile profile, string file, int bytes)
+    {
+        var p = profile.Policy;
+        var footprint = ProfileFootprint.Of(profile);
+        w.WriteLine($"wrote {file}: {bytes} bytes, {profile.Columns.Length} column(s) from {profile.ReferenceRows} reference rows");
+        foreach (var group in profile.Columns.GroupBy(c => (c.Kind, c.Test, c.Slots, c.ThresholdQ16)))
+        {
+            var (kind, test, slots, threshold) = group.Key;
+            string names = string.Join(", ", group.Take(6).Select(c => c.Name)) + (group.Count() > 6 ? $", ... ({group.Count()} columns)" : "");
+            string slotText = ColumnKind.IsBinned(kind) ? $"{slots} bins" : $"{slots - 1} categories";
+            string limit = DefaultTests.IsSignificanceTest(test) ? $"alpha {Q16.ToDouble(threshold):0.###}" : $"threshold {Q16.ToDouble(threshold):0.###}";
+            w.WriteLine($"  {ColumnKind.Name(kind),-16} {DriftTest.Name(test),-11} {limit,-16} {slotText,-14} {names}");
+        }
+        w.WriteLine($"policy: window {p.WindowSize}, dataset drift at {Q16.ToDouble(p.DriftShareQ16):0.##} of features, confirmed after {p.ConsecutiveWindows} window(s), " +
+                    $"combine {CombineMode.Name(p.CombineMode)}, burst check from anomaly rate {Q16.ToDouble(p.BurstRateQ16):0.##}, " +
+                    $"out of profile at {p.OutOfProfileMinFeatures} feature(s), capture {p.CaptureRows} rows");
+        w.WriteLine($"board RAM: sketch state {footprint.StateBytes} B ({footprint.MaxStateBytesPerColumn} B per column at most), " +
+                    $"reference arrays {footprint.ReferenceBytes} B, capture ring {footprint.CaptureBytes} B; {footprint.TotalBytes} B in all");
+    }
+}

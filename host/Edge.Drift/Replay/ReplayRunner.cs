@@ -1,0 +1,122 @@
+using System.Globalization;
+using Edge.Data;
+using Edge.Device.Drift;
+using Edge.Device.Numerics;
+using Edge.Drift.Profiles;
+
+namespace Edge.Drift.Replay;
+
+/// <summary>
+/// Runs a data file through the board's drift code (<see cref="DriftMonitor"/>, compiled for
+/// .NET from the same source) row by row, and records what the board would report per window.
+/// </summary>
+public static class ReplayRunner
+{
+    public static ReplayResult Run(DriftProfile profile, string profileSource, Table data, ReplayOptions options)
+    {
+        var rows = RowEncoder.Encode(profile, data);
+        var anomalies = options.NoAnomalies ? AnomalySource.None
+            : options.AnomalyColumn is { } column ? AnomalySource.FromColumn(data, column, options.AnomalyThreshold)
+            : AnomalySource.OutOfProfile(profile);
+        var monitor = new DriftMonitor(profile, options.WindowSize ?? profile.Policy.WindowSize);
+        var windows = new List<WindowRecord>();
+        for (int r = 0; r < rows.Length; r++)
+        {
+            if (monitor.Observe(rows[r], 0, anomalies.IsAnomalous(r, rows[r])))
+                windows.Add(Record(monitor, windows.Count + 1));
+        }
+        var summary = new ReplaySummary(
+            Rows: rows.Length,
+            Windows: windows.Count,
+            RowsInPartialWindow: monitor.SamplesInWindow,
+            DriftingWindows: windows.Count(w => w.Drifting && w.Verdict != WindowVerdict.Name(WindowVerdict.AnomalyBurst)),
+            BurstWindows: windows.Count(w => w.Verdict == WindowVerdict.Name(WindowVerdict.AnomalyBurst)),
+            FirstConfirmedWindow: windows.FirstOrDefault(w => w.Verdict == WindowVerdict.Name(WindowVerdict.Confirmed))?.Index,
+            AlarmsRaised: monitor.Policy.AlarmsRaised,
+            AlarmAtEnd: monitor.Policy.Alarm,
+            CaptureState: CaptureState.Name(monitor.Capture.State),
+            CapturedRows: monitor.Capture.Count);
+        return new ReplayResult(profileSource, data.Source, monitor.WindowSize, anomalies.Describe(), windows, summary, Captured(monitor));
+    }
+
+    private static WindowRecord Record(DriftMonitor monitor, int index)
+    {
+        var report = monitor.LastWindow;
+        var columns = monitor.Profile.Columns.Select((c, i) => Column(c, monitor.Profile.Policy, report, i)).ToList();
+        int last = index * monitor.WindowSize;
+        return new WindowRecord(
+            Index: index,
+            FirstRow: last - monitor.WindowSize + 1,
+            LastRow: last,
+            Samples: report.Samples,
+            Anomalies: report.Anomalies,
+            DriftedFeatures: report.DriftedFeatures,
+            DriftShare: Q16.ToDouble(report.DriftShareQ16),
+            DataDrift: report.DataDrift,
+            PredictionDrift: report.PredictionDrift,
+            Drifting: report.Drifting,
+            BurstChecked: monitor.BurstChecked,
+            Verdict: WindowVerdict.Name(monitor.Policy.LastVerdict),
+            Alarm: monitor.Policy.Alarm,
+            Capture: CaptureState.Name(monitor.Capture.State),
+            Columns: columns);
+    }
+
+    /// <summary>One column of a report as doubles; also used for the decayed (continuous) report.</summary>
+    public static ColumnRecord Column(ProfileColumn c, DriftPolicySettings policy, DriftReport report, int i)
+    {
+        bool binned = c.IsBinned;
+        double chi = Q16.ToDouble(report.ChiSquare[i]);
+        bool hasZ = !binned && c.Slots == 3;
+        return new ColumnRecord(
+            Name: c.Name,
+            Kind: ColumnKind.Name(c.Kind),
+            Test: DriftTest.Name(c.Test),
+            Threshold: Q16.ToDouble(c.ThresholdQ16),
+            Critical: c.Test switch
+            {
+                DriftTest.KolmogorovSmirnov => Q16.ToDouble(report.KsCritical[i]),
+                DriftTest.ChiSquare => Q16.ToDouble(c.CriticalQ16),
+                DriftTest.ZTest => Q16.ToDouble(policy.ZCriticalQ16),
+                _ => null,
+            },
+            Drifted: report.Drifted[i],
+            Psi: Q16.ToDouble(report.Psi[i]),
+            Kl: Q16.ToDouble(report.Kl[i]),
+            Js: Q16.ToDouble(report.Js[i]),
+            Hellinger: Q16.ToDouble(report.Hellinger[i]),
+            Tvd: Q16.ToDouble(report.Tvd[i]),
+            Ks: binned ? Q16.ToDouble(report.Ks[i]) : null,
+            KsUpper: binned ? Q16.ToDouble(report.KsUpper[i]) : null,
+            KsCritical: binned ? Q16.ToDouble(report.KsCritical[i]) : null,
+            Wasserstein: binned ? Finite(Q16.ToDouble(report.Wasserstein[i])) : null,
+            WassersteinBound: binned ? Finite(Q16.ToDouble(report.WassersteinBound[i])) : null,
+            ChiSquare: binned ? null : Finite(chi),
+            ChiSquarePValue: binned ? null : CriticalValues.ChiSquarePValue(chi, Math.Max(1, c.Slots - 2)),
+            Z: hasZ ? Q16.ToDouble(report.Z[i]) : null,
+            ZPValue: hasZ ? CriticalValues.TwoSidedZPValue(Q16.ToDouble(report.Z[i])) : null);
+    }
+
+    private static double? Finite(double value) => double.IsInfinity(value) ? null : value;
+
+    private static IReadOnlyList<CapturedRow> Captured(DriftMonitor monitor)
+    {
+        var capture = monitor.Capture;
+        var columns = monitor.Profile.Columns;
+        var buffer = new int[columns.Length];
+        var result = new List<CapturedRow>();
+        for (int i = 0; i < capture.Count; i++)
+        {
+            long sequence = capture.CopyRow(i, buffer, 0, out bool anomalous);
+            var values = columns.Select((c, j) => Decode(c, buffer[j])).ToList();
+            result.Add(new CapturedRow(sequence + 1, anomalous, values));
+        }
+        return result;
+    }
+
+    private static string Decode(ProfileColumn c, int value)
+    {
+        if (c.IsBinned) return FixedPointInput.ToDouble(value, c.Shift).ToString("R", CultureInfo.InvariantCulture);
+        return value >= 0 && value < c.Categories.Length ? c.Categories[value] : "(unseen)";
+    }
+}

@@ -1,0 +1,112 @@
+using Edge.Device.Drift;
+
+namespace Edge.Device.Tests.Drift;
+
+/// <summary>The monitor end to end on synthetic streams: windows, bursts, capture, decay, allocation.</summary>
+[TestClass]
+public sealed class DriftMonitorTests
+{
+    private const int Bins = 8;
+
+    /// <summary>Two numeric features with the same even reference over 8 bins of width 100.</summary>
+    private static DriftMonitor Monitor(int window = 100, int consecutive = 3)
+    {
+        var counts = Enumerable.Repeat(500, Bins).ToArray();
+        var policy = TestProfiles.Policy(window, consecutive);
+        return new DriftMonitor(TestProfiles.Of(policy,
+            TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), counts, lowMean: 50, highMean: 50, sigma: 230),
+            TestProfiles.Binned("b", TestProfiles.EvenEdges(Bins), (int[])counts.Clone(), lowMean: 50, highMean: 50, sigma: 230)));
+    }
+
+    /// <summary>A value spread evenly over the reference range -100..700 as i runs.</summary>
+    private static int Normal(int i) => -100 + (i * 37) % 800;
+
+    private static void Feed(DriftMonitor monitor, int count, Func<int, int> value, Func<int, bool>? anomalous = null)
+    {
+        var row = new int[2];
+        for (int i = 0; i < count; i++)
+        {
+            row[0] = value(i);
+            row[1] = value(i);
+            monitor.Observe(row, 0, anomalous?.Invoke(i) ?? false);
+        }
+    }
+
+    [TestMethod]
+    public void ShiftedDataIsConfirmedAfterTheConsecutiveWindows()
+    {
+        var monitor = Monitor();
+        Feed(monitor, 300, Normal);
+        Assert.AreEqual(0, monitor.Policy.AlarmsRaised);
+        Feed(monitor, 200, i => Normal(i) + 400);
+        Assert.AreEqual(WindowVerdict.Drifting, monitor.Policy.LastVerdict);
+        Assert.AreEqual(CaptureState.Armed, monitor.Capture.State);
+        Feed(monitor, 100, i => Normal(i) + 400);
+        Assert.AreEqual(WindowVerdict.Confirmed, monitor.Policy.LastVerdict);
+        Assert.IsTrue(monitor.Policy.Alarm);
+        Assert.AreEqual(CaptureState.Frozen, monitor.Capture.State);
+        Assert.AreEqual(16, monitor.Capture.Count, "the ring holds the most recent drifted rows");
+        var row = new int[2];
+        monitor.Capture.CopyRow(15, row, 0, out _);
+        Assert.AreEqual(Normal(99) + 400, row[0], "newest captured row is the last sample of the confirming window");
+    }
+
+    [TestMethod]
+    public void ABurstOfAnomalousSamplesIsNotDrift()
+    {
+        var monitor = Monitor();
+        // Every window: 30 % of the samples are far outside (and flagged), the rest are normal.
+        Feed(monitor, 600, i => i % 10 < 3 ? 5000 : Normal(i), i => i % 10 < 3);
+        Assert.IsTrue(monitor.LastWindow.Drifting, "premise: the window as a whole drifts");
+        Assert.IsTrue(monitor.BurstChecked);
+        Assert.IsFalse(monitor.NormalOnly.Drifting, "its normal samples do not");
+        Assert.AreEqual(WindowVerdict.AnomalyBurst, monitor.Policy.LastVerdict);
+        Assert.AreEqual(0, monitor.Policy.AlarmsRaised);
+    }
+
+    [TestMethod]
+    public void AllAnomalousWindowsCannotBeExplainedAsABurst()
+    {
+        var monitor = Monitor();
+        Feed(monitor, 300, i => Normal(i) + 5000, _ => true);
+        Assert.IsFalse(monitor.BurstChecked, "no normal samples to compare with");
+        Assert.IsTrue(monitor.Policy.Alarm);
+    }
+
+    [TestMethod]
+    public void DecayedHistogramFollowsTheRecentPast()
+    {
+        var monitor = Monitor();
+        Feed(monitor, 2000, Normal);
+        monitor.EvaluateContinuous();
+        Assert.IsFalse(monitor.Continuous.Drifting);
+        Assert.AreEqual(DriftReport.Saturated, monitor.Continuous.WassersteinBound[0], "no tail sums in the decayed histogram");
+        Feed(monitor, 4000, i => Normal(i) + 400);
+        monitor.EvaluateContinuous();
+        Assert.IsTrue(monitor.Continuous.Drifting, "after several memory lengths the decayed histogram has moved");
+        Assert.IsTrue(monitor.Continuous.Samples is > 800 and < 1300, $"it remembers about 32 * 2^5 samples, not {monitor.Continuous.Samples}");
+    }
+
+    [TestMethod]
+    public void ObservingAllocatesNothing()
+    {
+        var monitor = Monitor(window: 50);
+        var row = new int[2];
+        Feed(monitor, 500, Normal); // warm up: JIT, statics
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100_000; i++)
+        {
+            row[0] = Normal(i) + (i / 5000 % 2) * 400;
+            row[1] = row[0];
+            monitor.Observe(row, 0, i % 7 == 0);
+            if (i % 1000 == 0) monitor.EvaluateContinuous();
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.AreEqual(0L, allocated, "bytes allocated over 100 000 samples, 2 000 window evaluations and burst checks");
+        Assert.IsTrue(monitor.WindowsCompleted >= 2000);
+    }
+
+    [TestMethod]
+    public void StateIs128BytesPerColumnAt16Bins() =>
+        Assert.AreEqual(128, DriftMonitor.StateBytesPerColumn(16, binned: true));
+}

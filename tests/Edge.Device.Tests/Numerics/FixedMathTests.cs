@@ -1,0 +1,130 @@
+using System.Numerics;
+using Edge.Device.Numerics;
+
+namespace Edge.Device.Tests.Numerics;
+
+/// <summary>The fixed-point helpers against System.Math and exact BigInteger arithmetic, at the bounds FixedMath states.</summary>
+[TestClass]
+public sealed class FixedMathTests
+{
+    private static IEnumerable<ulong> Samples(int seed)
+    {
+        var random = new Random(seed);
+        for (ulong x = 1; x <= 70_000; x++) yield return x;
+        for (int bit = 0; bit < 64; bit++)
+        {
+            ulong p = 1UL << bit;
+            yield return p;
+            yield return p - 1 == 0 ? 1 : p - 1;
+            yield return p + 1;
+        }
+        yield return ulong.MaxValue;
+        for (int i = 0; i < 200_000; i++)
+        {
+            int bits = random.Next(1, 65);
+            ulong v = (ulong)random.NextInt64() ^ ((ulong)random.Next() << 33);
+            v >>= 64 - bits;
+            yield return v == 0 ? 1 : v;
+        }
+    }
+
+    [TestMethod]
+    public void LnIsWithinOneQ32UnitOfTheNaturalLog()
+    {
+        double worst = 0;
+        ulong worstAt = 0;
+        foreach (ulong x in Samples(1))
+        {
+            // Math.Log of a double: x is rounded to 53 bits, an error far below 2^-32 in ln.
+            double expected = Math.Log(x) * 4294967296.0;
+            double error = Math.Abs(FixedMath.LnQ32(x) - expected);
+            if (error > worst) { worst = error; worstAt = x; }
+        }
+        Assert.IsTrue(worst <= 1.0, $"worst |LnQ32 - ln*2^32| = {worst} at x = {worstAt}");
+    }
+
+    [TestMethod]
+    public void LnOfZeroIsAnError() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedMath.LnQ32(0));
+
+    [TestMethod]
+    public void SqrtIsTheExactFloor()
+    {
+        foreach (ulong x in Samples(2).Concat(PerfectSquareNeighbours()))
+        {
+            ulong r = FixedMath.Sqrt(x);
+            var big = new BigInteger(x);
+            Assert.IsTrue(new BigInteger(r) * r <= big && (new BigInteger(r) + 1) * (r + 1) > big, $"Sqrt({x}) = {r}");
+        }
+        Assert.AreEqual(0UL, FixedMath.Sqrt(0));
+    }
+
+    private static IEnumerable<ulong> PerfectSquareNeighbours()
+    {
+        var random = new Random(3);
+        for (int i = 0; i < 20_000; i++)
+        {
+            ulong root = (ulong)random.NextInt64(1, uint.MaxValue);
+            ulong square = root * root;
+            yield return square;
+            yield return square - 1;
+            yield return square + 1;
+        }
+        yield return (ulong)uint.MaxValue * uint.MaxValue;
+    }
+
+    [TestMethod]
+    public void RatioIsExactBelow2Pow33AndTightAbove()
+    {
+        var random = new Random(4);
+        for (int i = 0; i < 100_000; i++)
+        {
+            long den = random.NextInt64(1, 1L << random.Next(1, 62));
+            long num = random.NextInt64(0, Math.Min(den, 1L << 33) + 1);
+            long expected = (long)(new BigInteger(num) * (1L << 30) / den);
+            Assert.AreEqual(expected, FixedMath.RatioQ30(num, den), $"{num}/{den}");
+        }
+        for (int i = 0; i < 100_000; i++)
+        {
+            long den = random.NextInt64(1L << 33, long.MaxValue / 2);
+            long num = random.NextInt64(1L << 33, den);
+            double expected = (double)(new BigInteger(num) * (1L << 30) / den);
+            double error = Math.Abs(FixedMath.RatioQ30(num, den) - expected);
+            Assert.IsTrue(error <= 1 + expected * Math.Pow(2, -32), $"{num}/{den}: error {error} units");
+        }
+    }
+
+    [TestMethod]
+    public void LeadingZerosMatchTheRuntime()
+    {
+        foreach (ulong x in Samples(5).Take(50_000).Append(0UL))
+            Assert.AreEqual(BitOperations.LeadingZeroCount(x), FixedMath.LeadingZeroCount(x), $"x = {x}");
+    }
+
+    [TestMethod]
+    [DataRow(3L << 13, 14, 3L << 15, DisplayName = "exact, wider format")]
+    [DataRow(1L << 13, 30, 1L, DisplayName = "half rounds away from zero")]
+    [DataRow((1L << 13) - 1, 30, 0L, DisplayName = "below half rounds down")]
+    [DataRow(-(1L << 13), 30, -1L, DisplayName = "negative half rounds away from zero")]
+    [DataRow(1L << 60, 30, int.MaxValue, DisplayName = "saturates")]
+    [DataRow(5L, 16, 5L, DisplayName = "same format")]
+    public void ToQ16RoundsHalfAwayFromZeroAndSaturates(long value, int fractionBits, long expected) =>
+        Assert.AreEqual((int)expected, FixedMath.ToQ16(value, fractionBits));
+
+    [TestMethod]
+    public void ConversionFromDoubleRoundsHalfAwayAndSaturates()
+    {
+        Assert.AreEqual(3, FixedPointInput.FromDouble(2.5 / 1024, 10));
+        Assert.AreEqual(-3, FixedPointInput.FromDouble(-2.5 / 1024, 10));
+        Assert.AreEqual(2, FixedPointInput.FromDouble(2.49 / 1024, 10));
+        Assert.AreEqual(int.MaxValue, FixedPointInput.FromDouble(1e300, 0));
+        Assert.AreEqual(-int.MaxValue, FixedPointInput.FromDouble(-1e300, 0));
+        Assert.AreEqual(12, FixedPointInput.FromDouble(48, -2));
+        var random = new Random(6);
+        for (int i = 0; i < 10_000; i++)
+        {
+            float x = (float)(random.NextDouble() * 2 - 1);
+            int shift = random.Next(0, 30);
+            Assert.AreEqual(FixedPointInput.FromDouble(x, shift), FixedPointInput.FromFloat(x, shift), $"{x} << {shift}");
+        }
+    }
+}
