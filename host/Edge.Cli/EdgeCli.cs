@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
 
 namespace Edge.Cli;
@@ -9,6 +10,7 @@ public static class EdgeCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Edge: int8 fault detectors and drift monitoring on STM32 boards, their metrics in TwinCAT over ADS, and a hardware-in-the-loop energy bench.");
+        root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
         return root;
     }

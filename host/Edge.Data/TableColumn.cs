@@ -29,6 +29,12 @@ public sealed class TableColumn
     /// <summary>True when every cell is a finite number (an empty column counts as numeric).</summary>
     public bool IsNumeric => _numbers is not null || Texts.All(t => TryParse(t, out _));
 
+    /// <summary>
+    /// True when most cells are numbers: a numeric column with a few bad cells (typos, "N/A"),
+    /// which should be reported rather than silently treated as categories.
+    /// </summary>
+    public bool IsMostlyNumeric => _numbers is not null || Texts.Count(t => TryParse(t, out _)) * 2 > Texts.Length;
+
     public double[] ToNumbers(string source)
     {
         if (_numbers is not null) return _numbers;

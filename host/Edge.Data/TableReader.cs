@@ -35,6 +35,7 @@ public static class TableReader
 
     private static Table ReadCsv(string path)
     {
+        if (new FileInfo(path).Length == 0) return new Table(path, Array.Empty<TableColumn>());
         using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
         int width = reader.FieldCount;
         if (width == 0) return new Table(path, Array.Empty<TableColumn>());
@@ -81,7 +82,7 @@ public static class TableReader
     {
         int rows = checked((int)group.RowCount);
         Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var texts = new string?[rows];
             await group.ReadAsync(field, texts.AsMemory(), null, default);

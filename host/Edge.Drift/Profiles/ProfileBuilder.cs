@@ -58,8 +58,9 @@ public static class ProfileBuilder
     {
         CheckName(reference, name, "column name");
         var column = reference.Column(name);
-        if (!categorical && column.IsNumeric)
+        if (!categorical && column.IsMostlyNumeric)
         {
+            // Numbers() names the first cell that is not a number.
             var values = reference.Numbers(name);
             int distinct = values.Distinct().Count();
             if (distinct > options.MaxDistinctForCategories || prediction)

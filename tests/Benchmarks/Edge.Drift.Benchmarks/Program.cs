@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+using Edge.Data;
+using Edge.Device.Drift;
+using Edge.Drift.Benchmarks;
+using Edge.Drift.Profiles;
+using Edge.TestSupport;
+
+// State figures first (not timings): what one feature costs in RAM on the board.
+var train = TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv"));
+var profile = ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] });
+var footprint = ProfileFootprint.Of(profile);
+Console.WriteLine($"state bytes per numeric feature at 16 bins: {DriftMonitor.StateBytesPerColumn(16, binned: true)}");
+Console.WriteLine($"motor-flux profile (64 numeric + 1 categorical): state {footprint.StateBytes} B, reference arrays {footprint.ReferenceBytes} B, capture ring {footprint.CaptureBytes} B");
+BenchmarkSwitcher.FromAssembly(typeof(DriftBenchmarks).Assembly).Run(args);
