@@ -107,6 +107,36 @@ public sealed class DriftMonitorTests
     }
 
     [TestMethod]
+    [DataRow(CombineMode.Data, true, false, true)]
+    [DataRow(CombineMode.Data, false, true, false)]
+    [DataRow(CombineMode.Prediction, true, false, false)]
+    [DataRow(CombineMode.Prediction, false, true, true)]
+    [DataRow(CombineMode.DataAndPrediction, true, false, false)]
+    [DataRow(CombineMode.DataAndPrediction, true, true, true)]
+    [DataRow(CombineMode.DataOrPrediction, false, true, true)]
+    [DataRow(CombineMode.DataOrPrediction, false, false, false)]
+    public void CombineModeJoinsDataAndPredictionDrift(byte mode, bool shiftFeature, bool shiftScore, bool expectDrifting)
+    {
+        var counts = Enumerable.Repeat(500, Bins).ToArray();
+        var policy = TestProfiles.Policy(window: 800); // one full period of Normal(i): an even spread
+        policy.CombineMode = mode;
+        var score = TestProfiles.Binned("score", TestProfiles.EvenEdges(Bins), (int[])counts.Clone(), lowMean: 50, highMean: 50, sigma: 230);
+        score.Kind = ColumnKind.PredictionScore;
+        var monitor = new DriftMonitor(TestProfiles.Of(policy,
+            TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), counts, lowMean: 50, highMean: 50, sigma: 230), score));
+        var row = new int[2];
+        for (int i = 0; i < 800; i++)
+        {
+            row[0] = Normal(i) + (shiftFeature ? 400 : 0);
+            row[1] = Normal(i) + (shiftScore ? 400 : 0);
+            monitor.Observe(row, 0, false);
+        }
+        Assert.AreEqual(shiftFeature, monitor.LastWindow.DataDrift);
+        Assert.AreEqual(shiftScore, monitor.LastWindow.PredictionDrift);
+        Assert.AreEqual(expectDrifting, monitor.LastWindow.Drifting);
+    }
+
+    [TestMethod]
     public void StateIs128BytesPerColumnAt16Bins() =>
         Assert.AreEqual(128, DriftMonitor.StateBytesPerColumn(16, binned: true));
 }
