@@ -17,7 +17,7 @@ public static class AsciiSampleCodec
         if (token.Length != TokenLength) return false;
         uint d0 = (uint)(token[0] - '0'), d1 = (uint)(token[1] - '0'), d2 = (uint)(token[2] - '0'), d3 = (uint)(token[3] - '0');
         uint e0 = (uint)(token[5] - '0'), e1 = (uint)(token[6] - '0');
-        if ((d0 | d1 | d2 | d3 | e0 | e1) > 9) return false;
+        if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || e0 > 9 || e1 > 9) return false;
         byte sign = token[4];
         if (sign != '-' && sign != '+') return false;
         int exponent = (int)(e0 * 10 + e1);

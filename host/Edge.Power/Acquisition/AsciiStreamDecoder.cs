@@ -92,8 +92,10 @@ public sealed class AsciiStreamDecoder(SamplingRate rate) : StreamDecoder(rate)
         if (TryPackedSamples(text, sink)) return;
         if (TryControl(text, sink)) return;
 
-        // Garbage glued to a sample: keep the trailing token, count the rest.
-        if (text.Length > AsciiSampleCodec.TokenLength && AsciiSampleCodec.TryDecode(text[^AsciiSampleCodec.TokenLength..], out amperes))
+        // Garbage glued to a sample: keep the trailing token, count the rest. A digit or sign just
+        // before it means the token may be the tail of a longer number, so nothing is kept.
+        if (text.Length > AsciiSampleCodec.TokenLength && !IsNumeric(text[^(AsciiSampleCodec.TokenLength + 1)])
+            && AsciiSampleCodec.TryDecode(text[^AsciiSampleCodec.TokenLength..], out amperes))
         {
             int carriageReturn = raw.Length > 0 && raw[^1] == '\r' ? 1 : 0;
             SkipCorrupt(raw.Length - carriageReturn - AsciiSampleCodec.TokenLength, "unreadable bytes before a sample");
@@ -155,6 +157,8 @@ public sealed class AsciiStreamDecoder(SamplingRate rate) : StreamDecoder(rate)
         }
         return false;
     }
+
+    private static bool IsNumeric(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+';
 
     private static string Printable(ReadOnlySpan<byte> text)
     {
