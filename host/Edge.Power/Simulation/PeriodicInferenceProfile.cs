@@ -46,6 +46,10 @@ public sealed record PeriodicInferenceProfile(
         }
     }
 
+    public override string ToString() =>
+        $"idle {IdleAmps * 1e3:0.###} mA, {InferenceSeconds * 1e3:0.###} ms inferences at {ActiveAmps * 1e3:0.###} mA every {PeriodSeconds * 1e3:0.###} ms" +
+        (NoiseAmps > 0 ? $", noise ±{NoiseAmps * 1e3:0.###} mA" : "");
+
     private bool IsActive(double seconds)
     {
         if (seconds < FirstInferenceSeconds) return false;

@@ -25,6 +25,9 @@ public sealed class SerialPortTransport : IPowerTransport
     /// <param name="baudRate">Ignored by the V3PWR (USB CDC); 3 686 400 for the LPM01A.</param>
     public static SerialPortTransport Open(string path, int baudRate)
     {
+        // On Unix a missing device reads as "access denied" from System.IO.Ports: say what it is.
+        if (path.StartsWith('/') && !File.Exists(path))
+            throw new MonitorDisconnectedException($"Cannot open serial port {path}: no such device. Is the monitor plugged in, and is this its power-monitor port?");
         var port = new SerialPort(path, baudRate, Parity.None, 8, StopBits.One)
         {
             Handshake = Handshake.None,
