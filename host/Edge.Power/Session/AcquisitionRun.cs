@@ -1,4 +1,5 @@
 using Edge.Power.Acquisition;
+using Edge.Power.Backends;
 using Edge.Power.Errors;
 using Edge.Power.Protocol;
 using Microsoft.Extensions.Logging;
@@ -18,23 +19,21 @@ public sealed class AcquisitionRun
     private readonly StreamDecoder decoder;
     private readonly ObservingSink sink;
     private readonly PowerMonitorOptions options;
-    private readonly string terminator;
-    private readonly string monitorName;
+    private readonly PowerMonitorBackend backend;
     private readonly Action onFinished;
     private readonly Lock stopGate = new();
     private bool stopRequested;
     private bool ended;
 
     internal AcquisitionRun(MonitorLink link, StreamDecoder decoder, IAcquisitionSink sink, AcquisitionSettings settings,
-        PowerMonitorOptions options, string terminator, string monitorName, Action onFinished)
+        PowerMonitorOptions options, PowerMonitorBackend backend, Action onFinished)
     {
         this.onFinished = onFinished;
         this.link = link;
         this.decoder = decoder;
         this.sink = new ObservingSink(sink);
         this.options = options;
-        this.terminator = terminator;
-        this.monitorName = monitorName;
+        this.backend = backend;
         Settings = settings;
     }
 
@@ -59,7 +58,7 @@ public sealed class AcquisitionRun
         {
             try
             {
-                await link.WriteLineAsync(PowerCommands.Stop.Text, terminator, cancellationToken).ConfigureAwait(false);
+                await link.WriteLineAsync(PowerCommands.Stop.Text, backend.LineTerminator, cancellationToken).ConfigureAwait(false);
             }
             catch (MonitorDisconnectedException)
             {
@@ -99,12 +98,12 @@ public sealed class AcquisitionRun
                 if (stopping || Volatile.Read(ref stopRequested))
                 {
                     decoder.Complete(sink);
-                    options.Logger.LogWarning("{Monitor} sent no end-of-acquisition marker after stop; took {Quiet} ms of silence as the end", monitorName, options.StopQuietPeriod.TotalMilliseconds);
+                    options.Logger.LogWarning("{Monitor} sent no end-of-acquisition marker after stop; took {Quiet} ms of silence as the end", backend.Name, options.StopQuietPeriod.TotalMilliseconds);
                     return AcquisitionEnd.SilenceAfterStop;
                 }
                 decoder.Complete(sink);
                 throw new AcquisitionStalledException(
-                    $"{monitorName} at {link.Description} sent nothing for {options.StallTimeout.TotalSeconds:0.###} s during the acquisition " +
+                    $"{backend.Name} at {link.Description} sent nothing for {options.StallTimeout.TotalSeconds:0.###} s during the acquisition " +
                     $"({Progress()}). With a hardware trigger, the target may never have raised it.");
             }
             var buffer = read.Value.Buffer;
@@ -124,26 +123,37 @@ public sealed class AcquisitionRun
         }
     }
 
-    /// <summary>After the end marker: the `stop` acknowledgement, `Acquisition completed`, summary lines.</summary>
+    /// <summary>
+    /// After the end marker: the `stop` acknowledgement and, on the LPM01A, `Acquisition completed`
+    /// are awaited (up to a second); then whatever else follows (summary lines) until a short
+    /// silence. Anything later is harmless: the next command sets aside replies that are not its own.
+    /// </summary>
     private async Task DrainTrailingRepliesAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
+        var quiet = TimeSpan.FromMilliseconds(30);
+        bool awaitStopAck = Volatile.Read(ref stopRequested) && !sink.StopAcknowledged;
+        bool awaitCompletion = Volatile.Read(ref stopRequested) && backend.StopReportsCompletion && !sink.CompletionReported;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
         while (DateTime.UtcNow < deadline)
         {
             string? line;
             try
             {
-                line = await link.ReadLineAsync(TimeSpan.FromMilliseconds(100), "after the acquisition", CancellationToken.None).ConfigureAwait(false);
+                line = await link.ReadLineAsync(awaitStopAck || awaitCompletion ? deadline - DateTime.UtcNow : quiet, "after the acquisition", CancellationToken.None).ConfigureAwait(false);
             }
             catch (MonitorDisconnectedException)
             {
                 return; // the samples are complete; the next command will report the loss
             }
-            if (line is null) return;
+            if (line is null) break;
             var parsed = ReplyLine.Parse(line);
-            if (parsed.Kind == ReplyLineKind.Error) options.Logger.LogWarning("{Monitor} after the acquisition: {Line}", monitorName, parsed.Text);
-            else options.Logger.LogDebug("{Monitor} after the acquisition: {Line}", monitorName, parsed.Text);
+            if (parsed.Kind == ReplyLineKind.Ack && parsed.Tokens is [_, "stop", ..]) awaitStopAck = false;
+            if (AsciiStatusLine.IsEndOfAcquisition(parsed.Text)) awaitCompletion = false;
+            if (parsed.Kind == ReplyLineKind.Error) options.Logger.LogWarning("{Monitor} after the acquisition: {Line}", backend.Name, parsed.Text);
+            else options.Logger.LogDebug("{Monitor} after the acquisition: {Line}", backend.Name, parsed.Text);
         }
+        if (awaitStopAck || awaitCompletion)
+            options.Logger.LogWarning("{Monitor} did not confirm the stop ({Missing})", backend.Name, awaitStopAck ? "no 'ack stop'" : "no 'Acquisition completed'");
     }
 
     private string Progress() =>

@@ -147,7 +147,7 @@ public sealed class PowerMonitor : IAsyncDisposable
                 throw Failure(answer);
             }
             if (Backend.ReplyRules.BlankLineEndsReply) await link.SkipBlankLineAsync(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
-            var run = new AcquisitionRun(link, decoder, sink, settings, options, Backend.LineTerminator, Backend.Name, () =>
+            var run = new AcquisitionRun(link, decoder, sink, settings, options, Backend, () =>
             {
                 running = null;
                 busy.Release();

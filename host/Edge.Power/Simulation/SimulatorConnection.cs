@@ -271,7 +271,7 @@ internal sealed class SimulatorConnection
                 dropped.Cancel();
                 return true;
             }
-            if (backend.StopReportsCompletion) await WriteLinesAsync(token, "Acquisition completed").ConfigureAwait(false);
+            if (backend.StopReportsCompletion) await WriteLinesAsync(token, closeBlock: false, "Acquisition completed").ConfigureAwait(false);
             return false;
         }, token);
     }
@@ -309,18 +309,15 @@ internal sealed class SimulatorConnection
         ReplyAsync(token, $"error {command}", $"Error detail: {detail}");
 
     /// <summary>A reply block: prompted lines on the LPM01A, lines and a closing blank line on the V3PWR.</summary>
-    private Task ReplyAsync(CancellationToken token, params string[] lines)
-    {
-        var builder = new StringBuilder();
-        foreach (string line in lines) builder.Append(backend.Prompt).Append(line).Append("\r\n");
-        if (backend.ReplyRules.BlankLineEndsReply) builder.Append("\r\n");
-        return WriteAsync(Encoding.ASCII.GetBytes(builder.ToString()), token);
-    }
+    private Task ReplyAsync(CancellationToken token, params string[] lines) =>
+        WriteLinesAsync(token, backend.ReplyRules.BlankLineEndsReply, lines);
 
-    private Task WriteLinesAsync(CancellationToken token, params string[] lines)
+    /// <summary>Lines with the dialect's prompt; <paramref name="closeBlock"/> adds the V3PWR's closing blank line.</summary>
+    private Task WriteLinesAsync(CancellationToken token, bool closeBlock, params string[] lines)
     {
         var builder = new StringBuilder();
         foreach (string line in lines) builder.Append(backend.Prompt).Append(line).Append("\r\n");
+        if (closeBlock) builder.Append("\r\n");
         return WriteAsync(Encoding.ASCII.GetBytes(builder.ToString()), token);
     }
 

@@ -16,32 +16,20 @@ public sealed class FaultTests
 
     private static readonly AcquisitionSettings OneSecondBinary = new() { Rate = SamplingRate.Hz100k, Duration = TimeSpan.FromSeconds(1) };
 
-    private async Task<(ISimulatorHost Host, PowerMonitor Monitor)> OpenAsync(SimulatorFaults faults, bool pty = false, PowerMonitorModel model = PowerMonitorModel.StlinkV3Pwr, bool realTime = false)
-    {
-        var host = SimulatedBench.Start(new SimulatorOptions { Model = model, Profile = SimulatedBench.Profile, Faults = faults, RealTime = realTime }, pty);
-        try
-        {
-            return (host, await PowerMonitor.OpenAsync(host.Address, SimulatedBench.Driver(model), TestContext.CancellationToken));
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<BenchSession> OpenAsync(SimulatorFaults faults, bool pty = false, PowerMonitorModel model = PowerMonitorModel.StlinkV3Pwr, bool realTime = false) =>
+        SimulatedBench.OpenAsync(new SimulatorOptions { Model = model, Profile = SimulatedBench.Profile, Faults = faults, RealTime = realTime }, TestContext.CancellationToken, pty);
 
     [TestMethod]
     public async Task Connection_dropped_mid_acquisition_fails_with_the_address_and_keeps_the_samples_so_far()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { DropAtSeconds = 0.4 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { DropAtSeconds = 0.4 });
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken);
         var sink = new RecordingSink();
 
         var error = await Assert.ThrowsExactlyAsync<MonitorDisconnectedException>(() => monitor.AcquireAsync(sink, TestContext.CancellationToken));
 
-        StringAssert.Contains(error.Message, host.Address);
+        StringAssert.Contains(error.Message, bench.Host.Address);
         StringAssert.Contains(error.Message, "during the acquisition");
         Assert.AreEqual(40_000, sink.Samples.Count, "every sample sent before the drop was delivered");
         await Assert.ThrowsExactlyAsync<MonitorDisconnectedException>(() => monitor.ReadTemperatureAsync(TestContext.CancellationToken));
@@ -51,9 +39,8 @@ public sealed class FaultTests
     public async Task Pty_hang_up_mid_acquisition_is_reported_as_a_lost_connection()
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals are Linux-only");
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { DropAtSeconds = 0.25 }, pty: true);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { DropAtSeconds = 0.25 }, pty: true);
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken);
         var sink = new RecordingSink();
 
@@ -66,9 +53,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task Garbage_in_the_binary_stream_is_counted_and_decoding_recovers()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { GarbageAtSeconds = 0.5, GarbageBytes = 37 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { GarbageAtSeconds = 0.5, GarbageBytes = 37 });
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken);
         var recorder = new CurrentTraceRecorder(OneSecondBinary.Rate, OneSecondBinary.SupplyVolts);
 
@@ -91,9 +77,8 @@ public sealed class FaultTests
     public async Task Garbage_in_the_ascii_stream_costs_at_most_the_sample_it_hit()
     {
         var settings = new AcquisitionSettings { Rate = SamplingRate.FromHertz(5_000), Duration = TimeSpan.FromSeconds(1), Format = SampleFormat.Ascii };
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { GarbageAtSeconds = 0.3, GarbageBytes = 16 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { GarbageAtSeconds = 0.3, GarbageBytes = 16 });
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(settings, TestContext.CancellationToken);
         var sink = new RecordingSink();
 
@@ -106,9 +91,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task A_command_without_answer_times_out_naming_the_command()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { NoAnswerTo = "freq", NoAnswerTimes = 0 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { NoAnswerTo = "freq", NoAnswerTimes = 0 });
+        var monitor = bench.Monitor;
 
         var error = await Assert.ThrowsExactlyAsync<CommandTimeoutException>(() => monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken));
 
@@ -120,9 +104,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task A_command_answered_on_the_second_try_recovers_by_retry()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { NoAnswerTo = "acqtime", NoAnswerTimes = 1 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { NoAnswerTo = "acqtime", NoAnswerTimes = 1 });
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken);
         var summary = await monitor.AcquireAsync(new RecordingSink(), TestContext.CancellationToken);
         Assert.AreEqual(100_000, summary.Samples);
@@ -140,9 +123,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task Overcurrent_is_reported_and_ends_the_acquisition()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { OvercurrentAtSeconds = 0.2 });
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { OvercurrentAtSeconds = 0.2 });
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary, TestContext.CancellationToken);
         var sink = new RecordingSink();
 
@@ -157,9 +139,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task A_monitor_still_streaming_from_an_earlier_run_is_stopped_on_open()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { StaleStreamOnConnect = true }, realTime: true);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { StaleStreamOnConnect = true }, realTime: true);
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary with { Duration = TimeSpan.FromMilliseconds(100) }, TestContext.CancellationToken);
         var summary = await monitor.AcquireAsync(new RecordingSink(), TestContext.CancellationToken);
         Assert.AreEqual(10_000, summary.Samples);
@@ -169,18 +150,16 @@ public sealed class FaultTests
     [TestMethod]
     public async Task Banner_residue_and_a_garbled_first_command_are_overcome()
     {
-        var (host, monitor) = await OpenAsync(new SimulatorFaults { ResidueOnConnect = true }, model: PowerMonitorModel.Lpm01a);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(new SimulatorFaults { ResidueOnConnect = true }, model: PowerMonitorModel.Lpm01a);
+        var monitor = bench.Monitor;
         Assert.AreEqual("SIM0001", monitor.Identity.BoardId);
     }
 
     [TestMethod]
     public async Task Out_of_range_settings_are_rejected_by_the_monitor_with_its_detail()
     {
-        var (host, monitor) = await OpenAsync(SimulatorFaults.None);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(SimulatorFaults.None);
+        var monitor = bench.Monitor;
         var error = await Assert.ThrowsExactlyAsync<CommandRejectedException>(() => monitor.SendAsync(new Edge.Power.Protocol.PowerCommand("volt 5000m"), TestContext.CancellationToken));
         StringAssert.Contains(error.Message, "'volt 5000m'");
         StringAssert.Contains(error.Message, "out of range");
@@ -191,9 +170,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task Lpm01a_refuses_long_fast_ascii_before_sending_anything()
     {
-        var (host, monitor) = await OpenAsync(SimulatorFaults.None, model: PowerMonitorModel.Lpm01a);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(SimulatorFaults.None, model: PowerMonitorModel.Lpm01a);
+        var monitor = bench.Monitor;
         var error = await Assert.ThrowsExactlyAsync<PowerMonitorException>(() => monitor.ConfigureAsync(
             new AcquisitionSettings { Rate = SamplingRate.FromHertz(10_000), Duration = TimeSpan.FromSeconds(2), Format = SampleFormat.Ascii }, TestContext.CancellationToken));
         StringAssert.Contains(error.Message, "at most 1 s");
@@ -211,9 +189,8 @@ public sealed class FaultTests
     [TestMethod]
     public async Task Commands_are_refused_while_acquiring()
     {
-        var (host, monitor) = await OpenAsync(SimulatorFaults.None, realTime: true);
-        await using var _ = host;
-        await using var __ = monitor;
+        await using var bench = await OpenAsync(SimulatorFaults.None, realTime: true);
+        var monitor = bench.Monitor;
         await monitor.ConfigureAsync(OneSecondBinary with { Duration = null, Rate = SamplingRate.FromHertz(1_000) }, TestContext.CancellationToken);
         var run = await monitor.StartAcquisitionAsync(new RecordingSink(), TestContext.CancellationToken);
         await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => monitor.ReadTemperatureAsync(TestContext.CancellationToken));

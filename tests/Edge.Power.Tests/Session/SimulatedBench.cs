@@ -16,6 +16,21 @@ internal static class SimulatedBench
             ? PtySimulatorHost.Start(new PowerMonitorSimulator(options))
             : TcpSimulatorHost.Start(new PowerMonitorSimulator(options), new IPEndPoint(IPAddress.Loopback, 0));
 
+    /// <summary>A simulator and a driver session on it, disposed together.</summary>
+    public static async Task<BenchSession> OpenAsync(SimulatorOptions options, CancellationToken cancellationToken, bool pty = false)
+    {
+        var host = Start(options, pty);
+        try
+        {
+            return new BenchSession(host, await PowerMonitor.OpenAsync(host.Address, Driver(options.Model), cancellationToken));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     public static PowerMonitorOptions Driver(PowerMonitorModel model) => new()
     {
         Model = model,
