@@ -40,7 +40,7 @@ public sealed class AcquisitionRun
     public AcquisitionSettings Settings { get; }
 
     /// <summary>Ends with the summary, or with the reason the acquisition failed.</summary>
-    public Task<AcquisitionSummary> Completion { get; private set; } = Task.FromException<AcquisitionSummary>(new InvalidOperationException("The acquisition was not started."));
+    public Task<AcquisitionSummary> Completion { get; private set; } = Task.FromCanceled<AcquisitionSummary>(new CancellationToken(canceled: true));
 
     /// <summary>Samples decoded so far (for progress displays).</summary>
     public long SamplesSoFar => decoder.SampleCount;

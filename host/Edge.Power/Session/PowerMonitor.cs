@@ -170,7 +170,8 @@ public sealed class PowerMonitor : IAsyncDisposable
     public async Task<AcquisitionSummary> AcquireAsync(IAcquisitionSink sink, CancellationToken cancellationToken = default)
     {
         var run = await StartAcquisitionAsync(sink, cancellationToken).ConfigureAwait(false);
-        await using (cancellationToken.Register(() => _ = run.StopAsync()))
+        // A failed stop shows in Completion, which is awaited below; the stop task itself is not.
+        await using (cancellationToken.Register(() => run.StopAsync().ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted)))
             return await run.Completion.ConfigureAwait(false);
     }
 

@@ -54,6 +54,12 @@ public sealed class PtySimulatorHost : ISimulatorHost
         {
             Interlocked.Increment(ref connections);
             var end = await simulator.ServeAsync(terminal.Master, token).ConfigureAwait(false);
+            if (end == SimulatorSessionEnd.PeerClosed)
+            {
+                // Only seen if the terminal reports a hang-up; wait for the next client calmly.
+                await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
             if (end != SimulatorSessionEnd.Dropped) continue;
             terminal.Dispose();
             Volatile.Write(ref terminal, PseudoTerminal.Open());
