@@ -15,6 +15,9 @@ public abstract class StreamDecoder
 
     private readonly CurrentSample[] batch = new CurrentSample[BatchCapacity];
     private readonly double intervalSeconds;
+    private long lastStampMilliseconds = -1;
+    private long lastStampIndex;
+    private long timestampMismatches;
     private int batchCount;
     private long events;
     private long corruptBytes;
@@ -32,7 +35,7 @@ public abstract class StreamDecoder
     /// <summary>True once the end-of-acquisition marker was decoded; <see cref="Decode"/> then consumes nothing more.</summary>
     public bool Ended { get; private set; }
 
-    public StreamStatistics Statistics => new(SampleCount, events, corruptBytes, corruptRuns, bufferOverflows);
+    public StreamStatistics Statistics => new(SampleCount, events, corruptBytes, corruptRuns, bufferOverflows, timestampMismatches);
 
     /// <summary>Decodes what it can of <paramref name="input"/>; returns how many bytes it consumed (all, unless the acquisition ended inside it).</summary>
     public int Decode(ReadOnlySpan<byte> input, IAcquisitionSink sink)
@@ -68,8 +71,25 @@ public abstract class StreamDecoder
     {
         Flush(sink);
         Emit(sink, new StreamEvent(kind, SampleCount, SampleCount * intervalSeconds, value, detail, flag, text));
-        if (kind == StreamEventKind.DeviceTimestamp && flag) bufferOverflows++;
+        if (kind == StreamEventKind.DeviceTimestamp) CheckSampleCount(value, flag);
         if (kind == StreamEventKind.EndOfAcquisition) Ended = true;
+    }
+
+    /// <summary>
+    /// Between two device timestamps the monitor sends (Δms · rate / 1000) samples (mlcommons checks
+    /// exactly 1000 at 1 kHz). More than a millisecond's worth off means samples were lost or invented.
+    /// </summary>
+    private void CheckSampleCount(long milliseconds, bool overflow)
+    {
+        if (overflow) bufferOverflows++;
+        if (lastStampMilliseconds >= 0 && milliseconds > lastStampMilliseconds)
+        {
+            double expected = (milliseconds - lastStampMilliseconds) / 1000.0 / intervalSeconds;
+            double tolerance = 0.001 / intervalSeconds + 1;
+            if (Math.Abs(SampleCount - lastStampIndex - expected) > tolerance) timestampMismatches++;
+        }
+        lastStampMilliseconds = milliseconds;
+        lastStampIndex = SampleCount;
     }
 
     /// <summary>Counts skipped bytes; consecutive skips become one corrupt-run event, reported before the next good item.</summary>

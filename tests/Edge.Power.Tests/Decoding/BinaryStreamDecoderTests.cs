@@ -53,6 +53,17 @@ public sealed class BinaryStreamDecoderTests
     }
 
     [TestMethod]
+    public void Timestamps_that_disagree_with_the_sample_count_are_counted()
+    {
+        // At 100 kHz, 10 ms between timestamps means 1000 samples; 500 means half were lost (1 ms of slack for the ms resolution).
+        static byte[] Stamp(int ms) => [0xF0, 0xF3, 0, 0, (byte)(ms >> 8), (byte)ms, 0, 0xFF, 0xFF];
+        byte[] Samples(int n) => Enumerable.Repeat(Sample640uA, n).SelectMany(b => b).ToArray();
+        var decoder = V3Pwr();
+        decoder.Decode([.. Stamp(0), .. Samples(1000), .. Stamp(10), .. Samples(500), .. Stamp(20), .. Samples(1000), .. Stamp(30)], new RecordingSink());
+        Assert.AreEqual(1, decoder.Statistics.TimestampMismatches);
+    }
+
+    [TestMethod]
     public void Overcurrent_frame_is_8_bytes_on_the_V3PWR_and_4_on_the_LPM01A()
     {
         byte[] v3 = [0xF0, 0xF5, 0x00, 0x00, 0x01, 0xF4, 0xFF, 0xFF, .. Sample640uA];

@@ -46,6 +46,7 @@ public sealed class RoundTripTests
         Assert.AreEqual(rate.Hertz, summary.Samples, "one second of samples");
         Assert.AreEqual(AcquisitionEnd.EndMarker, summary.End);
         Assert.AreEqual(0, summary.Statistics.CorruptBytes);
+        Assert.AreEqual(0, summary.Statistics.TimestampMismatches);
         Assert.AreEqual(rate.Hertz / 1000, summary.Statistics.Events - 1 - trace.Events.Count(e => e.Kind != StreamEventKind.DeviceTimestamp && e.Kind != StreamEventKind.EndOfAcquisition),
             "a device timestamp every 1000 samples");
         var windows = PhaseWindows.FromThreshold(trace, (profile.IdleAmps + profile.ActiveAmps) / 2);

@@ -65,7 +65,7 @@ internal static class PwrMeasureCommand
         io.Out.WriteLine($"samples        {summary.Samples} ({summary.Seconds:0.######} s)");
         io.Out.WriteLine($"mean current   {trace.MeanAmperes * 1e3:0.####} mA");
         io.Out.WriteLine($"energy         {joules * 1e3:0.####} mJ (mean power {(summary.Seconds > 0 ? joules / summary.Seconds * 1e3 : 0):0.####} mW)");
-        io.Out.WriteLine($"stream         {summary.Statistics.CorruptBytes} corrupt bytes, {summary.Statistics.BufferOverflows} buffer overflows, ended by {summary.End}");
+        io.Out.WriteLine($"stream         {summary.Statistics.CorruptBytes} corrupt bytes, {summary.Statistics.BufferOverflows} buffer overflows, {summary.Statistics.TimestampMismatches} timestamp mismatches, ended by {summary.End}");
         if (thresholdMilliamps is { } threshold)
         {
             var report = EnergyIntegrator.PerInference(trace, PhaseWindows.FromThreshold(trace, threshold / 1000));
