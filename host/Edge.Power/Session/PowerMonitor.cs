@@ -20,6 +20,7 @@ public sealed class PowerMonitor : IAsyncDisposable
     private readonly PowerMonitorOptions options;
     private readonly SemaphoreSlim busy = new(1, 1);
     private AcquisitionRun? running;
+    private bool sessionOpen;
 
     private PowerMonitor(IPowerTransport transport, PowerMonitorOptions options)
     {
@@ -188,7 +189,8 @@ public sealed class PowerMonitor : IAsyncDisposable
                 options.Logger.LogWarning("Stopping the acquisition on close failed: {Reason}", e.Message);
             }
         }
-        foreach (var command in Backend.ClosingCommands)
+        // Only a session that opened is closed: a monitor that never answered would only time out again.
+        foreach (var command in sessionOpen ? Backend.ClosingCommands : [])
         {
             try
             {
@@ -221,6 +223,7 @@ public sealed class PowerMonitor : IAsyncDisposable
         var identify = await SendCoreAsync(PowerCommands.Identify, cancellationToken).ConfigureAwait(false);
         var version = await SendCoreAsync(PowerCommands.Version, cancellationToken).ConfigureAwait(false);
         Identity = new MonitorIdentity(Backend.Model, Backend.Name, Backend.BoardIdFrom(identify), version.LastValue ?? "unknown");
+        sessionOpen = true;
         options.Logger.LogInformation("Connected to {Identity} at {Address}", Identity, Address);
     }
 

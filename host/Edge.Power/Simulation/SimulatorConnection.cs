@@ -80,6 +80,7 @@ internal sealed class SimulatorConnection
         finally
         {
             acquisition?.RequestStop();
+            await EndAcquisitionQuietlyAsync().ConfigureAwait(false);
         }
     }
 
@@ -297,6 +298,19 @@ internal sealed class SimulatorConnection
             return;
         }
         await ReplyAsync(token, "ack stop").ConfigureAwait(false);
+    }
+
+    /// <summary>The client is gone: let a running acquisition finish its chunk; its write errors mean nothing now.</summary>
+    private async Task EndAcquisitionQuietlyAsync()
+    {
+        if (acquisitionTask is not { } running) return;
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
     }
 
     private static string? Do(Action action)
