@@ -23,17 +23,18 @@ public sealed class AcquisitionRun
     private readonly Action onFinished;
     private readonly Lock stopGate = new();
     private bool stopRequested;
+    private bool stopSent;
     private bool ended;
 
     internal AcquisitionRun(MonitorLink link, StreamDecoder decoder, IAcquisitionSink sink, AcquisitionSettings settings,
         PowerMonitorOptions options, PowerMonitorBackend backend, Action onFinished)
     {
-        this.onFinished = onFinished;
         this.link = link;
         this.decoder = decoder;
         this.sink = new ObservingSink(sink);
         this.options = options;
         this.backend = backend;
+        this.onFinished = onFinished;
         Settings = settings;
     }
 
@@ -53,6 +54,7 @@ public sealed class AcquisitionRun
         {
             send = !ended && !stopRequested;
             stopRequested = true;
+            stopSent |= send;
         }
         if (send && !Completion.IsCompleted)
         {
@@ -131,8 +133,10 @@ public sealed class AcquisitionRun
     private async Task DrainTrailingRepliesAsync()
     {
         var quiet = TimeSpan.FromMilliseconds(30);
-        bool awaitStopAck = Volatile.Read(ref stopRequested) && !sink.StopAcknowledged;
-        bool awaitCompletion = Volatile.Read(ref stopRequested) && backend.StopReportsCompletion && !sink.CompletionReported;
+        bool sent;
+        lock (stopGate) sent = stopSent;
+        bool awaitStopAck = sent && !sink.StopAcknowledged;
+        bool awaitCompletion = sent && backend.StopReportsCompletion && !sink.CompletionReported;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
         while (DateTime.UtcNow < deadline)
         {
