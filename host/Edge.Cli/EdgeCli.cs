@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
+using Edge.Cli.Commands.Power;
 
 namespace Edge.Cli;
 
@@ -12,6 +13,7 @@ public static class EdgeCli
         var root = new RootCommand("Edge: int8 fault detectors and drift monitoring on STM32 boards, their metrics in TwinCAT over ADS, and a hardware-in-the-loop energy bench.");
         root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
+        root.Add(PwrCommands.Build());
         return root;
     }
 

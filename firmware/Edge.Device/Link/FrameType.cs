@@ -1,3 +1,5 @@
+using Edge.Device.Runtime;
+
 namespace Edge.Device.Link
 {
     /// <summary>What a frame is.</summary>
@@ -12,6 +14,7 @@ namespace Edge.Device.Link
         /// <summary>Board to host, unsolicited: periodic state and window reports (not acknowledged; gaps show in the sequence numbers).</summary>
         public const byte Telemetry = 3;
 
+        [HotPath]
         public static bool IsValid(byte type)
         {
             return type >= Request && type <= Telemetry;
