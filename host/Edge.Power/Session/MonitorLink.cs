@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Edge.Power.Errors;
 using Edge.Power.Protocol;
-using Edge.Power.Transport;
+using Edge.Transport;
 
 namespace Edge.Power.Session;
 
@@ -18,14 +18,14 @@ internal sealed class MonitorLink : IAsyncDisposable
 {
     private const int MaxLineLength = 512;
 
-    private readonly IPowerTransport transport;
+    private readonly IByteTransport transport;
     private readonly Pipe pipe = new(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20, useSynchronizationContext: false));
     private readonly CancellationTokenSource closing = new();
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly Task pump;
     private Exception? failure;
 
-    public MonitorLink(IPowerTransport transport)
+    public MonitorLink(IByteTransport transport)
     {
         this.transport = transport;
         pump = Task.Run(PumpAsync);

@@ -3,7 +3,7 @@ using Edge.Power.Acquisition;
 using Edge.Power.Backends;
 using Edge.Power.Errors;
 using Edge.Power.Protocol;
-using Edge.Power.Transport;
+using Edge.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Power.Session;
@@ -22,7 +22,7 @@ public sealed class PowerMonitor : IAsyncDisposable
     private AcquisitionRun? running;
     private bool sessionOpen;
 
-    private PowerMonitor(IPowerTransport transport, PowerMonitorOptions options)
+    private PowerMonitor(IByteTransport transport, PowerMonitorOptions options)
     {
         this.options = options;
         Backend = PowerMonitorBackend.For(options.Model);
@@ -44,12 +44,23 @@ public sealed class PowerMonitor : IAsyncDisposable
     {
         options ??= new PowerMonitorOptions();
         var backend = PowerMonitorBackend.For(options.Model);
-        var transport = await PowerTransports.OpenAsync(address, backend.BaudRate, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        IByteTransport transport;
+        try
+        {
+            transport = await ByteTransports.OpenAsync(address, backend.BaudRate, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            string hint = ByteTransports.TryParseTcp(address, out _, out _)
+                ? " Is the simulator (`edge pwr sim`) running there?"
+                : " Is the monitor plugged in, and is this its power-monitor port?";
+            throw new MonitorDisconnectedException(e.Message + hint, e);
+        }
         return await OpenAsync(transport, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts a session over a transport that is already open; the session owns it from here.</summary>
-    public static async Task<PowerMonitor> OpenAsync(IPowerTransport transport, PowerMonitorOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<PowerMonitor> OpenAsync(IByteTransport transport, PowerMonitorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var monitor = new PowerMonitor(transport, options ?? new PowerMonitorOptions());
         try

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using Edge.Power.Unix;
+using Edge.Transport.Unix;
 
 namespace Edge.Power.Simulation;
 

@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
-using Edge.Power.Transport;
-using Edge.Power.Unix;
+using Edge.Transport;
+using Edge.Transport.Unix;
 
 namespace Edge.Power.Tests.Transport;
 

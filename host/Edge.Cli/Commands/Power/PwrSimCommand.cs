@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Edge.Power.Simulation;
-using Edge.Power.Transport;
+using Edge.Transport;
 
 namespace Edge.Cli.Commands.Power;
 
@@ -77,7 +77,7 @@ internal static class PwrSimCommand
             if (!OperatingSystem.IsLinux()) throw new UserFacingException("--pty needs Linux; use --listen tcp://HOST:PORT.", ExitCode.Usage);
             return PtySimulatorHost.Start(simulator);
         }
-        if (!PowerTransports.TryParseTcp(listen, out string host, out int port) || !IPAddress.TryParse(host == "localhost" ? "127.0.0.1" : host, out var address))
+        if (!ByteTransports.TryParseTcp(listen, out string host, out int port) || !IPAddress.TryParse(host == "localhost" ? "127.0.0.1" : host, out var address))
             throw new UserFacingException($"--listen '{listen}' is not tcp://ADDRESS:PORT (e.g. {DefaultListen}).", ExitCode.Usage);
         try
         {

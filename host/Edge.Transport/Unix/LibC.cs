@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Edge.Power.Unix;
+namespace Edge.Transport.Unix;
 
 /// <summary>The few libc calls the pseudo-terminal needs (Linux values for the flag constants).</summary>
 internal static unsafe partial class LibC

@@ -1,20 +1,19 @@
 using System.Globalization;
-using Edge.Power.Errors;
 
-namespace Edge.Power.Transport;
+namespace Edge.Transport;
 
 /// <summary>Opens a transport from an address: `tcp://HOST:PORT`, otherwise a serial device path or port name.</summary>
-public static class PowerTransports
+public static class ByteTransports
 {
     public const string TcpScheme = "tcp://";
 
-    public static async Task<IPowerTransport> OpenAsync(string address, int baudRate, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    public static async Task<IByteTransport> OpenAsync(string address, int baudRate, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(address)) throw new ArgumentException("No monitor address given.", nameof(address));
+        if (string.IsNullOrWhiteSpace(address)) throw new ArgumentException("No device address given.", nameof(address));
         if (TryParseTcp(address, out string host, out int port))
             return await TcpTransport.ConnectAsync(host, port, connectTimeout, cancellationToken).ConfigureAwait(false);
         if (address.StartsWith(TcpScheme, StringComparison.OrdinalIgnoreCase))
-            throw new PowerMonitorException($"'{address}' is not a TCP address; write tcp://HOST:PORT, e.g. tcp://127.0.0.1:5025.");
+            throw new TransportException($"'{address}' is not a TCP address; write tcp://HOST:PORT, e.g. tcp://127.0.0.1:5025.");
         return SerialPortTransport.Open(address, baudRate);
     }
 

@@ -1,10 +1,9 @@
 using System.Net.Sockets;
-using Edge.Power.Errors;
 
-namespace Edge.Power.Transport;
+namespace Edge.Transport;
 
-/// <summary>A monitor (usually the simulator) reached over TCP.</summary>
-public sealed class TcpTransport : IPowerTransport
+/// <summary>A device (usually a simulator, or an Ethernet board) reached over TCP.</summary>
+public sealed class TcpTransport : IByteTransport
 {
     private readonly TcpClient client;
 
@@ -34,7 +33,7 @@ public sealed class TcpTransport : IPowerTransport
         {
             client.Dispose();
             string reason = e is SocketException s ? s.Message : $"no answer within {timeout.TotalSeconds:0.#} s";
-            throw new MonitorDisconnectedException($"Cannot connect to {description}: {reason}. Is the simulator (`edge pwr sim`) running there?", e);
+            throw new TransportException($"Cannot connect to {description}: {reason}.", e);
         }
     }
 

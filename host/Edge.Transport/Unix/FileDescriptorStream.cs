@@ -1,4 +1,4 @@
-namespace Edge.Power.Unix;
+namespace Edge.Transport.Unix;
 
 /// <summary>
 /// A non-blocking file descriptor (the pty master) as a Stream. Reads and writes wait with poll()

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 
-namespace Edge.Power.Unix;
+namespace Edge.Transport.Unix;
 
 /// <summary>
 /// A Linux pseudo-terminal pair (posix_openpt): the simulator speaks on <see cref="Master"/>, and

@@ -1,13 +1,9 @@
 using System.IO.Ports;
-using Edge.Power.Errors;
 
-namespace Edge.Power.Transport;
+namespace Edge.Transport;
 
-/// <summary>
-/// A monitor on a serial device (System.IO.Ports): the V3PWR's second virtual COM port or the
-/// LPM01A's CDC port, or the slave side of the simulator's pseudo-terminal.
-/// </summary>
-public sealed class SerialPortTransport : IPowerTransport
+/// <summary>A device on a serial port (System.IO.Ports): a board's UART adapter, a monitor's virtual COM port, a simulator's pseudo-terminal.</summary>
+public sealed class SerialPortTransport : IByteTransport
 {
     private readonly SerialPort port;
 
@@ -21,13 +17,13 @@ public sealed class SerialPortTransport : IPowerTransport
 
     public Stream Stream { get; }
 
-    /// <param name="path">`/dev/ttyACM1`, `/dev/pts/4`, `COM5`.</param>
-    /// <param name="baudRate">Ignored by the V3PWR (USB CDC); 3 686 400 for the LPM01A.</param>
+    /// <param name="path">`/dev/ttyACM1`, `/dev/ttyUSB0`, `/dev/pts/4`, `COM5`.</param>
+    /// <param name="baudRate">Ignored by USB CDC devices.</param>
     public static SerialPortTransport Open(string path, int baudRate)
     {
         // On Unix a missing device reads as "access denied" from System.IO.Ports: say what it is.
         if (path.StartsWith('/') && !File.Exists(path))
-            throw new MonitorDisconnectedException($"Cannot open serial port {path}: no such device. Is the monitor plugged in, and is this its power-monitor port?");
+            throw new TransportException($"Cannot open serial port {path}: no such device. Is it plugged in, and is this its port?");
         var port = new SerialPort(path, baudRate, Parity.None, 8, StopBits.One)
         {
             Handshake = Handshake.None,
@@ -44,8 +40,8 @@ public sealed class SerialPortTransport : IPowerTransport
             port.Dispose();
             string hint = e is UnauthorizedAccessException
                 ? "another program holds it, or this user may not open it (on Linux: the dialout group)"
-                : "check the path and that the monitor is plugged in";
-            throw new MonitorDisconnectedException($"Cannot open serial port {path}: {e.Message} ({hint}).", e);
+                : "check the path and that the device is plugged in";
+            throw new TransportException($"Cannot open serial port {path}: {e.Message} ({hint}).", e);
         }
     }
 
