@@ -27,6 +27,7 @@ public sealed class AdsTcpClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiveLoop;
     private int _nextInvokeId;
+    private int _disposed;
 
     private AdsTcpClient(TcpClient tcp, AmsAddress target, AmsAddress source, int maxFrameSize)
     {
@@ -138,6 +139,8 @@ public sealed class AdsTcpClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         await _stop.CancelAsync().ConfigureAwait(false);
         _tcp.Dispose();
         try

@@ -1,6 +1,7 @@
 using System.Net;
 using Edge.Ads.Ams;
 using Edge.Ads.Client;
+using Edge.Ads.Protocol;
 using Edge.Ads.Server;
 using Edge.Ads.Server.Symbols;
 
@@ -23,7 +24,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public AmsAddress Device => new(ServerNetId, DevicePort);
 
-    public static async Task<TestServer> StartAsync(Action<AdsServerOptions>? configure = null, AdsSymbolTable? symbols = null)
+    public static async Task<TestServer> StartAsync(Action<AdsServerOptions>? configure = null, AdsSymbolTable? symbols = null, CapturingLogger? logger = null)
     {
         var options = new AdsServerOptions
         {
@@ -33,13 +34,19 @@ internal sealed class TestServer : IAsyncDisposable
             AdsPort = DevicePort,
         };
         configure?.Invoke(options);
-        var server = new AdsServer(options, symbols ?? SampleBoards.CreateTable());
+        var server = new AdsServer(options, symbols ?? SampleBoards.CreateTable(), logger);
         await server.StartAsync(CancellationToken.None);
         return new TestServer(server);
     }
 
     public Task<AdsTcpClient> ConnectAsync(AmsAddress? source = null) =>
         AdsTcpClient.ConnectAsync("127.0.0.1", Port, Device, source ?? ClientAddress);
+
+    public Task<RawAmsSocket> ConnectRawAsync() => RawAmsSocket.ConnectAsync(Port);
+
+    /// <summary>A request frame from the test client to the device (or another port).</summary>
+    public byte[] Request(AdsCommandId command, ReadOnlySpan<byte> payload, uint invokeId = 1, ushort? port = null) =>
+        RawAmsSocket.Request(Device with { Port = port ?? DevicePort }, ClientAddress, command, payload, invokeId);
 
     public AdsSymbol Board(int number) => Symbols.FindSymbol($"Board{number}")!;
 
