@@ -70,6 +70,12 @@ internal sealed class AmsConnection
         {
             reason = $"connection lost ({e.Message})";
         }
+        catch (Exception e)
+        {
+            // A bug must cost this connection only, never the server; say so loudly.
+            AdsServerLog.HandlerFailed(_server.Logger, e, Session.ConnectionId, "reading requests");
+            reason = $"internal error ({e.GetType().Name})";
+        }
         _outbox.Complete();
         await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false); // answers still queued go out
         await lifetime.CancelAsync().ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Edge.Ads.Tests.Support;
 
 /// <summary>Keeps what the server logs, so tests can check a disconnect names its cause.</summary>
-internal sealed class CapturingLogger : ILogger<AdsServer>
+internal sealed class CapturingLogger(LogLevel minimum = LogLevel.Debug) : ILogger<AdsServer>
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
 
@@ -15,8 +15,11 @@ internal sealed class CapturingLogger : ILogger<AdsServer>
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => true;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _entries.Enqueue((logLevel, formatter(state, exception)));
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+            _entries.Enqueue((logLevel, formatter(state, exception)));
+    }
 }
