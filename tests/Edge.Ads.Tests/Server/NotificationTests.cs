@@ -149,10 +149,21 @@ public sealed class NotificationTests
     private static AdsAddNotificationRequest OnChange(uint group, uint offset, uint length) =>
         new(group, offset, length, AdsTransMode.OnChange, 0, (uint)TimeSpan.FromMilliseconds(1).Ticks);
 
+    // Samples one at a time, whichever frames and stamps the server grouped them in.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AdsTcpClient, Queue<(AdsNotificationSample, DateTimeOffset)>> Pending = new();
+
     private static async Task<(AdsNotificationSample Sample, DateTimeOffset Timestamp)> NextSampleAsync(AdsTcpClient client)
     {
-        var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var stamp = frame.Stamps.Single();
-        return (stamp.Samples.Single(), stamp.Timestamp);
+        var pending = Pending.GetOrCreateValue(client);
+        while (pending.Count == 0)
+        {
+            var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            foreach (var stamp in frame.Stamps)
+            {
+                foreach (var sample in stamp.Samples)
+                    pending.Enqueue((sample, stamp.Timestamp));
+            }
+        }
+        return pending.Dequeue();
     }
 }
