@@ -24,7 +24,7 @@ internal sealed class IndexGroupRouter
         {
             [AdsIndexGroup.SymbolHandleByName] = new SymbolHandleByNameService(symbols),
             [AdsIndexGroup.SymbolValueByName] = new SymbolValueByNameService(symbols),
-            [AdsIndexGroup.SymbolValueByHandle] = new SymbolValueByHandleService(symbols, logger),
+            [AdsIndexGroup.SymbolValueByHandle] = new SymbolValueByHandleService(_memory),
             [AdsIndexGroup.SymbolReleaseHandle] = new ReleaseHandleService(),
             [AdsIndexGroup.SymbolInfoByName] = new SymbolInfoByNameService(symbols),
             [AdsIndexGroup.SymbolVersion] = new SymbolVersionService(symbols),

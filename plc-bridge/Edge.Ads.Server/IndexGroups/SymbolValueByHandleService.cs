@@ -2,16 +2,16 @@ using Edge.Ads.Framing;
 using Edge.Ads.Protocol;
 using Edge.Ads.Server.Sessions;
 using Edge.Ads.Server.Symbols;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Server.IndexGroups;
 
 /// <summary>
-/// 0xF005, offset = handle: the value behind a handle. Reads need a length of at least the value's
-/// size (ads-client sends 0xFFFFFFFF); writes exactly its size. An unknown handle answers 0x710;
-/// a handle whose symbol was removed answers 0x711 (symbol version invalid), as after an online change.
+/// 0xF005, offset = handle: the value behind a handle, read and written through the memory it
+/// names (same access rules). Reads need a length of at least the value's size (ads-client sends
+/// 0xFFFFFFFF); writes exactly its size. An unknown handle answers 0x710; a handle whose symbol
+/// was removed answers 0x711 (symbol version invalid), as after an online change.
 /// </summary>
-internal sealed class SymbolValueByHandleService(AdsSymbolTable symbols, ILogger logger) : IndexGroupService
+internal sealed class SymbolValueByHandleService(ProcessImageService memory) : IndexGroupService
 {
     public override AdsErrorCode Read(in AdsRequestContext context, uint indexGroup, uint indexOffset, uint length, AdsBufferWriter output)
     {
@@ -20,7 +20,7 @@ internal sealed class SymbolValueByHandleService(AdsSymbolTable symbols, ILogger
             return error;
         if (length < (uint)resolved.Type.Size)
             return AdsErrorCode.DeviceInvalidSize;
-        return symbols.ReadMemory(resolved.IndexGroup, resolved.IndexOffset, (uint)resolved.Type.Size, output);
+        return memory.Read(context, resolved.IndexGroup, resolved.IndexOffset, (uint)resolved.Type.Size, output);
     }
 
     public override AdsErrorCode Write(in AdsRequestContext context, uint indexGroup, uint indexOffset, ReadOnlyMemory<byte> data)
@@ -28,12 +28,9 @@ internal sealed class SymbolValueByHandleService(AdsSymbolTable symbols, ILogger
         var error = Find(context, indexOffset, out var resolved);
         if (error != AdsErrorCode.NoError)
             return error;
-        if (data.Length != resolved.Type.Size)
-            return AdsErrorCode.DeviceInvalidSize;
-        var result = symbols.WriteFromClient(resolved.IndexGroup, resolved.IndexOffset, data, context.Sender, out string? path);
-        if (result == AdsErrorCode.NoError && path is not null)
-            AdsServerLog.ClientWrite(logger, context.Sender, data.Length, path);
-        return result;
+        return data.Length == resolved.Type.Size
+            ? memory.Write(context, resolved.IndexGroup, resolved.IndexOffset, data)
+            : AdsErrorCode.DeviceInvalidSize;
     }
 
     public override AdsRange? Watch(in AdsRequestContext context, uint indexGroup, uint indexOffset, uint length) =>

@@ -36,19 +36,10 @@ public static class AdsDataTypeEntryCodec
         writer.WriteUInt32(entry.Offset);
         writer.WriteUInt32((uint)entry.DataType);
         writer.WriteUInt32((uint)entry.Flags);
-        writer.WriteUInt16((ushort)AdsString.ByteCount(entry.Name));
-        writer.WriteUInt16((ushort)AdsString.ByteCount(entry.TypeName));
-        writer.WriteUInt16((ushort)AdsString.ByteCount(entry.Comment));
+        EntryText.WriteLengths(writer, entry.Name, entry.TypeName, entry.Comment);
         writer.WriteUInt16((ushort)entry.ArrayInfo.Count);
         writer.WriteUInt16((ushort)entry.SubItems.Count);
-        EntryText.Write(writer, entry.Name);
-        EntryText.Write(writer, entry.TypeName);
-        EntryText.Write(writer, entry.Comment);
-        foreach (var dim in entry.ArrayInfo)
-        {
-            writer.WriteInt32(dim.LowerBound);
-            writer.WriteUInt32(dim.Elements);
-        }
+        EntryText.WriteVariablePart(writer, entry.Name, entry.TypeName, entry.Comment, entry.ArrayInfo);
         foreach (var item in entry.SubItems)
             Write(writer, item);
         writer.WriteZeros(padded - unpadded);
@@ -60,17 +51,10 @@ public static class AdsDataTypeEntryCodec
     {
         if (depth > MaxDepth)
             throw new AdsFormatException($"data-type entry nests deeper than {MaxDepth} levels");
-        if (source.Length < FixedSize)
-            throw new AdsFormatException($"data-type entry has {source.Length} bytes, needs at least {FixedSize}");
-        entryLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(source);
-        if (entryLength < FixedSize || entryLength > source.Length)
-            throw new AdsFormatException($"data-type entry length {entryLength} does not fit the {source.Length} bytes present");
-        var entry = source[..entryLength];
+        var entry = EntryText.Entry(source, FixedSize, "data-type", out entryLength);
         int pos = FixedSize;
-        string name = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[32..]), "type name");
-        string type = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[34..]), "type of type");
-        string comment = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[36..]), "type comment");
-        var arrays = EntryText.ReadArrayInfo(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[38..]));
+        var (name, type, comment, arrays) = EntryText.ReadVariablePart(entry, ref pos, lengthsAt: 32,
+            arrayDimensions: BinaryPrimitives.ReadUInt16LittleEndian(entry[38..]), "data-type");
         int subCount = BinaryPrimitives.ReadUInt16LittleEndian(entry[40..]);
         var subItems = new AdsDataTypeEntry[subCount];
         for (int i = 0; i < subCount; i++)
@@ -95,7 +79,6 @@ public static class AdsDataTypeEntryCodec
 
     private static int UnpaddedSize(AdsDataTypeEntry entry) =>
         FixedSize
-        + EntryText.Size(entry.Name) + EntryText.Size(entry.TypeName) + EntryText.Size(entry.Comment)
-        + entry.ArrayInfo.Count * AdsArrayInfo.Size
+        + EntryText.VariableSize(entry.Name, entry.TypeName, entry.Comment, entry.ArrayInfo)
         + entry.SubItems.Sum(EncodedSize);
 }

@@ -34,35 +34,18 @@ public static class AdsSymbolEntryCodec
         writer.WriteUInt32((uint)entry.DataType);
         writer.WriteUInt16((ushort)entry.Flags);
         writer.WriteUInt16((ushort)entry.ArrayInfo.Count);
-        writer.WriteUInt16(Length(entry.Name));
-        writer.WriteUInt16(Length(entry.TypeName));
-        writer.WriteUInt16(Length(entry.Comment));
-        EntryText.Write(writer, entry.Name);
-        EntryText.Write(writer, entry.TypeName);
-        EntryText.Write(writer, entry.Comment);
-        foreach (var dim in entry.ArrayInfo)
-        {
-            writer.WriteInt32(dim.LowerBound);
-            writer.WriteUInt32(dim.Elements);
-        }
+        EntryText.WriteLengths(writer, entry.Name, entry.TypeName, entry.Comment);
+        EntryText.WriteVariablePart(writer, entry.Name, entry.TypeName, entry.Comment, entry.ArrayInfo);
         writer.WriteZeros(padded - unpadded);
     }
 
     /// <summary>Reads one entry at the start of <paramref name="source"/>; <paramref name="entryLength"/> is where the next one starts.</summary>
     public static AdsSymbolEntry Read(ReadOnlySpan<byte> source, out int entryLength)
     {
-        if (source.Length < FixedSize)
-            throw new AdsFormatException($"symbol entry has {source.Length} bytes, needs at least {FixedSize}");
-        entryLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(source);
-        if (entryLength < FixedSize || entryLength > source.Length)
-            throw new AdsFormatException($"symbol entry length {entryLength} does not fit the {source.Length} bytes present");
-        var entry = source[..entryLength];
-        int arrayDim = BinaryPrimitives.ReadUInt16LittleEndian(entry[22..]);
+        var entry = EntryText.Entry(source, FixedSize, "symbol", out entryLength);
         int pos = FixedSize;
-        string name = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[24..]), "symbol name");
-        string type = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[26..]), "symbol type");
-        string comment = EntryText.Read(entry, ref pos, BinaryPrimitives.ReadUInt16LittleEndian(entry[28..]), "symbol comment");
-        var arrays = EntryText.ReadArrayInfo(entry, ref pos, arrayDim);
+        var (name, type, comment, arrays) = EntryText.ReadVariablePart(entry, ref pos, lengthsAt: 24,
+            arrayDimensions: BinaryPrimitives.ReadUInt16LittleEndian(entry[22..]), "symbol");
         return new AdsSymbolEntry(
             IndexGroup: BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]),
             IndexOffset: BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]),
@@ -76,9 +59,5 @@ public static class AdsSymbolEntryCodec
     }
 
     private static int UnpaddedSize(AdsSymbolEntry entry) =>
-        FixedSize
-        + EntryText.Size(entry.Name) + EntryText.Size(entry.TypeName) + EntryText.Size(entry.Comment)
-        + entry.ArrayInfo.Count * AdsArrayInfo.Size;
-
-    private static ushort Length(string text) => (ushort)AdsString.ByteCount(text);
+        FixedSize + EntryText.VariableSize(entry.Name, entry.TypeName, entry.Comment, entry.ArrayInfo);
 }
