@@ -20,15 +20,6 @@ internal sealed class AdsMemoryArea(uint indexGroup)
 
     public uint IndexGroup { get; } = indexGroup;
 
-    public int Size
-    {
-        get
-        {
-            lock (_lock)
-                return _bytes.Length;
-        }
-    }
-
     /// <summary>Makes the area at least <paramref name="size"/> bytes; new bytes are 0.</summary>
     public void Grow(int size)
     {
