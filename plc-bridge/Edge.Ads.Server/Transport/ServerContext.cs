@@ -10,7 +10,7 @@ internal sealed class ServerContext(AdsServerOptions options, IndexGroupRouter r
 {
     // Ports handed out by AMS/TCP port connect, in the range TwinCAT routers use for clients.
     private const int FirstClientPort = 32768;
-    private int _nextClientPort = FirstClientPort - 1;
+    private int _nextClientPort = -1;
 
     public AdsServerOptions Options { get; } = options;
 
@@ -32,5 +32,5 @@ internal sealed class ServerContext(AdsServerOptions options, IndexGroupRouter r
     public bool IsOurs(AmsNetId netId) => netId == Options.NetId || netId == AmsNetId.Local;
 
     public ushort NextClientPort() =>
-        (ushort)(FirstClientPort + (Interlocked.Increment(ref _nextClientPort) - FirstClientPort) % (ushort.MaxValue - FirstClientPort));
+        (ushort)(FirstClientPort + (uint)Interlocked.Increment(ref _nextClientPort) % (ushort.MaxValue + 1u - FirstClientPort));
 }
