@@ -1,0 +1,261 @@
+using Edge.Ads.Ams;
+using Edge.Ads.Framing;
+using Edge.Ads.Messages;
+using Edge.Ads.Protocol;
+using Edge.Ads.Server.IndexGroups;
+using Edge.Ads.Server.Sessions;
+using Edge.Ads.Server.Symbols;
+using Edge.Ads.Server.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Ads.Server.Notifications;
+
+/// <summary>
+/// The device notifications of one connection. Cyclic ones are sampled every cycle time (at least
+/// <see cref="AdsServerOptions.MinimumCycleTime"/>) and always sent; on-change ones are sampled
+/// when bytes they watch changed, at most once per cycle time, and sent only if their bytes
+/// differ from the last sample. Samples wait up to their max delay so several go in one frame;
+/// each stamp carries the FILETIME it was taken at. The first sample is sent right after the
+/// AddNotification answer.
+/// </summary>
+internal sealed class NotificationScheduler
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<uint, Notification> _notifications = [];
+    private readonly List<QueuedSample> _queue = [];
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly AdsBufferWriter _scratch = new();
+    private readonly AdsBufferWriter _frame = new();
+    private readonly AdsSession _session;
+    private readonly IndexGroupRouter _router;
+    private readonly AmsOutbox _outbox;
+    private readonly AdsServerOptions _options;
+    private readonly AdsServerCounters _counters;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private uint _lastHandle;
+    private volatile bool _hasPending;
+
+    public NotificationScheduler(AdsSession session, IndexGroupRouter router, AmsOutbox outbox, AdsServerOptions options, AdsServerCounters counters, ILogger logger)
+    {
+        _session = session;
+        _router = router;
+        _outbox = outbox;
+        _options = options;
+        _counters = counters;
+        _logger = logger;
+        _time = options.TimeProvider;
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+                return _notifications.Count;
+        }
+    }
+
+    /// <summary>Checks and registers a notification; it starts once <see cref="ActivatePending"/> runs after the answer is queued.</summary>
+    public AdsErrorCode Add(in AdsRequestContext context, AdsAddNotificationRequest request, out uint handle)
+    {
+        handle = 0;
+        if (request.TransMode is not (AdsTransMode.Cyclic or AdsTransMode.OnChange))
+            return AdsErrorCode.DeviceTransModeNotSupported;
+        var service = _router.Find(request.IndexGroup);
+        lock (_lock)
+        {
+            if (_notifications.Count >= _options.MaxNotificationsPerConnection)
+                return AdsErrorCode.DeviceNoMoreHandles;
+            // A trial read answers what a Read would: unknown group, offset, size, symbol.
+            _scratch.Clear();
+            var error = service.Read(context, request.IndexGroup, request.IndexOffset, request.Length, _scratch);
+            if (error != AdsErrorCode.NoError)
+                return error;
+            if (_scratch.Position == 0)
+                return AdsErrorCode.DeviceInvalidSize;
+            if (_scratch.Position > _options.MaxNotificationSize)
+                return AdsErrorCode.DeviceInvalidWatchSize;
+            do
+                handle = ++_lastHandle;
+            while (handle == 0 || _notifications.ContainsKey(handle));
+            long cycle = Ticks(request.Cycle);
+            if (request.TransMode == AdsTransMode.Cyclic)
+                cycle = Math.Max(cycle, Ticks(_options.MinimumCycleTime));
+            var watch = service.Watch(context, request.IndexGroup, request.IndexOffset, request.Length);
+            _notifications.Add(handle, new Notification(handle, request, context.Sender, context.Receiver, watch, cycle, Ticks(request.MaxDelayTime)));
+            _hasPending = true;
+            return AdsErrorCode.NoError;
+        }
+    }
+
+    public AdsErrorCode Delete(uint handle)
+    {
+        lock (_lock)
+        {
+            if (!_notifications.Remove(handle))
+                return AdsErrorCode.DeviceNotificationHandleInvalid;
+            _queue.RemoveAll(s => s.Notification.Handle == handle);
+            return AdsErrorCode.NoError;
+        }
+    }
+
+    /// <summary>Starts notifications whose AddNotification answer is now queued: their first sample goes out next.</summary>
+    public void ActivatePending()
+    {
+        if (!_hasPending)
+            return;
+        lock (_lock)
+        {
+            _hasPending = false;
+            long now = _time.GetTimestamp();
+            foreach (var notification in _notifications.Values.Where(n => n.Pending))
+            {
+                notification.Pending = false;
+                notification.ForceSend = true;
+                notification.Dirty = true;
+                notification.NextDue = now;
+            }
+        }
+        Wake();
+    }
+
+    /// <summary>Bytes changed somewhere: on-change notifications watching them are sampled at their next chance.</summary>
+    public void OnChanged(AdsRange range)
+    {
+        bool any = false;
+        lock (_lock)
+        {
+            foreach (var notification in _notifications.Values)
+            {
+                if (!notification.IsCyclic && !notification.Pending && (notification.Watch is not { } watch || watch.Overlaps(range)))
+                {
+                    notification.Dirty = true;
+                    any = true;
+                }
+            }
+        }
+        if (any)
+            Wake();
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wait = SampleAndSend();
+            await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Takes due samples, sends what is due, and says how long nothing is due.
+    private TimeSpan SampleAndSend()
+    {
+        lock (_lock)
+        {
+            long now = _time.GetTimestamp();
+            long fileTime = _time.GetUtcNow().ToFileTime();
+            long next = long.MaxValue;
+            foreach (var notification in _notifications.Values)
+            {
+                if (notification.IsDue(now))
+                    Sample(notification, now, fileTime);
+                if (!notification.Pending && !notification.Invalid && (notification.IsCyclic || notification.Dirty))
+                    next = Math.Min(next, notification.NextDue);
+            }
+            if (_queue.Count > 0)
+            {
+                long deadline = _queue.Min(s => s.Deadline);
+                if (deadline <= now)
+                    Flush();
+                else
+                    next = Math.Min(next, deadline);
+            }
+            return next == long.MaxValue ? Timeout.InfiniteTimeSpan
+                : TimeSpan.FromMilliseconds(Math.Clamp(_time.GetElapsedTime(now, next).TotalMilliseconds, 1, int.MaxValue));
+        }
+    }
+
+    private void Sample(Notification notification, long now, long fileTime)
+    {
+        _scratch.Clear();
+        var request = notification.Request;
+        var context = new AdsRequestContext(_session, notification.Client, notification.Server);
+        var error = _router.Find(request.IndexGroup).Read(context, request.IndexGroup, request.IndexOffset, request.Length, _scratch);
+        notification.Dirty = false;
+        notification.NextDue = now + notification.CycleTicks;
+        if (error != AdsErrorCode.NoError)
+        {
+            // "If the handle has become invalid, one notification without data is sent once."
+            notification.Invalid = true;
+            _queue.Add(new QueuedSample(notification, fileTime, [], now));
+            return;
+        }
+        var value = _scratch.WrittenSpan;
+        if (!notification.ForceSend && !notification.IsCyclic && value.SequenceEqual(notification.LastValue))
+            return;
+        notification.ForceSend = false;
+        notification.LastValue = value.ToArray();
+        _queue.Add(new QueuedSample(notification, fileTime, notification.LastValue, now + notification.MaxDelayTicks));
+    }
+
+    // One frame per (client, server) address pair, samples of one instant under one stamp;
+    // a new frame starts where one would pass the frame limit.
+    private void Flush()
+    {
+        foreach (var route in _queue.GroupBy(s => (s.Notification.Client, s.Notification.Server)))
+        {
+            var header = new AmsHeader(route.Key.Client, route.Key.Server, AdsCommandId.DeviceNotification, AmsStateFlags.Request, 0, AdsErrorCode.NoError, 0);
+            int start = -1;
+            AdsNotificationStreamWriter? stream = null;
+            long stampTime = 0;
+            foreach (var sample in route.OrderBy(s => s.FileTime))
+            {
+                int sampleSize = AdsNotificationStamp.HeaderSize + AdsNotificationSample.HeaderSize + sample.Data.Length;
+                if (stream is not null && _frame.Position - start + sampleSize > _options.MaxFrameSize)
+                {
+                    Send(start);
+                    stream = null;
+                }
+                if (stream is null)
+                {
+                    _frame.Clear();
+                    start = AmsFrame.BeginAds(_frame, header);
+                    stream = new AdsNotificationStreamWriter(_frame);
+                    stream.BeginStamp(sample.FileTime);
+                    stampTime = sample.FileTime;
+                }
+                else if (sample.FileTime != stampTime)
+                {
+                    stream.BeginStamp(sample.FileTime);
+                    stampTime = sample.FileTime;
+                }
+                stream.AddSample(sample.Notification.Handle, sample.Data);
+            }
+            if (stream is not null)
+                Send(start);
+        }
+        _queue.Clear();
+    }
+
+    private void Send(int start)
+    {
+        AmsFrame.EndAds(_frame, start);
+        if (_outbox.TryEnqueue(_frame.ToArray()))
+        {
+            _counters.NotificationSent();
+            return;
+        }
+        long dropped = _counters.NotificationDropped();
+        if (dropped == 1 || dropped % 1000 == 0)
+            AdsServerLog.NotificationsDropped(_logger, _session.ConnectionId, dropped);
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+            _wake.Release();
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+}

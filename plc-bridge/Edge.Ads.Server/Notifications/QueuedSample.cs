@@ -1,0 +1,4 @@
+namespace Edge.Ads.Server.Notifications;
+
+/// <summary>A sample taken and waiting to be sent, at the latest at <see cref="Deadline"/> (its max delay).</summary>
+internal readonly record struct QueuedSample(Notification Notification, long FileTime, byte[] Data, long Deadline);

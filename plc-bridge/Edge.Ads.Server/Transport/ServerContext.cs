@@ -1,0 +1,36 @@
+using Edge.Ads.Ams;
+using Edge.Ads.Server.Devices;
+using Edge.Ads.Server.IndexGroups;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Ads.Server.Transport;
+
+/// <summary>What every connection of one server shares: settings, devices, counters, the log.</summary>
+internal sealed class ServerContext(AdsServerOptions options, IndexGroupRouter router, AdsDevice device, SystemServiceDevice systemService, AdsServerCounters counters, ILogger logger)
+{
+    // Ports handed out by AMS/TCP port connect, in the range TwinCAT routers use for clients.
+    private const int FirstClientPort = 32768;
+    private int _nextClientPort = -1;
+
+    public AdsServerOptions Options { get; } = options;
+
+    public IndexGroupRouter Router { get; } = router;
+
+    public AdsServerCounters Counters { get; } = counters;
+
+    public ILogger Logger { get; } = logger;
+
+    public HashSet<AmsNetId> AllowedNetIds { get; } = [.. options.AllowedNetIds];
+
+    /// <summary>The device behind an AMS port, or null: the caller answers 0x6 target port not found.</summary>
+    public AdsDeviceBase? DeviceAt(ushort port) =>
+        port == Options.AdsPort ? device
+        : port == AmsPort.SystemService ? systemService
+        : null;
+
+    /// <summary>True for our own net id and for 127.0.0.1.1.1, which clients use for "localhost".</summary>
+    public bool IsOurs(AmsNetId netId) => netId == Options.NetId || netId == AmsNetId.Local;
+
+    public ushort NextClientPort() =>
+        (ushort)(FirstClientPort + (uint)Interlocked.Increment(ref _nextClientPort) % (ushort.MaxValue + 1u - FirstClientPort));
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Edge.Ads.Ams;
+using Edge.Ads.Client;
+using Edge.Ads.Protocol;
+using Edge.Ads.Server.Symbols;
+using Edge.Ads.Tests.Support;
+using Edge.Ads.Types;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Ads.Tests.Server;
+
+/// <summary>Who may connect, which net ids may send, how many connections, and which writes land.</summary>
+[TestClass]
+public sealed class AccessControlTests
+{
+    [TestMethod]
+    public async Task PeersOutsideTheAllowListAreClosedOnAccept()
+    {
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => o.AllowedPeers.Add(IPNetwork.Parse("10.20.0.0/16")), logger: log);
+        await using var socket = await server.ConnectRawAsync();
+        Assert.IsTrue(await socket.IsClosedByServerAsync());
+        Assert.AreEqual(1, server.Server.Statistics.ConnectionsRejected);
+        Assert.IsTrue(log.Contains(LogLevel.Warning, "127.0.0.1 is not in the allow-list"));
+    }
+
+    [TestMethod]
+    public async Task PeersInsideTheAllowListAreServed()
+    {
+        await using var server = await TestServer.StartAsync(o => o.AllowedPeers.Add(IPNetwork.Parse("127.0.0.0/8")));
+        await using var client = await server.ConnectAsync();
+        Assert.AreEqual(AdsState.Run, (await client.ReadStateAsync()).AdsState);
+    }
+
+    [TestMethod]
+    public async Task OnlyAllowListedNetIdsMaySend()
+    {
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => o.AllowedNetIds.Add(TestServer.ClientAddress.NetId), logger: log);
+        await using var allowed = await server.ConnectAsync();
+        Assert.AreEqual(AdsState.Run, (await allowed.ReadStateAsync()).AdsState);
+
+        await using var stranger = await server.ConnectRawAsync();
+        await stranger.SendAsync(RawAmsSocket.Request(server.Device, AmsAddress.Parse("10.9.9.9.1.1:30000"), AdsCommandId.ReadState, []));
+        Assert.IsTrue(await stranger.IsClosedByServerAsync(), "like a router without a route");
+        Assert.IsTrue(log.Contains(LogLevel.Warning, "source net id 10.9.9.9.1.1 is not in the allow-list"));
+    }
+
+    [TestMethod]
+    public async Task ConnectionsAreLimitedInTotalAndPerPeer()
+    {
+        await using var server = await TestServer.StartAsync(o => { o.MaxConnections = 3; o.MaxConnectionsPerPeer = 2; });
+        await using var first = await server.ConnectAsync();
+        await using var second = await server.ConnectAsync();
+        Assert.AreEqual(AdsState.Run, (await second.ReadStateAsync()).AdsState);
+        await using (var third = await server.ConnectRawAsync())
+            Assert.IsTrue(await third.IsClosedByServerAsync(), "a third connection from 127.0.0.1");
+        await first.DisposeAsync();
+        await Eventually.TrueAsync(() => server.Server.Statistics.ActiveConnections == 1, "the first connection is gone");
+        await using var again = await server.ConnectAsync();
+        Assert.AreEqual(AdsState.Run, (await again.ReadStateAsync()).AdsState);
+    }
+
+    [TestMethod]
+    public async Task AValidatorDecidesOnWritesAndSeesWhoWrote()
+    {
+        var table = SampleBoards.CreateTable();
+        var seen = new List<AdsSymbolWrite>();
+        table.Publish("Setpoint", PlcTypes.Real, 0x4050, 0);
+        table.EnableWrites("Setpoint", write =>
+        {
+            seen.Add(write);
+            float value = BitConverter.ToSingle(write.Data.Span);
+            return value is >= 0 and <= 100 ? AdsErrorCode.NoError : AdsErrorCode.DeviceInvalidData;
+        });
+        await using var server = await TestServer.StartAsync(symbols: table);
+        await using var client = await server.ConnectAsync();
+
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidData, await client.WriteAsync(0x4050, 0, BitConverter.GetBytes(250f)));
+        Assert.AreEqual(0f, BitConverter.ToSingle(table.FindSymbol("Setpoint")!.ReadValue()), "a refused write changes nothing");
+        Assert.AreEqual(AdsErrorCode.NoError, await client.WriteAsync(0x4050, 0, BitConverter.GetBytes(42f)));
+        Assert.AreEqual(42f, BitConverter.ToSingle(table.FindSymbol("Setpoint")!.ReadValue()));
+        Assert.HasCount(2, seen);
+        Assert.AreEqual(("Setpoint", TestServer.ClientAddress, true), (seen[1].Path, seen[1].Sender, seen[1].IsWholeValue));
+    }
+
+    [TestMethod]
+    public async Task AThrowingValidatorAnswersDeviceErrorAndTheServerCarriesOn()
+    {
+        var table = SampleBoards.CreateTable();
+        table.Publish("Fragile", PlcTypes.Bool, 0x4050, 0);
+        table.EnableWrites("Fragile", _ => throw new InvalidOperationException("application bug"));
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(symbols: table, logger: log);
+        await using var client = await server.ConnectAsync();
+        Assert.AreEqual(AdsErrorCode.DeviceError, await client.WriteAsync(0x4050, 0, new byte[] { 1 }));
+        Assert.AreEqual(AdsState.Run, (await client.ReadStateAsync()).AdsState);
+        Assert.IsTrue(log.Entries.Any(e => e.Level == LogLevel.Error));
+    }
+}
