@@ -38,7 +38,11 @@ public static class IlDecoder
                 case OperandType.ShortInlineR: reader.Offset += 4; break;
                 case OperandType.InlineI8:
                 case OperandType.InlineR: reader.Offset += 8; break;
-                case OperandType.InlineSwitch: reader.Offset += 4 * reader.ReadInt32(); break;
+                case OperandType.InlineSwitch:
+                    // Read the count first: `Offset += 4 * ReadInt32()` would add to the offset from before the count.
+                    int targets = reader.ReadInt32();
+                    reader.Offset += 4 * targets;
+                    break;
                 case OperandType.InlineField:
                 case OperandType.InlineMethod:
                 case OperandType.InlineSig:
