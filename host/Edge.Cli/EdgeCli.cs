@@ -8,6 +8,7 @@ public static class EdgeCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Edge: int8 fault detectors and drift monitoring on STM32 boards, their metrics in TwinCAT over ADS, and a hardware-in-the-loop energy bench.");
+        root.Subcommands.Add(Commands.Model.ModelCommand.Create());
         return root;
     }
 

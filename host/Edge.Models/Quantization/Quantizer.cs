@@ -47,8 +47,7 @@ public static class Quantizer
     /// <summary>The calibrated range, narrowed where the only reader is a saturating table (see <see cref="SaturationRange"/>).</summary>
     private static (double Min, double Max) Range(ModelGraph graph, TensorRanges ranges, GraphTensor tensor, Calibration calibration)
     {
-        var range = ranges.Of(tensor);
-        if (calibration == Calibration.Mse) range = ClippingSearch.Choose(range, ranges.Sample(tensor));
+        var range = calibration == Calibration.Mse ? ranges.Clipped(tensor) : ranges.Of(tensor);
         var consumers = graph.Ops.Where(o => o.Inputs.Contains(tensor)).ToList();
         bool isOutput = graph.Outputs.Any(o => o.Tensor == tensor);
         if (!isOutput && consumers is [UnaryFunctionOp table] && TableLowering.FixedOutput(table) is { } output)

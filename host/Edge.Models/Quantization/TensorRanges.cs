@@ -17,6 +17,7 @@ public sealed class TensorRanges
 
     private readonly Dictionary<GraphTensor, long> _seen = new();
     private readonly Dictionary<GraphTensor, double[]> _sums = new();
+    private readonly Dictionary<GraphTensor, (double Min, double Max)> _clipped = new();
 
     public int Rows { get; private set; }
 
@@ -65,6 +66,13 @@ public sealed class TensorRanges
 
     public (double Min, double Max) Of(GraphTensor tensor) =>
         _ranges.TryGetValue(tensor, out var range) ? range : throw new InvalidOperationException($"tensor {tensor} was not calibrated");
+
+    /// <summary>The range <see cref="ClippingSearch"/> chooses for the tensor (searched once, then remembered).</summary>
+    public (double Min, double Max) Clipped(GraphTensor tensor)
+    {
+        if (!_clipped.TryGetValue(tensor, out var range)) _clipped[tensor] = range = ClippingSearch.Choose(Of(tensor), Sample(tensor));
+        return range;
+    }
 
     /// <summary>Each element's mean over the calibration rows.</summary>
     public double[] Means(GraphTensor tensor) => _sums[tensor].Select(s => s / Rows).ToArray();

@@ -15,9 +15,14 @@ public sealed class DeviceEngine
     private readonly float[] _output;
 
     /// <exception cref="ArenaBudgetException">the arena exceeds a positive <paramref name="arenaBudgetBytes"/></exception>
-    public DeviceEngine(EdgeModel model, int arenaBudgetBytes = 0)
+    public DeviceEngine(EdgeModel model, int arenaBudgetBytes = 0) : this(new Interpreter(model, arenaBudgetBytes))
     {
-        _interpreter = new Interpreter(model, arenaBudgetBytes);
+    }
+
+    public DeviceEngine(Interpreter interpreter)
+    {
+        var model = interpreter.Model;
+        _interpreter = interpreter;
         _floatKeys = model.Tensors[model.Inputs[0].Tensor].Type == TensorType.Float32Key;
         _bits = new int[_interpreter.InputLength(0)];
         _output = new float[_interpreter.OutputLength(0)];
