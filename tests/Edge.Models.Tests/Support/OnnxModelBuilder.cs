@@ -31,6 +31,15 @@ internal sealed class OnnxModelBuilder
         return this;
     }
 
+    /// <summary>An output of another element type (ONNX TensorProto data type, e.g. 7 for int64).</summary>
+    public OnnxModelBuilder TypedOutput(string name, int elementType, params long[] dims)
+    {
+        var value = Value(name, dims);
+        value.Type.TensorType.ElemType = elementType;
+        _model.Graph.Output.Add(value);
+        return this;
+    }
+
     public OnnxModelBuilder Initializer(string name, long[] dims, IEnumerable<float> values)
     {
         var tensor = new Tensor { Name = name, DataType = (int)Tensor.Types.ElementType.Float };
