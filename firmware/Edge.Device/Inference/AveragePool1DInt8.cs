@@ -26,8 +26,7 @@ namespace Edge.Device.Inference
         {
             PoolGeometry.Check(c, c.P[Channels], c.P[InLength], c.P[OutLength], c.P[Kernel], c.P[Stride], c.P[PadBegin]);
             c.InRange(c.P[CountIncludePad], 0, 1, "count-include-pad flag");
-            c.InRange(c.P[ActivationMin], QuantMath.Int8Min, c.P[ActivationMax], "activation min");
-            c.InRange(c.P[ActivationMax], c.P[ActivationMin], QuantMath.Int8Max, "activation max");
+            c.ActivationRange(c.P[ActivationMin], c.P[ActivationMax]);
             // Padding counted as zero real value means counting zp_in; keeping it simple, the
             // converter only emits CountIncludePad without padding or with zp 0.
         }

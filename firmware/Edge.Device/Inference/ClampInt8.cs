@@ -17,12 +17,7 @@ namespace Edge.Device.Inference
 
         public static void Check(ModelCheck c)
         {
-            c.Positive(c.P[Count], "element count");
-            TensorInfo input = c.Input(0, TensorType.Int8);
-            TensorInfo output = c.Output(0, TensorType.Int8);
-            c.Equal(input.ElementCount, c.P[Count], "input elements");
-            c.Equal(output.ElementCount, c.P[Count], "output elements");
-            c.Equal(output.ZeroPoint, input.ZeroPoint, "output zero point (a clamp keeps the input's quantisation)");
+            c.ElementWise(c.P[Count], true);
             c.InRange(c.P[Min], QuantMath.Int8Min, c.P[Max], "min");
             c.InRange(c.P[Max], c.P[Min], QuantMath.Int8Max, "max");
         }

@@ -47,8 +47,7 @@ namespace Edge.Device.Inference
             c.Shifts(p[ShiftsAt], p[OutChannels]);
             c.InRange(p[InputOffset], -QuantMath.Int8Max, -QuantMath.Int8Min, "input offset");
             c.InRange(p[OutputZeroPoint], QuantMath.Int8Min, QuantMath.Int8Max, "output zero point");
-            c.InRange(p[ActivationMin], QuantMath.Int8Min, p[ActivationMax], "activation min");
-            c.InRange(p[ActivationMax], p[ActivationMin], QuantMath.Int8Max, "activation max");
+            c.ActivationRange(p[ActivationMin], p[ActivationMax]);
         }
 
         [HotPath]

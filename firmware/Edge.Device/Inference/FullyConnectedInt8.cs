@@ -39,8 +39,7 @@ namespace Edge.Device.Inference
             c.Ints(p[MultipliersAt], p[OutFeatures], "multipliers");
             c.Shifts(p[ShiftsAt], p[OutFeatures]);
             c.InRange(p[OutputZeroPoint], QuantMath.Int8Min, QuantMath.Int8Max, "output zero point");
-            c.InRange(p[ActivationMin], QuantMath.Int8Min, p[ActivationMax], "activation min");
-            c.InRange(p[ActivationMax], p[ActivationMin], QuantMath.Int8Max, "activation max");
+            c.ActivationRange(p[ActivationMin], p[ActivationMax]);
         }
 
         [HotPath]

@@ -18,9 +18,7 @@ namespace Edge.Device.Inference
 
         public static void Check(ModelCheck c)
         {
-            c.Positive(c.P[Count], "element count");
-            c.Equal(c.Input(0, TensorType.Int8).ElementCount, c.P[Count], "input elements");
-            c.Equal(c.Output(0, TensorType.Int8).ElementCount, c.P[Count], "output elements");
+            c.ElementWise(c.P[Count], false);
             c.Weights(c.P[TableAt], TableLength, "table");
         }
 

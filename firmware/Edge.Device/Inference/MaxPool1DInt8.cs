@@ -23,8 +23,7 @@ namespace Edge.Device.Inference
         public static void Check(ModelCheck c)
         {
             PoolGeometry.Check(c, c.P[Channels], c.P[InLength], c.P[OutLength], c.P[Kernel], c.P[Stride], c.P[PadBegin]);
-            c.InRange(c.P[ActivationMin], QuantMath.Int8Min, c.P[ActivationMax], "activation min");
-            c.InRange(c.P[ActivationMax], c.P[ActivationMin], QuantMath.Int8Max, "activation max");
+            c.ActivationRange(c.P[ActivationMin], c.P[ActivationMax]);
         }
 
         [HotPath]

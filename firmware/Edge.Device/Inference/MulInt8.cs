@@ -22,13 +22,9 @@ namespace Edge.Device.Inference
         public static void Check(ModelCheck c)
         {
             int[] p = c.P;
-            c.Positive(p[Count], "element count");
-            c.Equal(c.Input(0, TensorType.Int8).ElementCount, p[Count], "input 1 elements");
-            c.Equal(c.Input(1, TensorType.Int8).ElementCount, p[Count], "input 2 elements");
-            c.Equal(c.Output(0, TensorType.Int8).ElementCount, p[Count], "output elements");
+            c.ElementWise2(p[Count]);
             c.InRange(p[OutputShift], -31, 30, "output shift");
-            c.InRange(p[ActivationMin], QuantMath.Int8Min, p[ActivationMax], "activation min");
-            c.InRange(p[ActivationMax], p[ActivationMin], QuantMath.Int8Max, "activation max");
+            c.ActivationRange(p[ActivationMin], p[ActivationMax]);
         }
 
         [HotPath]

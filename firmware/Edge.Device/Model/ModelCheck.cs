@@ -1,4 +1,5 @@
 using Edge.Device.Codec;
+using Edge.Device.Inference;
 
 namespace Edge.Device.Model
 {
@@ -55,6 +56,36 @@ namespace Edge.Device.Model
         public void Equal(int actual, int expected, string what)
         {
             if (actual != expected) throw Fail(what + " is " + actual.ToString() + ", expected " + expected.ToString());
+        }
+
+        /// <summary>A fused activation's clamp bounds: inside int8 and in order.</summary>
+        public void ActivationRange(int min, int max)
+        {
+            InRange(min, QuantMath.Int8Min, max, "activation min");
+            InRange(max, min, QuantMath.Int8Max, "activation max");
+        }
+
+        /// <summary>
+        /// An element-wise op: int8 input and output of <paramref name="count"/> elements each; with
+        /// <paramref name="keepsQuantisation"/>, the output shares the input's zero point.
+        /// </summary>
+        public void ElementWise(int count, bool keepsQuantisation)
+        {
+            Positive(count, "element count");
+            TensorInfo input = Input(0, TensorType.Int8);
+            TensorInfo output = Output(0, TensorType.Int8);
+            Equal(input.ElementCount, count, "input elements");
+            Equal(output.ElementCount, count, "output elements");
+            if (keepsQuantisation) Equal(output.ZeroPoint, input.ZeroPoint, "output zero point (the op keeps its input's quantisation)");
+        }
+
+        /// <summary>An element-wise op of two int8 inputs and one output, <paramref name="count"/> elements each.</summary>
+        public void ElementWise2(int count)
+        {
+            Positive(count, "element count");
+            Equal(Input(0, TensorType.Int8).ElementCount, count, "input 1 elements");
+            Equal(Input(1, TensorType.Int8).ElementCount, count, "input 2 elements");
+            Equal(Output(0, TensorType.Int8).ElementCount, count, "output elements");
         }
 
         /// <summary>Checks that [offset, offset+count) lies inside the int8 weights.</summary>

@@ -36,7 +36,7 @@ public sealed record VerificationReport(
         w.WriteLine($"  L2 relative error {Agreement.L2RelativeError:G4}");
         w.WriteLine($"  cosine            {Agreement.Cosine:F5}" + (Task == "score" ? "" : $" (lowest row {Agreement.MinRowCosine:F4})"));
         if (DecisionAgreement is { } agreement)
-            w.WriteLine($"  decisions         {agreement:P2} agree ({DecisionMismatches} rows differ{(Threshold is { } t ? $", threshold {t:G4}" : "")})");
+            w.WriteLine($"  decisions         {agreement:P2} agree ({DecisionMismatches} of {Rows:N0} rows differ{(Threshold is { } t ? $", threshold {t:G4}" : "")})");
         if (Float is not null && Int8 is not null)
         {
             w.WriteLine();
