@@ -68,6 +68,21 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void AModelOnnxRuntimeRefusesIsReportedNotThrown()
+    {
+        // Opset 99 does not exist: edge's importer needs nothing from it, ONNX Runtime refuses to load the model.
+        var random = new Random(1);
+        string onnx = new OnnxModelBuilder(opset: 99).Input("x", 4).Output("y", 2).Random("w", random, 1, 2, 4)
+            .Node("Gemm", ["x", "w"], ["y"], "/Gemm", null, OnnxModelBuilder.Int("transB", 1)).Save("cli-opset99.onnx");
+        string model = Samples.ScratchFile("cli-opset99.edgem");
+        var convert = Edge("model", "convert", onnx, "-c", Samples.File("train_164V.features.csv"), "-i", "f0..f3", "-o", model);
+        Assert.AreEqual(0, convert.Code, convert.Error);
+        var verify = Edge("model", "verify", model, "--onnx", onnx, "--data", Samples.File("test_164V.features.csv"));
+        Assert.AreEqual((int)ExitCode.InvalidInput, verify.Code);
+        StringAssert.StartsWith(verify.Error, $"error: {onnx}: ONNX Runtime cannot load it");
+    }
+
+    [TestMethod]
     public void HelpShowsExamples()
     {
         foreach (var command in new[] { "convert", "verify", "inspect" })

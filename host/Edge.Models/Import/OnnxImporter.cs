@@ -73,7 +73,15 @@ public static class OnnxImporter
             if (!Importers.TryGetValue(key, out var import))
                 throw node.Fail($"op {(node.Domain is "" or "ai.onnx" ? "" : node.Domain + ".")}{node.OpType} is not supported by edge model convert " +
                     $"(supported: {string.Join(", ", SupportedOps)})");
-            import(node, context);
+            try
+            {
+                import(node, context);
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidCastException or OverflowException or KeyNotFoundException)
+            {
+                // A node whose attributes or constants contradict each other in a way no check above anticipated.
+                throw node.Fail($"is malformed ({e.Message})");
+            }
         }
 
         var outputs = new List<(string, GraphTensor)>();

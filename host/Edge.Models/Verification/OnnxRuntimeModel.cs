@@ -1,3 +1,4 @@
+using Edge.Models.Import;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -17,13 +18,23 @@ public sealed class OnnxRuntimeModel : IDisposable
     public OnnxRuntimeModel(string path, string inputName, int[] inputShape, IReadOnlyList<string> outputNames)
     {
         var options = new SessionOptions { InterOpNumThreads = 1, IntraOpNumThreads = 1 };
-        _session = new InferenceSession(path, options);
+        try
+        {
+            _session = new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelImportException($"{path}: ONNX Runtime cannot load it: {e.Message}", e);
+        }
+        Path = path;
         _inputName = inputName;
         _rowShape = inputShape[1..];
         OutputNames = outputNames;
     }
 
     public IReadOnlyList<string> OutputNames { get; }
+
+    public string Path { get; }
 
     public int RowLength => _rowShape.Aggregate(1, (a, b) => a * b);
 
@@ -37,7 +48,7 @@ public sealed class OnnxRuntimeModel : IDisposable
             var data = new float[count * RowLength];
             for (int r = 0; r < count; r++) Array.Copy(rows[start + r], 0, data, r * RowLength, RowLength);
             var input = new DenseTensor<float>(data, _rowShape.Prepend(count).ToArray());
-            using var outputs = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)], OutputNames);
+            using var outputs = RunSession(input, OutputNames);
             int o = 0;
             foreach (var output in outputs)
             {
@@ -48,6 +59,18 @@ public sealed class OnnxRuntimeModel : IDisposable
             }
         }
         return results;
+    }
+
+    private IDisposableReadOnlyCollection<DisposableNamedOnnxValue> RunSession(DenseTensor<float> input, IReadOnlyCollection<string> outputs)
+    {
+        try
+        {
+            return _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)], outputs);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelImportException($"{Path}: ONNX Runtime cannot run it: {e.Message}", e);
+        }
     }
 
     /// <summary>One row, one call: what the benchmark times.</summary>
