@@ -24,12 +24,5 @@ namespace Edge.Device.Inference
         {
             return key >= 0 ? key : key ^ 0x7FFFFFFF;
         }
-
-        /// <summary>True for the bit pattern of a NaN (exponent all ones, mantissa not zero).</summary>
-        [HotPath]
-        public static bool IsNaN(int bits)
-        {
-            return (bits & 0x7FFFFFFF) > 0x7F800000;
-        }
     }
 }

@@ -30,8 +30,6 @@ public sealed class DeviceEngine
 
     public Interpreter Interpreter => _interpreter;
 
-    public int InputLength => _bits.Length;
-
     /// <summary>Runs one row; the returned buffer is reused by the next call.</summary>
     public float[] Run(float[] row)
     {
