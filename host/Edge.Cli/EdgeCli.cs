@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
+using Edge.Cli.Commands.Model;
 using Edge.Cli.Commands.Power;
 
 namespace Edge.Cli;
@@ -14,6 +15,7 @@ public static class EdgeCli
         root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
         root.Add(PwrCommands.Build());
+        root.Add(ModelCommand.Create());
         return root;
     }
 

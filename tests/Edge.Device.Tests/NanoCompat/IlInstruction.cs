@@ -39,6 +39,7 @@ public static class IlDecoder
                 case OperandType.InlineI8:
                 case OperandType.InlineR: reader.Offset += 8; break;
                 case OperandType.InlineSwitch:
+                    // Read the count first: `Offset += 4 * ReadInt32()` would add to the offset from before the count.
                     int targets = reader.ReadInt32();
                     reader.Offset += 4 * targets;
                     break;

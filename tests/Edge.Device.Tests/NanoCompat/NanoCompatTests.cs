@@ -48,6 +48,33 @@ public sealed class NanoCompatTests
     }
 
     [TestMethod]
+    public void SwitchTablesAreDecodedAsOperands()
+    {
+        // The instruction after a switch starts past its jump table (opcode, count, 4 bytes per
+        // target); decoding the table as code yields phantom opcodes and false violations.
+        using var image = NanoBuild.Compile(Attributes + """
+            public static class Dispatch
+            {
+                public static int Run(int code, int x)
+                {
+                    switch (code) { case 1: return x + 1; case 2: return x * 2; case 3: return x - 3; default: return x; }
+                }
+            }
+            """);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(image);
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var method = md.MethodDefinitions.Select(md.GetMethodDefinition).Single(m => md.GetString(m.Name) == "Run");
+        var body = System.Reflection.Metadata.PEReaderExtensions.GetMethodBody(pe, method.RelativeVirtualAddress);
+        byte[] il = body.GetILBytes()!;
+        var instructions = IlDecoder.Decode(body).ToList();
+        int index = instructions.FindIndex(i => i.OpCode == System.Reflection.Emit.OpCodes.Switch);
+        Assert.IsGreaterThanOrEqualTo(0, index, "the probe compiles to a switch");
+        int at = instructions[index].Offset;
+        int targets = BitConverter.ToInt32(il, at + 1);
+        Assert.AreEqual(at + 5 + 4 * targets, instructions[index + 1].Offset);
+    }
+
+    [TestMethod]
     [DataRow("generics", "public class Box<T> { public T Value; }", DisplayName = "generic type")]
     [DataRow("generics", "public static class G { public static T Id<T>(T x) { return x; } }", DisplayName = "generic method")]
     [DataRow("generics", "public static class G { public static void Run() { System.Action<int> a = x => { }; a(1); } }", DisplayName = "generic delegate from mscorlib")]

@@ -1,0 +1,216 @@
+using System;
+using Edge.Device.Model;
+using Edge.Device.Runtime;
+
+namespace Edge.Device.Inference
+{
+    /// <summary>
+    /// Runs an <see cref="EdgeModel"/>: allocates its arena once, then each <see cref="Invoke"/>
+    /// walks the operations in order without allocating. Inputs are written and outputs read
+    /// through the boundary methods (float in and out, or raw int8 / float32 bits).
+    /// </summary>
+    public sealed class Interpreter
+    {
+        private readonly sbyte[] _arena8;
+        private readonly int[] _arena32;
+        private readonly sbyte[] _weights;
+        private readonly int[] _ints;
+
+        // Per operation, flattened so the hot loop reads arrays only.
+        private readonly int[] _codes;
+        private readonly int[][] _parameters;
+        private readonly int[] _input0;
+        private readonly int[] _input1;
+        private readonly int[] _output;
+
+        // Per graph input and output.
+        private readonly int[] _inputAt;
+        private readonly int[] _inputCount;
+        private readonly int[] _inputType;
+        private readonly int[] _inputInner;
+        private readonly float[][] _inputA;
+        private readonly float[][] _inputB;
+        private readonly int[] _outputAt;
+        private readonly int[] _outputCount;
+        private readonly float[] _outputScale;
+        private readonly int[] _outputZeroPoint;
+
+        public Interpreter(EdgeModel model) : this(model, 0)
+        {
+        }
+
+        /// <summary>Allocates the arena; with a positive <paramref name="arenaBudgetBytes"/>, refuses a model that needs more.</summary>
+        public Interpreter(EdgeModel model, int arenaBudgetBytes)
+        {
+            if (model == null) throw new ArgumentNullException("model");
+            if (arenaBudgetBytes > 0 && model.ArenaBytes > arenaBudgetBytes) throw new ArenaBudgetException(model.ArenaBytes, arenaBudgetBytes);
+            Model = model;
+            _arena8 = new sbyte[model.Arena8Length];
+            _arena32 = new int[model.Arena32Length];
+            _weights = model.Weights;
+            _ints = model.Ints;
+
+            Operation[] ops = model.Operations;
+            _codes = new int[ops.Length];
+            _parameters = new int[ops.Length][];
+            _input0 = new int[ops.Length];
+            _input1 = new int[ops.Length];
+            _output = new int[ops.Length];
+            for (int i = 0; i < ops.Length; i++)
+            {
+                _codes[i] = ops[i].Code;
+                _parameters[i] = ops[i].Parameters;
+                _input0[i] = model.Tensors[ops[i].Inputs[0]].ArenaOffset;
+                _input1[i] = ops[i].Inputs.Length > 1 ? model.Tensors[ops[i].Inputs[1]].ArenaOffset : 0;
+                _output[i] = model.Tensors[ops[i].Outputs[0]].ArenaOffset;
+            }
+
+            InputQuantizer[] inputs = model.Inputs;
+            _inputAt = new int[inputs.Length];
+            _inputCount = new int[inputs.Length];
+            _inputType = new int[inputs.Length];
+            _inputInner = new int[inputs.Length];
+            _inputA = new float[inputs.Length][];
+            _inputB = new float[inputs.Length][];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                TensorInfo t = model.Tensors[inputs[i].Tensor];
+                _inputAt[i] = t.ArenaOffset;
+                _inputCount[i] = t.ElementCount;
+                _inputType[i] = t.Type;
+                _inputInner[i] = inputs[i].InnerSize;
+                _inputA[i] = inputs[i].A;
+                _inputB[i] = inputs[i].B;
+            }
+
+            _outputAt = new int[model.Outputs.Length];
+            _outputCount = new int[model.Outputs.Length];
+            _outputScale = new float[model.Outputs.Length];
+            _outputZeroPoint = new int[model.Outputs.Length];
+            for (int i = 0; i < model.Outputs.Length; i++)
+            {
+                TensorInfo t = model.Tensors[model.Outputs[i]];
+                if (t.Type != TensorType.Int8) throw new NotSupportedException("output '" + t.Name + "' is not int8");
+                _outputAt[i] = t.ArenaOffset;
+                _outputCount[i] = t.ElementCount;
+                _outputScale[i] = t.Scale;
+                _outputZeroPoint[i] = t.ZeroPoint;
+            }
+        }
+
+        public EdgeModel Model { get; private set; }
+
+        /// <summary>Elements of graph input <paramref name="input"/>.</summary>
+        public int InputLength(int input)
+        {
+            return _inputCount[input];
+        }
+
+        public int OutputLength(int output)
+        {
+            return _outputCount[output];
+        }
+
+        /// <summary>Runs every operation once on the current inputs.</summary>
+        [HotPath]
+        public void Invoke()
+        {
+            sbyte[] a8 = _arena8;
+            int[] a32 = _arena32;
+            for (int i = 0; i < _codes.Length; i++)
+            {
+                int[] p = _parameters[i];
+                switch (_codes[i])
+                {
+                    case OpCode.FullyConnected: FullyConnectedInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Conv1D: Conv1DInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.MaxPool1D: MaxPool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.AveragePool1D: AveragePool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Clamp: ClampInt8.Eval(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Add: AddInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.Mul: MulInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.LookupTable: LookupTableInt8.Eval(p, _weights, a8, _input0[i], _output[i]); break;
+                    case OpCode.Softmax: SoftmaxInt8.Eval(p, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Reshape: ReshapeInt8.Eval(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.TreeEnsemble: TreeEnsembleInt8.Eval(p, _ints, a32, a8, _input0[i], _output[i]); break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Quantises float values into an int8 input: q = clamp(round(x·A[c] + B[c])), rounding half
+        /// away from zero, c = element / InnerSize. The float boundary of the board (FPU on F4/F7).
+        /// </summary>
+        [NoAlloc]
+        public void SetInput(int input, float[] values, int offset)
+        {
+            if (_inputType[input] != TensorType.Int8) throw new InvalidOperationException("this input takes float32 bits: use SetInputFloat32Bits");
+            sbyte[] arena = _arena8;
+            int at = _inputAt[input];
+            int count = _inputCount[input];
+            int inner = _inputInner[input];
+            float[] a = _inputA[input];
+            float[] b = _inputB[input];
+            for (int i = 0; i < count; i++)
+            {
+                int c = i / inner;
+                float v = values[offset + i] * a[c] + b[c];
+                arena[at + i] = (sbyte)RoundToInt8(v);
+            }
+        }
+
+        /// <summary>Writes already-quantised int8 values into an int8 input.</summary>
+        [HotPath]
+        public void SetInputInt8(int input, sbyte[] values, int offset)
+        {
+            if (_inputType[input] != TensorType.Int8) throw new InvalidOperationException("this input takes float32 bits: use SetInputFloat32Bits");
+            Array.Copy(values, offset, _arena8, _inputAt[input], _inputCount[input]);
+        }
+
+        /// <summary>
+        /// Writes float32 values, given as their IEEE-754 bit patterns (as they arrive in a frame),
+        /// into a float-key input. Integer only: no floating point on the board for tree models.
+        /// </summary>
+        [HotPath]
+        public void SetInputFloat32Bits(int input, int[] bits, int offset)
+        {
+            if (_inputType[input] != TensorType.Float32Key) throw new InvalidOperationException("this input is int8: use SetInput or SetInputInt8");
+            int[] arena = _arena32;
+            int at = _inputAt[input];
+            int count = _inputCount[input];
+            for (int i = 0; i < count; i++) arena[at + i] = FloatKey.FromBits(bits[offset + i]);
+        }
+
+        /// <summary>Dequantises an output: real = scale · (q - zero point).</summary>
+        [NoAlloc]
+        public void GetOutput(int output, float[] destination, int offset)
+        {
+            sbyte[] arena = _arena8;
+            int at = _outputAt[output];
+            int count = _outputCount[output];
+            float scale = _outputScale[output];
+            int zeroPoint = _outputZeroPoint[output];
+            for (int i = 0; i < count; i++) destination[offset + i] = scale * (arena[at + i] - zeroPoint);
+        }
+
+        /// <summary>Copies an output's raw int8 values.</summary>
+        [HotPath]
+        public void GetOutputInt8(int output, sbyte[] destination, int offset)
+        {
+            Array.Copy(_arena8, _outputAt[output], destination, offset, _outputCount[output]);
+        }
+
+        /// <summary>Round half away from zero, saturating to int8; NaN maps to -128.</summary>
+        [NoAlloc]
+        public static int RoundToInt8(float v)
+        {
+            if (!(v > -128.5f)) return QuantMath.Int8Min;
+            if (v >= 127.5f) return QuantMath.Int8Max;
+            int t = (int)v;
+            float fraction = v - t;
+            if (fraction >= 0.5f) t++;
+            else if (fraction <= -0.5f) t--;
+            return t;
+        }
+    }
+}

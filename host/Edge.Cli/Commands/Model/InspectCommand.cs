@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Edge.Models.Reports;
+
+namespace Edge.Cli.Commands.Model;
+
+/// <summary>`edge model inspect`: what an .edgem file holds.</summary>
+public static class InspectCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model.edgem") { Description = "The model file to show." };
+        var json = new Option<bool>("--json") { Description = "Print as JSON." };
+        var command = new Command("inspect", """
+            Show an .edgem file: version, model id and checksum, sections, metadata, the graph's
+            operations with their kernel parameters, and every tensor's shape, quantisation
+            (scale, zero point) and arena place.
+
+            Example:
+              edge model inspect flux_mlp.edgem
+            """)
+        {
+            model,
+            json,
+        };
+        command.SetHandler((result, io) => ModelErrors.Run(() =>
+        {
+            var inspection = ModelInspection.Inspect(result.GetValue(model)!);
+            if (result.GetValue(json)) io.Out.WriteLine(inspection.ToJson());
+            else inspection.WriteText(io.Out);
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+}

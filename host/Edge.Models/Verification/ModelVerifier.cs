@@ -1,0 +1,122 @@
+using Edge.Data;
+using Edge.Device.Codec;
+using Edge.Device.Model;
+using Edge.Models.Boards;
+using Edge.Models.Import;
+
+namespace Edge.Models.Verification;
+
+/// <summary>What `edge model verify` is asked to do.</summary>
+public sealed record VerifyOptions(string ModelPath, string OnnxPath, string DataPath)
+{
+    /// <summary>The label column; null uses "label" when the table has one.</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>Overrides the columns recorded at conversion.</summary>
+    public string? InputColumns { get; init; }
+
+    /// <summary>Decision threshold for single-score models (positive when score >= threshold).</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    public MemoryBudget Budget { get; init; } = MemoryBudget.None;
+}
+
+/// <summary>
+/// Runs ONNX Runtime (float) and the device engine (int8, the board's own code) on every row and
+/// compares them with each other and, where labels are given, with the labels.
+/// </summary>
+public static class ModelVerifier
+{
+    public const int MaxModelBytes = 64 * 1024 * 1024;
+
+    public static VerificationReport Verify(VerifyOptions options)
+    {
+        var model = ReadModel(options.ModelPath);
+        var graph = OnnxImporter.Import(options.OnnxPath);
+        var input = graph.Inputs[0];
+        var modelInput = model.Tensors[model.Inputs[0].Tensor];
+        if (modelInput.ElementCount != input.Tensor.ElementCount)
+            throw new ModelImportException($"{options.ModelPath} takes {modelInput.ElementCount} input values but {options.OnnxPath} takes {input.Tensor.ElementCount}: not the same model");
+        var interpreter = options.Budget.CreateInterpreter(model);
+        var engine = new DeviceEngine(interpreter);
+        if (interpreter.OutputLength(0) != graph.Outputs[0].Tensor.ElementCount)
+            throw new ModelImportException($"{options.ModelPath} has {interpreter.OutputLength(0)} output values but {options.OnnxPath} has {graph.Outputs[0].Tensor.ElementCount}: not the same model");
+
+        var table = TableReader.Read(options.DataPath);
+        string? label = options.LabelColumn ?? (table.Has("label") ? "label" : null);
+        if (label is not null) table.Column(label);
+        var columns = InputMapping.Resolve(table, options.InputColumns ?? model.Metadata("input.columns"), input.Tensor.ElementCount, label);
+        var rows = InputMapping.Rows(table, columns);
+
+        using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
+        var reference = ort.Run(rows)[0];
+        var candidate = engine.RunAll(rows);
+        var agreement = AgreementMetrics.Compute(reference, candidate);
+
+        string task = model.Metadata("task") ?? "vector";
+        bool[]? labels = label is null ? null : table.Numbers(label).Select(v => v == 1).ToArray();
+        double[]? labelValues = label is null ? null : table.Numbers(label);
+        double? decisionAgreement = null, threshold = null;
+        int? mismatches = null;
+        TaskScores? floatScores = null, int8Scores = null;
+        switch (task)
+        {
+            case "score":
+                threshold = options.Threshold;
+                var fs = reference.Select(r => (double)r[0]).ToArray();
+                var qs = candidate.Select(r => (double)r[0]).ToArray();
+                mismatches = fs.Zip(qs).Count(p => p.First >= options.Threshold != p.Second >= options.Threshold);
+                if (labels is not null)
+                {
+                    floatScores = new TaskScores(TaskMetrics.F1(fs.Select(s => s >= options.Threshold).ToList(), labels), Auc(fs, labels), null);
+                    int8Scores = new TaskScores(TaskMetrics.F1(qs.Select(s => s >= options.Threshold).ToList(), labels), Auc(qs, labels), null);
+                }
+                break;
+            case "classes":
+                var fc = reference.Select(ArgMax).ToArray();
+                var qc = candidate.Select(ArgMax).ToArray();
+                mismatches = fc.Zip(qc).Count(p => p.First != p.Second);
+                if (labelValues is not null)
+                {
+                    floatScores = new TaskScores(null, null, fc.Zip(labelValues).Count(p => p.First == p.Second) / (double)rows.Length);
+                    int8Scores = new TaskScores(null, null, qc.Zip(labelValues).Count(p => p.First == p.Second) / (double)rows.Length);
+                }
+                break;
+            case "reconstruction" when labels is not null:
+                // Anomaly score: mean squared distance between the reconstruction and the model's own normalised input.
+                var targets = rows.Select(input.Apply).ToArray();
+                floatScores = new TaskScores(null, Auc(Errors(reference, targets), labels), null);
+                int8Scores = new TaskScores(null, Auc(Errors(candidate, targets), labels), null);
+                break;
+        }
+        if (mismatches is { } m) decisionAgreement = 1 - m / (double)rows.Length;
+        return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, rows.Length, task, InputMapping.Describe(columns),
+            agreement, decisionAgreement, mismatches, threshold, floatScores is null ? null : label, floatScores, int8Scores, model.ArenaBytes, options.Budget.ToString());
+    }
+
+    public static EdgeModel ReadModel(string path)
+    {
+        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
+        if (new FileInfo(path).Length > MaxModelBytes) throw new EdgeFormatException($"{path}: larger than {MaxModelBytes} bytes, not a model for a board");
+        try
+        {
+            return ModelReader.Read(File.ReadAllBytes(path));
+        }
+        catch (EdgeFormatException e)
+        {
+            throw new EdgeFormatException($"{path}: {e.Message}");
+        }
+    }
+
+    private static double? Auc(double[] scores, bool[] labels) => TaskMetrics.Auc(scores, labels) is var auc && double.IsNaN(auc) ? null : auc;
+
+    private static int ArgMax(float[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    private static double[] Errors(float[][] outputs, float[][] targets) =>
+        outputs.Select((o, r) => o.Select((v, i) => (double)(v - targets[r][i]) * (v - targets[r][i])).Average()).ToArray();
+}

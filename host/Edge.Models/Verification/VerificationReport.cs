@@ -1,0 +1,59 @@
+namespace Edge.Models.Verification;
+
+/// <summary>Task metrics of one engine against the labels; null where they do not apply.</summary>
+public sealed record TaskScores(double? F1, double? Auc, double? Accuracy);
+
+/// <summary>What `edge model verify` reports (text, or JSON with --json).</summary>
+public sealed record VerificationReport(
+    string Model,
+    string ModelId,
+    string Onnx,
+    string Data,
+    int Rows,
+    string Task,
+    string InputColumns,
+    AgreementMetrics Agreement,
+    double? DecisionAgreement,
+    int? DecisionMismatches,
+    double? Threshold,
+    string? LabelColumn,
+    TaskScores? Float,
+    TaskScores? Int8,
+    int ArenaBytes,
+    string Budget)
+{
+    public string ToJson() => Reports.ReportJson.Serialize(this);
+
+    public void WriteText(TextWriter w)
+    {
+        w.WriteLine($"{Model} (id {ModelId}) against ONNX Runtime on {Onnx}");
+        w.WriteLine($"data          {Data}: {Rows:N0} rows, columns {InputColumns}");
+        w.WriteLine($"task          {Task}");
+        w.WriteLine();
+        w.WriteLine("int8 engine vs float (all outputs, all rows)");
+        w.WriteLine($"  max |error|       {Agreement.MaxAbsError:G4}");
+        w.WriteLine($"  RMSE              {Agreement.Rmse:G4}");
+        w.WriteLine($"  L2 relative error {Agreement.L2RelativeError:G4}");
+        w.WriteLine($"  cosine            {Agreement.Cosine:F5}" + (Task == "score" ? "" : $" (lowest row {Agreement.MinRowCosine:F4})"));
+        if (DecisionAgreement is { } agreement)
+            w.WriteLine($"  decisions         {agreement:P2} agree ({DecisionMismatches} of {Rows:N0} rows differ{(Threshold is { } t ? $", threshold {t:G4}" : "")})");
+        if (Float is not null && Int8 is not null)
+        {
+            w.WriteLine();
+            w.WriteLine($"against labels ('{LabelColumn}')");
+            var table = new Reports.TextTable("metric", "float (ONNX Runtime)", "int8 (device engine)", "difference");
+            Row(table, "F1", Float.F1, Int8.F1);
+            Row(table, "AUC", Float.Auc, Int8.Auc);
+            Row(table, "accuracy", Float.Accuracy, Int8.Accuracy);
+            table.Write(w);
+        }
+        w.WriteLine();
+        w.WriteLine($"arena         {ArenaBytes:N0} bytes; budget {Budget}");
+    }
+
+    private static void Row(Reports.TextTable table, string name, double? a, double? b)
+    {
+        if (a is null || b is null) return;
+        table.Add(name, a.Value.ToString("F4"), b.Value.ToString("F4"), (b.Value - a.Value).ToString("+0.0000;-0.0000;0.0000"));
+    }
+}

@@ -1,0 +1,57 @@
+using Edge.Device.Inference;
+
+namespace Edge.Inference.Tests;
+
+[TestClass]
+public sealed class Conv1DInt8Tests
+{
+    [TestMethod]
+    [DataRow(1, 256, 4, 25, 3, 0, 0, DisplayName = "like flux_cnn1d's first layer")]
+    [DataRow(3, 20, 5, 5, 2, 2, 2, DisplayName = "stride 2, padding 2 at both ends")]
+    [DataRow(2, 7, 3, 3, 1, 1, 1, DisplayName = "same padding")]
+    public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd)
+    {
+        var c = new KernelCase(inChannels * 100 + kernel);
+        int outLength = (length + padBegin + padEnd - kernel) / stride + 1;
+        const int inputZero = 13, outputZero = -5;
+        var input = c.Int8(inChannels * length);
+        var weights = c.Int8(outChannels * inChannels * kernel, -127, 127);
+        var bias = c.Ints(outChannels, -3000, 3000);
+        var multipliers = Enumerable.Range(0, outChannels).Select(_ => TflmOracle.RandomMultiplier(c.Random)).ToArray();
+        var shifts = c.Ints(outChannels, -12, -7);
+        var ints = bias.Concat(multipliers).Concat(shifts).ToArray();
+        var p = new int[Conv1DInt8.ParameterCount];
+        p[Conv1DInt8.InChannels] = inChannels;
+        p[Conv1DInt8.InLength] = length;
+        p[Conv1DInt8.OutChannels] = outChannels;
+        p[Conv1DInt8.OutLength] = outLength;
+        p[Conv1DInt8.Kernel] = kernel;
+        p[Conv1DInt8.Stride] = stride;
+        p[Conv1DInt8.PadBegin] = padBegin;
+        p[Conv1DInt8.BiasAt] = 0;
+        p[Conv1DInt8.MultipliersAt] = outChannels;
+        p[Conv1DInt8.ShiftsAt] = 2 * outChannels;
+        p[Conv1DInt8.InputOffset] = -inputZero;
+        p[Conv1DInt8.OutputZeroPoint] = outputZero;
+        p[Conv1DInt8.ActivationMin] = -128;
+        p[Conv1DInt8.ActivationMax] = 127;
+        var arena = KernelCase.Arena(input, outChannels * outLength, out int output);
+
+        Conv1DInt8.Eval(p, weights, ints, arena, 0, output);
+
+        for (int o = 0; o < outChannels; o++)
+        for (int t = 0; t < outLength; t++)
+        {
+            int acc = bias[o];
+            for (int i = 0; i < inChannels; i++)
+            for (int k = 0; k < kernel; k++)
+            {
+                int at = t * stride - padBegin + k;
+                int real = at < 0 || at >= length ? 0 : input[i * length + at] - inputZero;   // padding is a real zero
+                acc += weights[(o * inChannels + i) * kernel + k] * real;
+            }
+            int expected = TflmOracle.Clamp(TflmOracle.Requantize(acc, multipliers[o], shifts[o]) + outputZero, -128, 127);
+            Assert.AreEqual(expected, arena[output + o * outLength + t], $"channel {o} position {t}");
+        }
+    }
+}
