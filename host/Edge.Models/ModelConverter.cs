@@ -51,6 +51,10 @@ public static class ModelConverter
         image.Metadata.Add(("source", Path.GetFileName(options.OnnxPath)));
         image.Metadata.Add(("onnx.input", input.OnnxName));
         image.Metadata.Add(("task", Task(graph)));
+        // Work per inference, for cost models (the simulated board times inferences from these).
+        image.Metadata.Add(("work.macs", graph.Macs.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        image.Metadata.Add(("work.splits", graph.Ops.OfType<Graph.TreeEnsembleOp>().Sum(t => t.MaxSplitsPerInference).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        image.Metadata.Add(("work.elements", graph.Ops.Sum(o => (long)o.Output.ElementCount).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (columnText.Length <= 255) image.Metadata.Add(("input.columns", columnText));
         image.Metadata.Add(("calibration", $"{Path.GetFileName(options.CalibrationPath)}, {rows.Length} rows, {options.Calibration.ToString().ToLowerInvariant()}{(options.BiasCorrection ? ", bias corrected" : "")}"));
         if (options.DriftProfilePath is { } drift) image.DriftProfile = ReadDriftProfile(drift);

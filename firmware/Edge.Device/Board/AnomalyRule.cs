@@ -11,11 +11,8 @@ namespace Edge.Device.Board
         /// <summary>The model's first output below the threshold.</summary>
         public const byte OutputBelow = 2;
 
-        /// <summary>Mean squared difference between the model's (quantised) input and its output at or above the threshold: an autoencoder.</summary>
-        public const byte ReconstructionError = 3;
-
         /// <summary>The drift profile's out-of-profile check (no model needed).</summary>
-        public const byte OutOfProfile = 4;
+        public const byte OutOfProfile = 3;
 
         public static bool IsValid(byte rule)
         {

@@ -1,3 +1,5 @@
+using Edge.Device.Runtime;
+
 namespace Edge.Device.Board
 {
     /// <summary>
@@ -7,8 +9,10 @@ namespace Edge.Device.Board
     /// </summary>
     public interface ITriggerPin
     {
+        [HotPath]
         void High();
 
+        [HotPath]
         void Low();
     }
 }

@@ -19,6 +19,12 @@ public sealed class TreeEnsembleOp(string name, string sourceOps, GraphTensor in
 
     public int NodeCount => Trees.Sum(t => t.Count);
 
+    /// <summary>Split nodes visited per inference at most: the sum of the trees' depths (a cost figure for board simulation).</summary>
+    public long MaxSplitsPerInference => Trees.Sum(t => (long)Depth(t, 0));
+
+    private static int Depth(List<TreeNode> tree, int node) =>
+        tree[node].IsLeaf ? 0 : 1 + Math.Max(Depth(tree, tree[node].TrueChild), Depth(tree, tree[node].FalseChild));
+
     public override string Kind => "TreeEnsemble";
 
     public override long Parameters => NodeCount;

@@ -44,6 +44,12 @@ public sealed class NanoAssemblyScanner
         "System.Array.Copy", "System.Array.Clear", "System.Object..ctor",
     };
 
+    /// <summary>Further runtime methods a [NoAlloc] method may call: native conversions that allocate nothing.</summary>
+    private static readonly HashSet<string> NoAllocRuntimeCalls = new(HotPathRuntimeCalls)
+    {
+        "System.BitConverter.DoubleToInt64Bits", "System.BitConverter.Int64BitsToDouble", "System.BitConverter.ToSingle",
+    };
+
     private const string HotPathAttribute = "Edge.Device.Runtime.HotPathAttribute";
     private const string NoAllocAttribute = "Edge.Device.Runtime.NoAllocAttribute";
     private const int MaxIlBytes = 65535;        // MetadataProcessor's byte-code table limit
@@ -213,7 +219,8 @@ public sealed class NanoAssemblyScanner
             return;
         }
         string name = MemberName(token);
-        if (!HotPathRuntimeCalls.Contains(name)) Add("hot-path-call", at, $"calls {name}, which may allocate");
+        if (!(hotPath ? HotPathRuntimeCalls : NoAllocRuntimeCalls).Contains(name))
+            Add("hot-path-call", at, $"calls {name}, which may allocate{(hotPath ? " or use floating point" : "")}");
     }
 
     /// <summary>Opcodes of a getter that only returns a field (auto-properties, and `get { return _x; }` in Debug builds).</summary>

@@ -1,0 +1,84 @@
+using Edge.Device.Board;
+using Edge.Device.Model;
+
+namespace Edge.Board.Simulation;
+
+/// <summary>
+/// A board in software: the device code's <see cref="BoardRuntime"/> on its own thread, with a
+/// stream port for the link, a clock and trigger pin that follow the profile's cost model, and a
+/// file store for "flash". Everything the link does, and everything the board computes, is the
+/// same code a real board runs; only time and current are modelled.
+/// </summary>
+public sealed class SimulatedBoard : IDisposable
+{
+    private readonly Thread _loop;
+    private volatile bool _running = true;
+    private ModelWork _work = new(0, 0, 0, 0);
+    private byte[]? _workOf;
+
+    public SimulatedBoard(BoardProfile profile, string stateFolder, string? name = null)
+    {
+        Profile = profile;
+        Name = name ?? profile.Name;
+        Clock = new SimulatedClock();
+        Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
+        Port = new StreamPort();
+        Store = new FileModelStore(stateFolder);
+        var config = new BoardConfig
+        {
+            FirmwareVersion = "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version,
+            BoardName = Name + " (simulated " + profile.Name + ")",
+            StagingCapacity = profile.StagingCapacity,
+            ArenaBudget = profile.ArenaBudget,
+        };
+        Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, null);
+        Pin.WarmUp(); // no model yet: models nothing
+        Runtime.Start();
+        _loop = new Thread(Loop) { IsBackground = true, Name = "simulated board " + Name };
+        _loop.Start();
+    }
+
+    public string Name { get; }
+
+    public BoardProfile Profile { get; }
+
+    public SimulatedClock Clock { get; }
+
+    public SimulatedTriggerPin Pin { get; }
+
+    public StreamPort Port { get; }
+
+    public FileModelStore Store { get; }
+
+    /// <summary>The device code. Touch it only from tests that stopped the loop, or for reading counters.</summary>
+    public BoardRuntime Runtime { get; }
+
+    /// <summary>Modelled duration of one inference of the loaded model.</summary>
+    public double ModelledInferenceMicros()
+    {
+        var interpreter = Runtime.Rows.Interpreter;
+        if (interpreter is null) return 0;
+        if (!ReferenceEquals(_workOf, interpreter.Model.Id))
+        {
+            _work = ModelWork.Of(interpreter.Model);
+            _workOf = interpreter.Model.Id;
+        }
+        return Profile.InferenceMicros(_work);
+    }
+
+    private void Loop()
+    {
+        while (_running)
+        {
+            Runtime.Poll();
+            Port.DataArrived.WaitOne(1);
+        }
+    }
+
+    public void Dispose()
+    {
+        _running = false;
+        _loop.Join();
+        Port.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+using Edge.Board.Client;
+using Edge.Board.Link;
+using Edge.Board.Simulation;
+using Edge.TestSupport;
+using Edge.Transport;
+
+namespace Edge.Board.Tests.Support;
+
+/// <summary>A simulated board and a host client joined by an in-memory line, noisy or clean.</summary>
+public sealed class BoardRig : IAsyncDisposable
+{
+    private BoardRig(SimulatedBoard board, NoisyDuplex line, BoardClient client, string state)
+    {
+        Board = board;
+        Line = line;
+        Client = client;
+        StateFolder = state;
+    }
+
+    public SimulatedBoard Board { get; }
+
+    public NoisyDuplex Line { get; }
+
+    public BoardClient Client { get; }
+
+    public string StateFolder { get; }
+
+    public static BoardRig Start(double noise = 0, int seed = 1, LinkOptions? options = null, string? stateFolder = null, BoardProfile? profile = null)
+    {
+        string state = stateFolder ?? RepoPaths.TempDirectory("board-state");
+        var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg, state, "test-board");
+        var line = new NoisyDuplex(noise, seed);
+        _ = board.Port.Attach(line.Board);
+        var link = new LinkClient(new StreamTransport(line.Host, "in-memory line"), options);
+        return new BoardRig(board, line, BoardClient.Over(link), state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        Board.Dispose();
+        await Line.DisposeAsync();
+    }
+}

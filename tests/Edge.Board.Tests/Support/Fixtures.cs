@@ -1,0 +1,34 @@
+using Edge.Data;
+using Edge.Device.Drift;
+using Edge.Drift.Profiles;
+using Edge.Models;
+using Edge.TestSupport;
+
+namespace Edge.Board.Tests.Support;
+
+/// <summary>The motor-flux model and profile the board tests upload, built once per test run.</summary>
+public static class Fixtures
+{
+    private static readonly Lazy<Table> TrainTable = new(() => TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv")));
+
+    private static readonly Lazy<byte[]> ProfileBytes = new(() =>
+        ProfileWriter.Write(ProfileBuilder.Build(TrainTable.Value, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] })));
+
+    private static readonly Lazy<byte[]> MlpBytes = new(() => Convert("flux_mlp.onnx"));
+
+    public static Table Train => TrainTable.Value;
+
+    public static byte[] Profile => ProfileBytes.Value;
+
+    public static DriftProfile ParsedProfile => DriftProfileReader.Read(Profile, "motor-flux profile");
+
+    public static byte[] FluxMlp => MlpBytes.Value;
+
+    public static Table Read(string set) => TableReader.Read(RepoPaths.MotorFlux(set + ".features.csv"));
+
+    private static byte[] Convert(string onnx)
+    {
+        string output = Path.Combine(RepoPaths.TempDirectory("board-model"), Path.ChangeExtension(onnx, ".edgem"));
+        return ModelConverter.Convert(new ConvertOptions(RepoPaths.MotorFlux(onnx), RepoPaths.MotorFlux("train_164V.features.csv"), output)).Bytes;
+    }
+}

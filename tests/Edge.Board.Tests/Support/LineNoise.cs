@@ -1,0 +1,38 @@
+namespace Edge.Board.Tests.Support;
+
+/// <summary>
+/// What a noisy factory line does to bytes, at a given rate per byte: flips a bit, drops the
+/// byte, or inserts a random byte before it (a third each). Seeded, so a failure repeats.
+/// </summary>
+public sealed class LineNoise(double rate, int seed)
+{
+    private readonly Random _random = new(seed);
+
+    public long Flipped { get; private set; }
+    public long Dropped { get; private set; }
+    public long Inserted { get; private set; }
+
+    public long Faults => Flipped + Dropped + Inserted;
+
+    /// <summary>Passes bytes through the line; returns what arrives, and for each input byte whether it was affected.</summary>
+    public byte[] Transmit(ReadOnlySpan<byte> sent, bool[]? affected = null)
+    {
+        var received = new List<byte>(sent.Length + 8);
+        for (int i = 0; i < sent.Length; i++)
+        {
+            byte b = sent[i];
+            if (rate > 0 && _random.NextDouble() < rate)
+            {
+                if (affected is not null) affected[i] = true;
+                switch (_random.Next(3))
+                {
+                    case 0: received.Add((byte)(b ^ (1 << _random.Next(8)))); Flipped++; continue;
+                    case 1: Dropped++; continue;
+                    default: received.Add((byte)_random.Next(256)); Inserted++; break;
+                }
+            }
+            received.Add(b);
+        }
+        return received.ToArray();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Edge.Board.Tests.Support;
+
+/// <summary>
+/// Two connected in-memory streams, host and board, with <see cref="LineNoise"/> on each
+/// direction: a serial cable in a noisy cabinet, without the cable.
+/// </summary>
+public sealed class NoisyDuplex : IAsyncDisposable
+{
+    private readonly Pipe _toBoard = new();
+    private readonly Pipe _toHost = new();
+
+    public NoisyDuplex(double rate, int seed)
+    {
+        HostNoise = new LineNoise(rate, seed);
+        BoardNoise = new LineNoise(rate, seed + 1);
+        Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise);
+        Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise);
+    }
+
+    /// <summary>Noise on what the host sends.</summary>
+    public LineNoise HostNoise { get; }
+
+    /// <summary>Noise on what the board sends.</summary>
+    public LineNoise BoardNoise { get; }
+
+    public Stream Host { get; }
+
+    public Stream Board { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _toBoard.Writer.CompleteAsync();
+        await _toHost.Writer.CompleteAsync();
+    }
+
+    private sealed class NoisyEnd(Stream incoming, PipeWriter outgoing, LineNoise noise) : Stream
+    {
+        private readonly object _gate = new();
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => incoming.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => incoming.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => incoming.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (_gate)
+            {
+                var arrived = noise.Transmit(buffer.AsSpan(offset, count));
+                outgoing.Write(arrived.AsSpan());
+                outgoing.FlushAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.ToArray(), 0, buffer.Length);
+            await Task.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
