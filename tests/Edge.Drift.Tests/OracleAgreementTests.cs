@@ -7,7 +7,8 @@ namespace Edge.Drift.Tests;
 
 /// <summary>
 /// The board's drift code on the motor-flux sets against drift-oracle.json (numpy/scipy on the
-/// same binning rule): each set judged as one window against the train_164V profile.
+/// same binning rule): each set judged as one window against the train_164V profile, with the
+/// data's double values as input, as numpy had them.
 /// Bounds: binned metrics within 2^-15 (firmware/docs/drift-metrics.md); raw-data KS between the
 /// board's lower and upper bounds; Wasserstein within the discretisation area computed from the
 /// raw data (ModelledCdf) and within the bound the board reports.
@@ -22,7 +23,7 @@ public sealed class OracleAgreementTests
     private static (DriftMonitor Monitor, int[][] Rows) Judge(string set)
     {
         var table = MotorFluxFixture.Read(set);
-        var rows = RowEncoder.Encode(MotorFluxFixture.Profile, table);
+        var rows = RowEncoder.Encode(MotorFluxFixture.Profile, table, InputPrecision.Double); // the oracle is numpy: double input
         var monitor = new DriftMonitor(MotorFluxFixture.Profile, rows.Length);
         foreach (var row in rows) monitor.Observe(row, 0, false);
         Assert.AreEqual(1, monitor.WindowsCompleted);

@@ -80,15 +80,25 @@ namespace Edge.Device.Board
             if (profile != null && Load(UploadKind.DriftProfile, profile) != null) StartupMessage = "stored drift profile did not load";
         }
 
-        /// <summary>One turn of the loop: received bytes, requests, telemetry. Returns without waiting.</summary>
-        public void Poll()
+        /// <summary>
+        /// One turn of the loop: what the link received (until its buffer is drained), requests,
+        /// telemetry. Returns without waiting; the count of bytes taken tells an idle loop it may sleep.
+        /// </summary>
+        public int Poll()
         {
-            int read = _transport.Read(_receive, 0, _receive.Length);
-            for (int i = 0; i < read; i++)
+            int total = 0;
+            int read;
+            do
             {
-                if (Decoder.Push(_receive[i])) HandleFrame();
-            }
+                read = _transport.Read(_receive, 0, _receive.Length);
+                for (int i = 0; i < read; i++)
+                {
+                    if (Decoder.Push(_receive[i])) HandleFrame();
+                }
+                total += read;
+            } while (read == _receive.Length);
             SendDueTelemetry();
+            return total;
         }
 
         /// <summary>A sample from a local source (an ADC feature pipeline), row width as configured.</summary>

@@ -18,6 +18,7 @@ namespace Edge.Board.Client;
 public sealed class BoardClient : IAsyncDisposable
 {
     private const int ChunkBytes = LinkFrame.MaxPayload - 4;
+    private const int MinChunkBytes = 32;
 
     private BoardClient(LinkClient link) => Link = link;
 
@@ -88,15 +89,21 @@ public sealed class BoardClient : IAsyncDisposable
         int offset = BinaryPrimitives.ReadInt32LittleEndian(started);
         int resumedAt = offset;
         var chunk = new byte[LinkFrame.MaxPayload];
+        // On a noisy line a large frame rarely arrives whole: halve the chunk when a chunk needed
+        // resends, grow it back after a run of clean ones.
+        int chunkBytes = ChunkBytes;
+        int cleanRun = 0;
         while (offset < file.Length)
         {
-            int count = Math.Min(ChunkBytes, file.Length - offset);
+            int count = Math.Min(chunkBytes, file.Length - offset);
             BinaryPrimitives.WriteInt32LittleEndian(chunk, offset);
             Array.Copy(file, offset, chunk, 4, count);
             var response = await Link.RequestAsync(LinkCommand.UploadChunk, chunk.AsMemory(0, 4 + count), cancellationToken).ConfigureAwait(false);
             int next = BinaryPrimitives.ReadInt32LittleEndian(response.Payload);
             if (response.Status == LinkStatus.BadOffset) { offset = next; continue; } // the board says where it is: carry on from there
             if (!response.Ok) throw new BoardCommandException($"board at {Address} refused upload chunk at {offset}: {response.StatusName}", response);
+            if (response.Attempts > 2) { chunkBytes = Math.Max(MinChunkBytes, chunkBytes / 2); cleanRun = 0; }
+            else if (response.Attempts == 1 && ++cleanRun >= 8) { chunkBytes = Math.Min(ChunkBytes, chunkBytes * 2); cleanRun = 0; }
             offset = next;
             progress?.Report(offset);
         }

@@ -70,8 +70,7 @@ public sealed class SimulatedBoard : IDisposable
     {
         while (_running)
         {
-            Runtime.Poll();
-            Port.DataArrived.WaitOne(1);
+            if (Runtime.Poll() == 0) Port.DataArrived.WaitOne(1);
         }
     }
 

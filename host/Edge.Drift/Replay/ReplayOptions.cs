@@ -13,4 +13,7 @@ public sealed record ReplayOptions
 
     /// <summary>Flag no row as anomalous (turns the anomaly-burst check off).</summary>
     public bool NoAnomalies { get; init; }
+
+    /// <summary>float32 (as a board receives values) or double (as numpy computes).</summary>
+    public InputPrecision Precision { get; init; } = InputPrecision.Float32;
 }

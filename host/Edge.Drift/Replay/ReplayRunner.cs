@@ -14,7 +14,7 @@ public static class ReplayRunner
 {
     public static ReplayResult Run(DriftProfile profile, string profileSource, Table data, ReplayOptions options)
     {
-        var rows = RowEncoder.Encode(profile, data);
+        var rows = RowEncoder.Encode(profile, data, options.Precision);
         var anomalies = options.NoAnomalies ? AnomalySource.None
             : options.AnomalyColumn is { } column ? AnomalySource.FromColumn(data, column, options.AnomalyThreshold)
             : AnomalySource.OutOfProfile(profile);

@@ -15,12 +15,12 @@ public static class RowEncoder
 {
     public const int Unseen = -1;
 
-    public static int[][] Encode(DriftProfile profile, Table table)
+    public static int[][] Encode(DriftProfile profile, Table table, InputPrecision precision = InputPrecision.Float32)
     {
         var missing = profile.Columns.Select(c => c.Name).Where(n => !table.Has(n)).ToList();
         if (missing.Count > 0)
             throw new DataFileException(table.Source, $"lacks {missing.Count} column(s) the profile monitors: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : "")}");
-        var encoded = profile.Columns.Select(c => EncodeColumn(c, table)).ToArray();
+        var encoded = profile.Columns.Select(c => EncodeColumn(c, table, precision)).ToArray();
         var rows = new int[table.RowCount][];
         for (int r = 0; r < rows.Length; r++)
         {
@@ -31,10 +31,12 @@ public static class RowEncoder
         return rows;
     }
 
-    private static int[] EncodeColumn(ProfileColumn column, Table table)
+    private static int[] EncodeColumn(ProfileColumn column, Table table, InputPrecision precision)
     {
         if (column.IsBinned)
-            return table.Numbers(column.Name).Select(v => FixedPointInput.FromDouble(v, column.Shift)).ToArray();
+            return precision == InputPrecision.Float32
+                ? table.Numbers(column.Name).Select(v => FixedPointInput.FromFloat((float)v, column.Shift)).ToArray()
+                : table.Numbers(column.Name).Select(v => FixedPointInput.FromDouble(v, column.Shift)).ToArray();
         var index = column.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         return table.Texts(column.Name).Select(text => CategoryIndex(index, text)).ToArray();
     }

@@ -89,7 +89,7 @@ public sealed class BoardCommandTests
         await using var rig = BoardRig.Start(profile: tiny);
         var cnn = Edge.Models.ModelConverter.Convert(new Edge.Models.ConvertOptions(
             Edge.TestSupport.RepoPaths.MotorFlux("flux_cnn1d.onnx"), Edge.TestSupport.RepoPaths.MotorFlux("train_164V.windows.csv"),
-            Path.Combine(Edge.TestSupport.RepoPaths.TempDirectory("cnn"), "cnn.edgem"))).Bytes;
+            Path.Combine(Edge.TestSupport.RepoPaths.TempDirectory("cnn"), "cnn.edgem")) { BiasCorrection = false }).Bytes;
         var e = await Assert.ThrowsExactlyAsync<BoardCommandException>(() => rig.Client.UploadAsync(UploadKind.Model, cnn));
         Assert.AreEqual(LinkStatus.InvalidFile, e.Response.Status);
         StringAssert.Contains(e.Message, "arena");

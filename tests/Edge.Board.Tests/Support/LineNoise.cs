@@ -1,12 +1,16 @@
 namespace Edge.Board.Tests.Support;
 
 /// <summary>
-/// What a noisy factory line does to bytes, at a given rate per byte: flips a bit, drops the
-/// byte, or inserts a random byte before it (a third each). Seeded, so a failure repeats.
+/// What a noisy factory line does: flips a bit, drops a byte, or inserts a random byte before
+/// one (a third each), either at a rate per byte, or once in a given share of the writes (each
+/// write is one frame). Seeded, so a failure repeats.
 /// </summary>
-public sealed class LineNoise(double rate, int seed)
+public sealed class LineNoise(double rate, int seed, bool perFrame = false)
 {
     private readonly Random _random = new(seed);
+
+    /// <summary>Writes that were hit (per-frame mode).</summary>
+    public long FramesHit { get; private set; }
 
     public long Flipped { get; private set; }
     public long Dropped { get; private set; }
@@ -18,10 +22,16 @@ public sealed class LineNoise(double rate, int seed)
     public byte[] Transmit(ReadOnlySpan<byte> sent, bool[]? affected = null)
     {
         var received = new List<byte>(sent.Length + 8);
+        int hitAt = -1;
+        if (perFrame && sent.Length > 0 && _random.NextDouble() < rate)
+        {
+            hitAt = _random.Next(sent.Length);
+            FramesHit++;
+        }
         for (int i = 0; i < sent.Length; i++)
         {
             byte b = sent[i];
-            if (rate > 0 && _random.NextDouble() < rate)
+            if (perFrame ? i == hitAt : rate > 0 && _random.NextDouble() < rate)
             {
                 if (affected is not null) affected[i] = true;
                 switch (_random.Next(3))

@@ -12,10 +12,10 @@ public sealed class NoisyDuplex : IAsyncDisposable
     private readonly Pipe _toBoard = new();
     private readonly Pipe _toHost = new();
 
-    public NoisyDuplex(double rate, int seed)
+    public NoisyDuplex(double rate, int seed, bool perFrame = false)
     {
-        HostNoise = new LineNoise(rate, seed);
-        BoardNoise = new LineNoise(rate, seed + 1);
+        HostNoise = new LineNoise(rate, seed, perFrame);
+        BoardNoise = new LineNoise(rate, seed + 1, perFrame);
         Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise);
         Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise);
     }

@@ -20,6 +20,7 @@ public static class DriftReplayCommand
         var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Flag no row as anomalous (no anomaly-burst check)." };
         var onlyDrifted = new Option<bool>("--only-drifted") { Description = "In the table, list only the columns that drifted in each window." };
         var captureOut = new Option<FileInfo?>("--capture-out") { Description = "Write the rows the board's retraining capture holds at the end (CSV)." };
+        var precision = new Option<InputPrecision>("--precision") { Description = "Input precision: Float32 (as a board receives values; the default, so replay equals the board) or Double (as numpy computes).", DefaultValueFactory = _ => InputPrecision.Float32 };
         var failOnDrift = new Option<bool>("--fail-on-drift") { Description = "Exit with code 10 when drift was confirmed (for scripts and CI gates)." };
 
         var command = new Command("replay", """
@@ -34,7 +35,7 @@ public static class DriftReplayCommand
               edge drift replay -p motor.edgp -d shift3.parquet --fail-on-drift --capture-out retrain.csv
             """)
         {
-            profileFile, data, window, json, anomalyColumn, anomalyThreshold, noAnomalies, onlyDrifted, captureOut, failOnDrift,
+            profileFile, data, window, json, anomalyColumn, anomalyThreshold, noAnomalies, precision, onlyDrifted, captureOut, failOnDrift,
         };
         command.SetHandler((parse, io) =>
         {
@@ -48,6 +49,7 @@ public static class DriftReplayCommand
                 AnomalyColumn = parse.GetValue(anomalyColumn),
                 AnomalyThreshold = parse.GetValue(anomalyThreshold),
                 NoAnomalies = parse.GetValue(noAnomalies),
+                Precision = parse.GetValue(precision),
             };
             if (options.WindowSize is < 1 or > DriftProfileFormat.MaxWindow)
                 throw new UserFacingException($"--window must be 1..{DriftProfileFormat.MaxWindow}", ExitCode.Usage);
