@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Edge.Board.Link;
 using Edge.Data;
 using Edge.Device.Codec;
+using Edge.Transport;
 
 namespace Edge.Cli;
 
@@ -33,6 +35,14 @@ public static class CommandRunner
         catch (EdgeFormatException e)
         {
             return io.Fail(ExitCode.InvalidInput, e.Message);
+        }
+        catch (BoardLinkException e)
+        {
+            return io.Fail(ExitCode.DeviceError, e.Message);
+        }
+        catch (TransportException e)
+        {
+            return io.Fail(ExitCode.DeviceError, e.Message);
         }
         catch (IOException e)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Commands.Board;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
 using Edge.Cli.Commands.Model;
@@ -15,6 +16,7 @@ public static class EdgeCli
         root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
         root.Add(PwrCommands.Build());
+        root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
         return root;
     }

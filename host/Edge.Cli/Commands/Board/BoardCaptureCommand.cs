@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Edge.Device.Drift;
+using Edge.Device.Numerics;
+
+namespace Edge.Cli.Commands.Board;
+
+/// <summary>`edge board capture`: the rows the board kept when drift was confirmed, for retraining.</summary>
+internal static class BoardCaptureCommand
+{
+    public static Command Create()
+    {
+        var port = BoardOptions.Port();
+        var baud = BoardOptions.Baud();
+        var profile = new Option<FileInfo>("--profile") { Description = "The drift profile the board runs (to decode its fixed-point values and name the columns).", Required = true };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "CSV file to write (default: print to the console)." };
+        var acknowledge = new Option<bool>("--acknowledge") { Description = "After fetching, acknowledge the alarm on the board and release the capture." };
+        var command = new Command("capture", """
+            Fetches the retraining capture: the most recent input rows the board kept from the first drifting window
+            until drift was confirmed, decoded to the data's units. With --acknowledge the board's alarm is then
+            cleared and the capture released.
+
+            Examples:
+              edge board capture --profile motor.edgp -o retrain.csv --acknowledge
+            """)
+        {
+            port, baud, profile, output, acknowledge,
+        };
+        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        {
+            var driftProfile = DriftProfileReader.Read(BoardOptions.ReadFile(parse.GetValue(profile)!), parse.GetValue(profile)!.FullName);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            await using (client)
+            {
+                var (state, held, columns, frozenAt) = await client.CaptureInfoAsync();
+                if (columns != driftProfile.Columns.Length && held > 0)
+                    throw new UserFacingException($"{hello.BoardName} captures {columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
+                var rows = await client.CaptureReadAsync();
+                var csv = new StringBuilder();
+                csv.AppendLine(string.Join(",", new[] { "sample", "anomalous" }.Concat(driftProfile.Columns.Select(c => c.Name))));
+                foreach (var (sample, anomalous, values) in rows)
+                    csv.AppendLine(string.Join(",", new[] { sample.ToString(CultureInfo.InvariantCulture), anomalous ? "1" : "0" }
+                        .Concat(values.Select((v, c) => Decode(driftProfile.Columns[c], v)))));
+                if (parse.GetValue(output) is { } file) AtomicFile.Write(file.FullName, Encoding.UTF8.GetBytes(csv.ToString()));
+                else io.Out.Write(csv.ToString());
+                if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync();
+                io.Error.WriteLine($"capture {state}{(frozenAt > 0 ? $" at window {frozenAt}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
+            }
+            return ExitCode.Ok;
+        }));
+        return command;
+    }
+
+    private static string Decode(ProfileColumn column, int value) =>
+        column.IsBinned ? FixedPointInput.ToDouble(value, column.Shift).ToString("R", CultureInfo.InvariantCulture)
+        : value >= 0 && value < column.Categories.Length ? column.Categories[value] : "(unseen)";
+}
