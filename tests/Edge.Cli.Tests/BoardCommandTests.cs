@@ -1,0 +1,75 @@
+using System.Net;
+using Edge.Board.Simulation;
+using Edge.TestSupport;
+
+namespace Edge.Cli.Tests;
+
+/// <summary>`edge board` commands against a simulated board listening on loopback, as a user would run them.</summary>
+[TestClass]
+public sealed class BoardCommandTests
+{
+    private static string Files => RepoPaths.TempDirectory("cli-board");
+
+    [TestMethod]
+    public async Task UploadStreamCaptureAgainstASimulatedBoard()
+    {
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"), "loom3");
+        await using var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
+        string dir = Files;
+        string model = Path.Combine(dir, "mlp.edgem"), profile = Path.Combine(dir, "motor.edgp"), capture = Path.Combine(dir, "retrain.csv");
+        Assert.AreEqual(0, CliRun.Of("model", "convert", RepoPaths.MotorFlux("flux_mlp.onnx"), "--calib", RepoPaths.MotorFlux("train_164V.features.csv"), "-o", model).ExitCode);
+        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "-o", profile).ExitCode);
+
+        var upload = CliRun.Of("board", "upload", "-p", host.Address, model, profile);
+        Assert.AreEqual(0, upload.ExitCode, upload.ToString());
+        StringAssert.Contains(upload.Out, "model of");
+        StringAssert.Contains(upload.Out, "drift profile of");
+
+        var stream = CliRun.Of("board", "stream", "-p", host.Address, "-m", model, "--profile", profile, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"));
+        Assert.AreEqual(0, stream.ExitCode, stream.ToString());
+        StringAssert.Contains(stream.Out, "window    3: 200 samples, 200 anomalous, 64 feature(s) drifted");
+        StringAssert.Contains(stream.Out, "confirmed, ALARM");
+        StringAssert.Contains(stream.Out, "drift alarm RAISED");
+
+        var info = CliRun.Of("board", "info", "-p", host.Address);
+        StringAssert.Contains(info.Out, "alarm RAISED");
+        StringAssert.Contains(info.Out, "loom3");
+
+        var fetched = CliRun.Of("board", "capture", "-p", host.Address, "--profile", profile, "-o", capture, "--acknowledge");
+        Assert.AreEqual(0, fetched.ExitCode, fetched.ToString());
+        Assert.AreEqual(65, File.ReadAllLines(capture).Length, "header and 64 captured rows");
+        StringAssert.Contains(CliRun.Of("board", "info", "-p", host.Address).Out, "alarm clear");
+    }
+
+    [TestMethod]
+    public void StreamingToABoardWithoutTheModelSaysSo()
+    {
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"));
+        var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
+        try
+        {
+            string model = Path.Combine(Files, "mlp.edgem");
+            CliRun.Of("model", "convert", RepoPaths.MotorFlux("flux_mlp.onnx"), "--calib", RepoPaths.MotorFlux("train_164V.features.csv"), "-o", model);
+            var run = CliRun.Of("board", "stream", "-p", host.Address, "-m", model, "-d", RepoPaths.MotorFlux("test_164V.features.csv"));
+            Assert.AreEqual((int)ExitCode.InvalidInput, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Error, "upload it first");
+        }
+        finally
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    [TestMethod]
+    public void UnreachableBoardsAndForeignFilesAreNamed()
+    {
+        var run = CliRun.Of("board", "info", "-p", "tcp://127.0.0.1:1");
+        Assert.AreEqual((int)ExitCode.DeviceError, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "tcp://127.0.0.1:1");
+        string foreign = Path.Combine(Files, "notes.txt");
+        File.WriteAllText(foreign, "hello");
+        run = CliRun.Of("board", "upload", "-p", "tcp://127.0.0.1:1", foreign);
+        Assert.AreEqual((int)ExitCode.InvalidInput, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "neither an Edge model");
+    }
+}
