@@ -18,6 +18,8 @@ public static class EdgeCli
         root.Add(PwrCommands.Build());
         root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
+        var help = root.Options.First(o => o.Name == "--help");
+        help.Action = new SummaryHelpAction((System.CommandLine.Invocation.SynchronousCommandLineAction)help.Action!);
         return root;
     }
 

@@ -7,7 +7,7 @@ public static class BoardCommand
 {
     public static Command Create()
     {
-        var command = new Command("board", "Talk to a board over its link (UART or TCP), or run a simulated one: info, upload, stream, infer, capture.");
+        var command = new Command("board", "Talk to a board over its link (UART or TCP) or run a simulated one (info, upload, stream, infer, capture, sim).");
         command.Add(BoardSimCommand.Create());
         command.Add(BoardInfoCommand.Create());
         command.Add(BoardUploadCommand.Create());

@@ -7,7 +7,7 @@ public static class DriftCommand
 {
     public static Command Create()
     {
-        var command = new Command("drift", "Drift monitoring: build a reference profile for the board, replay data through the board's drift detector.");
+        var command = new Command("drift", "Build drift reference profiles for the board and replay data through its drift detector.");
         command.Add(DriftProfileCommand.Create());
         command.Add(DriftReplayCommand.Create());
         return command;

@@ -15,8 +15,9 @@ public static class InspectCommand
             operations with their kernel parameters, and every tensor's shape, quantisation
             (scale, zero point) and arena place.
 
-            Example:
+            Examples:
               edge model inspect flux_mlp.edgem
+              edge model inspect flux_mlp.edgem --json
             """)
         {
             model,

@@ -8,7 +8,7 @@ public static class PwrCommands
     public static Command Build()
     {
         var pwr = new Command("pwr",
-            "Power monitor: measure a target's current and energy with an STLINK-V3PWR or X-NUCLEO-LPM01A, or run a simulated monitor.\n\n" +
+            "Measure a target's current and energy with an STLINK-V3PWR or X-NUCLEO-LPM01A, or run a simulated monitor.\n\n" +
             "Examples:\n" +
             "  edge pwr sim --pty\n" +
             "  edge pwr measure --port /dev/ttyACM1 --volt 3.3 --freq 100k --time 2s\n" +
