@@ -24,33 +24,19 @@ public static class CommandRunner
         {
             return body(parseResult, io);
         }
-        catch (UserFacingException e)
+        catch (Exception e) when (CodeFor(e) is { } code)
         {
-            return io.Fail(e.Code, e.Message);
-        }
-        catch (DataFileException e)
-        {
-            return io.Fail(ExitCode.InvalidInput, e.Message);
-        }
-        catch (EdgeFormatException e)
-        {
-            return io.Fail(ExitCode.InvalidInput, e.Message);
-        }
-        catch (BoardLinkException e)
-        {
-            return io.Fail(ExitCode.DeviceError, e.Message);
-        }
-        catch (TransportException e)
-        {
-            return io.Fail(ExitCode.DeviceError, e.Message);
-        }
-        catch (IOException e)
-        {
-            return io.Fail(ExitCode.OutputFailed, e.Message);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return io.Fail(ExitCode.OutputFailed, e.Message);
+            return io.Fail(code, e.Message);
         }
     }
+
+    /// <summary>The exit code for an error a user can act on; null for a bug (which then surfaces as one).</summary>
+    private static ExitCode? CodeFor(Exception e) => e switch
+    {
+        UserFacingException user => user.Code,
+        DataFileException or EdgeFormatException => ExitCode.InvalidInput,
+        BoardLinkException or TransportException => ExitCode.DeviceError, // TransportException is an IOException: before it
+        IOException or UnauthorizedAccessException => ExitCode.OutputFailed,
+        _ => null,
+    };
 }
