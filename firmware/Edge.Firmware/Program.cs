@@ -30,13 +30,12 @@ namespace Edge.Firmware
             IModelStore store = SdCardModelStore.TryOpen("D:\\edge");   // null when no card: uploads then last until reset
             var board = new BoardRuntime(config, transport, clock, pin, store, new NativeMemoryGauge());
             board.Start();
+            // For a board that samples its own signal (a raw-window model such as flux_cnn1d):
+            // board.SampleSource = new AdcWindowSource(BoardPins.AdcChannel, 256);
 
-            AdcWindowSource source = null; // new AdcWindowSource(BoardPins.AdcChannel, 256) for a board that samples its own signal
             while (true)
             {
-                board.Poll();
-                if (source != null && source.TryReadWindow()) board.ProcessSample(source.Window, 0);
-                else Thread.Sleep(1);
+                if (board.Poll() == 0) Thread.Sleep(1);
             }
         }
     }

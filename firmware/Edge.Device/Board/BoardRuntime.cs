@@ -36,6 +36,7 @@ namespace Edge.Device.Board
         private long _lastStatusMicros;
         private bool _windowPending;
         private bool _profileFromModel;
+        private ISampleSource _source;
 
         public BoardRuntime(BoardConfig config, ITransport transport, IClock clock, ITriggerPin pin, IModelStore store, IMemoryGauge memory)
         {
@@ -67,6 +68,13 @@ namespace Edge.Device.Board
 
         public int FreeMemory { get { return _memory == null ? 0 : _memory.FreeBytes(); } }
 
+        /// <summary>Samples the board takes itself; each poll takes what the source has ready (up to a few).</summary>
+        public ISampleSource SampleSource
+        {
+            get { return _source; }
+            set { _source = value; }
+        }
+
         /// <summary>The last message from loading the committed files at start ("" when fine).</summary>
         public string StartupMessage = "";
 
@@ -82,7 +90,8 @@ namespace Edge.Device.Board
 
         /// <summary>
         /// One turn of the loop: what the link received (until its buffer is drained), requests,
-        /// telemetry. Returns without waiting; the count of bytes taken tells an idle loop it may sleep.
+        /// local samples, telemetry. Returns without waiting; the count of bytes and samples taken
+        /// tells an idle loop it may sleep.
         /// </summary>
         public int Poll()
         {
@@ -97,9 +106,20 @@ namespace Edge.Device.Board
                 }
                 total += read;
             } while (read == _receive.Length);
+            if (_source != null && Rows.RowWidth > 0)
+            {
+                for (int i = 0; i < SamplesPerPoll && _source.TryRead(_rowFloats, 0); i++)
+                {
+                    ProcessSample(_rowFloats, 0);
+                    total++;
+                }
+            }
             SendDueTelemetry();
             return total;
         }
+
+        /// <summary>Local samples processed per poll at most, so the link stays responsive under a fast source.</summary>
+        public const int SamplesPerPoll = 8;
 
         /// <summary>A sample from a local source (an ADC feature pipeline), row width as configured.</summary>
         public bool ProcessSample(float[] row, int offset)
