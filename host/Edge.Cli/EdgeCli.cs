@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Commands.Bridge;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
 using Edge.Cli.Commands.Power;
@@ -14,6 +15,7 @@ public static class EdgeCli
         root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
         root.Add(PwrCommands.Build());
+        root.Add(BridgeCommands.Build());
         return root;
     }
 
