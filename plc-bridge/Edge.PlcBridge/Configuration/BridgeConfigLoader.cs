@@ -55,7 +55,7 @@ public static class BridgeConfigLoader
             FeatureSlots = features,
             Boards = boards,
             Ads = ads,
-            Prometheus = ReadPrometheus(root.Section("prometheus")),
+            Prometheus = ReadPrometheus(root.Section("prometheus"), present: root.Find("prometheus") is not null),
         };
     }
 
@@ -167,7 +167,7 @@ public static class BridgeConfigLoader
             AdsPort = (ushort)adsPort,
             IndexGroup = (uint)group,
             DeviceName = deviceName,
-            AllowedPeers = ads.Values<IPNetwork>("allowed-peers", ConfigSyntax.TryNetwork, "an IP address or a network such as 192.168.10.0/24 (host bits zero)").Select(v => v.Value).ToArray(),
+            AllowedPeers = ads.Values<IPNetwork>("allowed-peers", ConfigSyntax.TryNetwork, "an IP address or a network such as 192.168.10.0/24").Select(v => v.Value).ToArray(),
             AllowedNetIds = ads.Values<AmsNetId>("allowed-net-ids", AmsNetId.TryParse, "an AMS net id (six numbers 0-255, e.g. 192.168.10.20.1.1)").Select(v => v.Value).ToArray(),
             WriteEnabled = ReadWriteEnabled(ads, boards),
             AllowPortConnect = ads.Bool("allow-port-connect", true),
@@ -210,10 +210,11 @@ public static class BridgeConfigLoader
         };
     }
 
-    private static PrometheusConfig ReadPrometheus(YamlSection? prometheus)
+    // A "prometheus:" line with nothing below turns the endpoint on with the defaults.
+    private static PrometheusConfig ReadPrometheus(YamlSection? prometheus, bool present)
     {
         if (prometheus is null)
-            return new PrometheusConfig();
+            return new PrometheusConfig { Enabled = present };
         prometheus.AllowOnly("enabled", "url");
         var url = prometheus.Value("url", PrometheusConfig.DefaultUrl, TryMetricsUrl, "an http://ADDRESS:PORT/PATH address, e.g. http://0.0.0.0:9464/metrics (https is not served; put a proxy in front)");
         return new PrometheusConfig { Enabled = prometheus.Bool("enabled", true), Url = url };
