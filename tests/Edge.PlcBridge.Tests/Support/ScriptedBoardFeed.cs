@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Edge.PlcBridge.Boards;
@@ -12,6 +13,7 @@ namespace Edge.PlcBridge.Tests.Support;
 internal sealed class ScriptedBoardFeed(string board) : IBoardFeed
 {
     private readonly Channel<Func<BoardSnapshot>> _script = Channel.CreateUnbounded<Func<BoardSnapshot>>();
+    private static readonly Func<BoardSnapshot> EndOfWatch = () => throw new UnreachableException();
     private int _watchCalls;
     private int _acknowledges;
 
@@ -31,6 +33,12 @@ internal sealed class ScriptedBoardFeed(string board) : IBoardFeed
 
     public void Push(BoardSnapshot snapshot) => _script.Writer.TryWrite(() => snapshot);
 
+    /// <summary>A null snapshot, as a buggy feed might yield.</summary>
+    public void PushNull() => _script.Writer.TryWrite(() => null!);
+
+    /// <summary>The current WatchAsync call ends (the enumeration completes) when it gets here.</summary>
+    public void End() => _script.Writer.TryWrite(EndOfWatch);
+
     /// <summary>The current WatchAsync call fails with <paramref name="error"/> when it gets here.</summary>
     public void Fail(Exception error) => _script.Writer.TryWrite(() => throw error);
 
@@ -42,6 +50,8 @@ internal sealed class ScriptedBoardFeed(string board) : IBoardFeed
         while (true)
         {
             var next = await _script.Reader.ReadAsync(cancellationToken);
+            if (next == EndOfWatch)
+                yield break;
             yield return next();
         }
     }

@@ -29,15 +29,19 @@ internal sealed class TestBridge : IAsyncDisposable
         DisposeTimeout = TimeSpan.FromSeconds(2),
     };
 
-    private TestBridge(IHost host, BridgeConfig config, ScriptedFeeds feeds, CapturingLoggerProvider logs)
+    private TestBridge(IHost host, string yaml, BridgeConfig config, ScriptedFeeds feeds, CapturingLoggerProvider logs)
     {
         Host = host;
+        YamlText = yaml;
         Config = config;
         Feeds = feeds;
         Logs = logs;
     }
 
     public IHost Host { get; }
+
+    /// <summary>The configuration's text, for `edge bridge plc-types`.</summary>
+    public string YamlText { get; }
 
     public BridgeConfig Config { get; }
 
@@ -76,7 +80,8 @@ internal sealed class TestBridge : IAsyncDisposable
 
     public static async Task<TestBridge> StartAsync(string? yaml = null, ScriptedFeeds? feeds = null, BridgeServiceOptions? options = null)
     {
-        var config = BridgeConfigLoader.Parse(yaml ?? Yaml(), "test.yaml");
+        yaml ??= Yaml();
+        var config = BridgeConfigLoader.Parse(yaml, "test.yaml");
         feeds ??= new ScriptedFeeds();
         var logs = new CapturingLoggerProvider();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -86,7 +91,7 @@ internal sealed class TestBridge : IAsyncDisposable
         builder.Services.AddPlcBridge(config, feeds, options ?? Fast);
         var host = builder.Build();
         await host.StartAsync();
-        return new TestBridge(host, config, feeds, logs);
+        return new TestBridge(host, yaml, config, feeds, logs);
     }
 
     public Task<AdsTcpClient> ConnectAsync() =>
