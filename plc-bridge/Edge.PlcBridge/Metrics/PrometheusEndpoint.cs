@@ -47,10 +47,12 @@ public sealed class PrometheusEndpoint : IHostedService, IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        catch (Exception e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"cannot serve Prometheus metrics at {_config.Url}: {e.Message}", e);
+            if (e is IOException or System.Net.Sockets.SocketException)
+                throw new IOException($"cannot serve Prometheus metrics at {_config.Url}: {e.Message}", e);
+            throw;
         }
         _app = app;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();

@@ -46,6 +46,10 @@ internal static class BridgeRunCommand
             {
                 host.RunAsync().GetAwaiter().GetResult();
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM while still starting: the start was abandoned and everything begun is stopped.
+            }
             catch (SocketException e)
             {
                 throw new UserFacingException($"cannot listen on {bridgeConfig.Ads.Bind}:{bridgeConfig.Ads.TcpPort} (ads.bind, ads.tcp-port): {e.Message}", ExitCode.DeviceError, e);
