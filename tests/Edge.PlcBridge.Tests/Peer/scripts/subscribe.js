@@ -4,9 +4,8 @@
 // unsubscribes and disconnects.
 // Arguments: host port targetNetId targetPort mode path [path ...]
 'use strict';
-const readline = require('readline');
 const { Client } = require('ads-client');
-const { settings, out, fail } = require('./peer-common');
+const { settings, out, fail, untilQuit } = require('./peer-common');
 
 (async () => {
   const paths = process.argv.slice(7);
@@ -18,14 +17,5 @@ const { settings, out, fail } = require('./peer-common');
   }
   out({ event: 'subscribed', paths });
 
-  const lines = readline.createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    if (line.trim() === 'quit')
-      break;
-  }
-  await client.unsubscribeAll();
-  await client.disconnect();
-  out({ event: 'done' });
-  lines.close();
-  process.exit(0); // stdin stays open: end here rather than wait for the parent
+  await untilQuit(client);
 })().catch(fail);
