@@ -120,7 +120,11 @@ public static class BridgeConfigLoader
 
             int slot = board.Int("slot", 0, 1, MemoryMap.MaxSlot);
             if (slot == 0)
-                slot = Enumerable.Range(1, MemoryMap.MaxSlot).First(s => !slotsTaken.Contains(s) && !sections.Skip(i + 1).Any(later => ExplicitSlot(later) == s));
+            {
+                slot = Enumerable.Range(1, MemoryMap.MaxSlot).FirstOrDefault(s => !slotsTaken.Contains(s) && !sections.Skip(i + 1).Any(later => ExplicitSlot(later) == s));
+                if (slot == 0)
+                    throw board.Error(nameNode, board.KeyPath("slot"), $"no free slot is left; the memory map has {MemoryMap.MaxSlot}");
+            }
             else if (!slotsTaken.Add(slot))
                 throw board.Error(board.Find("slot")!, board.KeyPath("slot"), $"slot {slot} is taken by another board; each board needs its own place in the memory map");
             slotsTaken.Add(slot);

@@ -36,7 +36,7 @@ public sealed class PrometheusEndpoint : IHostedService, IAsyncDisposable
     {
         var address = _config.Url.IsLoopback && _config.Url.HostNameType == UriHostNameType.Dns
             ? IPAddress.Loopback
-            : IPAddress.Parse(_config.Url.Host);
+            : IPAddress.Parse(_config.Url.DnsSafeHost);
         // The empty builder reads no appsettings or environment: the bridge configuration is the only input.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(address, _config.Url.Port));

@@ -68,6 +68,27 @@ public sealed partial class BridgeCommandTests
     }
 
     [TestMethod]
+    [DataRow("ads", DisplayName = "ADS port taken")]
+    [DataRow("prometheus", DisplayName = "metrics port taken")]
+    public void RunNamesAPortItCannotListenOn(string which)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        string yaml = which == "ads"
+            ? TestBridge.Yaml().Replace("tcp-port: 0", $"tcp-port: {port}", StringComparison.Ordinal)
+            : TestBridge.Yaml().Replace("http://127.0.0.1:0/metrics", $"http://127.0.0.1:{port}/metrics", StringComparison.Ordinal);
+
+        var run = EdgeRun.Of("bridge", "run", "--config", EdgeRun.ConfigFile(yaml));
+
+        Assert.AreEqual(20, run.ExitCode, run.ToString());
+        string expected = which == "ads"
+            ? $"error: cannot listen on 127.0.0.1:{port} (ads.bind, ads.tcp-port): "
+            : $"error: cannot serve Prometheus metrics at http://127.0.0.1:{port}/metrics: ";
+        Assert.StartsWith(expected, run.Error);
+    }
+
+    [TestMethod]
     public async Task RunServesUntilSigtermAndStopsCleanly()
     {
         if (!OperatingSystem.IsLinux())
