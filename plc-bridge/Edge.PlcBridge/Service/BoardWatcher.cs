@@ -31,6 +31,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
     private bool _feedWorking;
     private string _bridgeError = "";
     private long _updates;
+    private int _snapshotsSinceFailure;
     private bool _warnedTruncation;
 
     public BoardWatcher(BoardEndpointConfig board, BoardSlot slot, int featureSlots, IBoardFeedFactory factory,
@@ -77,8 +78,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
             try
             {
                 _feed ??= _factory.Create(_board) ?? throw new InvalidOperationException("the feed factory gave no feed");
-                if (await ReadFeedAsync(_feed, stopping).ConfigureAwait(false))
-                    delay = _options.RetryMinimum;
+                await ReadFeedAsync(_feed, stopping).ConfigureAwait(false);
                 reason = "the feed ended";
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -90,6 +90,9 @@ internal sealed class BoardWatcher : IAsyncDisposable
                 reason = e.Message;
                 error = e;
             }
+            // A feed that delivered since the last failure starts over with the shortest pause.
+            if (Interlocked.Exchange(ref _snapshotsSinceFailure, 0) > 0)
+                delay = _options.RetryMinimum;
             Fail(reason, delay, error);
             try
             {
@@ -103,11 +106,10 @@ internal sealed class BoardWatcher : IAsyncDisposable
         }
     }
 
-    // True when at least one snapshot came. A MoveNext that ignores cancellation is abandoned on
-    // shutdown instead of awaited, and its enumerator is then not disposed (that would throw).
-    private async Task<bool> ReadFeedAsync(IBoardFeed feed, CancellationToken stopping)
+    // A MoveNext that ignores cancellation is abandoned on shutdown instead of awaited, and its
+    // enumerator is then not disposed (that would throw).
+    private async Task ReadFeedAsync(IBoardFeed feed, CancellationToken stopping)
     {
-        bool any = false;
         var snapshots = feed.WatchAsync(stopping).GetAsyncEnumerator(stopping);
         bool abandoned = false;
         try
@@ -126,9 +128,8 @@ internal sealed class BoardWatcher : IAsyncDisposable
                     throw;
                 }
                 if (!await next.ConfigureAwait(false))
-                    return any;
+                    return;
                 Apply(snapshots.Current);
-                any = true;
             }
         }
         finally
@@ -150,6 +151,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
             _feedWorking = true;
             _bridgeError = "";
             _updates++;
+            Interlocked.Increment(ref _snapshotsSinceFailure);
             Publish(Judge());
             if (features > _featureSlots && !_warnedTruncation)
             {
