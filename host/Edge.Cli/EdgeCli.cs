@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Cli.Commands.Board;
+using Edge.Cli.Commands.Bridge;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
 using Edge.Cli.Commands.Model;
@@ -16,6 +17,7 @@ public static class EdgeCli
         root.Add(DemoCommand.Create());
         root.Add(DriftCommand.Create());
         root.Add(PwrCommands.Build());
+        root.Add(BridgeCommands.Build());
         root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
         var help = root.Options.First(o => o.Name == "--help");

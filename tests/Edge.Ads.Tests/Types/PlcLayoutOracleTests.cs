@@ -1,7 +1,5 @@
-using System.Reflection;
-using System.Reflection.Emit;
-using System.Runtime.InteropServices;
 using Edge.Ads.Types;
+using Edge.TestSupport.Layout;
 
 namespace Edge.Ads.Tests.Types;
 
@@ -13,10 +11,6 @@ namespace Edge.Ads.Tests.Types;
 [TestClass]
 public sealed class PlcLayoutOracleTests
 {
-    private static readonly ModuleBuilder Module = AssemblyBuilder
-        .DefineDynamicAssembly(new AssemblyName("LayoutOracle"), AssemblyBuilderAccess.Run)
-        .DefineDynamicModule("LayoutOracle");
-
     private static int _typeCount;
 
     [TestMethod]
@@ -25,16 +19,16 @@ public sealed class PlcLayoutOracleTests
     [DataRow(1, DisplayName = "pack mode 1")]
     public void RandomDutsMatchTheMarshallersLayout(int packMode)
     {
-        if (!Environment.Is64BitProcess)
+        if (!ClrLayoutOracle.IsAvailable)
             Assert.Inconclusive("the oracle needs a 64-bit process, where LREAL and LINT align to 8 as on TwinCAT");
         var random = new Random(20240 + packMode);
         for (int i = 0; i < 150; i++)
         {
             var dut = RandomStruct(random, depth: 0, packMode);
             var clr = Emit(dut);
-            Assert.AreEqual(Marshal.SizeOf(clr), dut.Size, $"size of {Describe(dut)}");
+            Assert.AreEqual(ClrLayoutOracle.SizeOf(clr), dut.Size, $"size of {Describe(dut)}");
             foreach (var member in dut.Members)
-                Assert.AreEqual((int)Marshal.OffsetOf(clr, member.Name), member.Offset, $"offset of {member.Name} in {Describe(dut)}");
+                Assert.AreEqual(ClrLayoutOracle.OffsetOf(clr, member.Name), member.Offset, $"offset of {member.Name} in {Describe(dut)}");
         }
     }
 
@@ -68,27 +62,12 @@ public sealed class PlcLayoutOracleTests
     }
 
     // An equivalent blittable struct: BOOL as byte, strings and arrays as fixed inline arrays.
-    private static Type Emit(PlcStructType dut)
-    {
-        var builder = Module.DefineType(dut.Name, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.SequentialLayout,
-            typeof(ValueType), (PackingSize)dut.PackMode);
-        foreach (var member in dut.Members)
+    private static Type Emit(PlcStructType dut) =>
+        ClrLayoutOracle.Emit(dut.Name, dut.PackMode, dut.Members.Select(m =>
         {
-            var (element, count) = Inline(member.Type);
-            if (count is null)
-            {
-                builder.DefineField(member.Name, element, FieldAttributes.Public);
-                continue;
-            }
-            var field = builder.DefineField(member.Name, element.MakeArrayType(), FieldAttributes.Public);
-            field.SetCustomAttribute(new CustomAttributeBuilder(
-                typeof(MarshalAsAttribute).GetConstructor([typeof(UnmanagedType)])!,
-                [UnmanagedType.ByValArray],
-                [typeof(MarshalAsAttribute).GetField(nameof(MarshalAsAttribute.SizeConst))!],
-                [count.Value]));
-        }
-        return builder.CreateType();
-    }
+            var (element, count) = Inline(m.Type);
+            return new ClrField(m.Name, element, count);
+        }));
 
     private static (Type Element, int? Count) Inline(PlcType type) => type switch
     {

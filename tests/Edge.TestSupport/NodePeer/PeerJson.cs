@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Edge.Ads.Tests.Support;
+namespace Edge.TestSupport;
 
 /// <summary>Short accessors for the peer scripts' JSON, failing with the whole object when a field is missing.</summary>
-internal static class Json
+public static class PeerJson
 {
     public static JsonNode At(this JsonNode node, string path)
     {

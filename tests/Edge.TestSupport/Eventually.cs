@@ -1,7 +1,7 @@
-namespace Edge.Ads.Tests.Support;
+namespace Edge.TestSupport;
 
 /// <summary>Waits for a condition that becomes true asynchronously (a session closing); not a timing assertion.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? within = null)
     {

@@ -42,4 +42,40 @@ function fail(e) {
   process.exit(1);
 }
 
-module.exports = { settings, out, attempt, fail };
+// Connects as a user of ads-client would, lets `steps(client, r)` fill the result object, always
+// disconnects, and prints { event: 'result', connect, ..., disconnect } as one JSON line.
+async function readSession(steps) {
+  const { Client } = require('ads-client');
+  const client = new Client(settings());
+  const r = { event: 'result' };
+  r.connect = await attempt(async () => {
+    const c = await client.connect();
+    return { localAmsNetId: c.localAmsNetId, localAdsPort: c.localAdsPort, targetAmsNetId: c.targetAmsNetId };
+  });
+  if (!r.connect.error) {
+    try {
+      await steps(client, r);
+    } finally {
+      r.disconnect = await attempt(() => client.disconnect());
+    }
+  }
+  out(r);
+}
+
+// Waits for a line 'quit' on stdin, then unsubscribes, disconnects, prints { event: 'done' } and
+// ends the process (stdin stays open, so the script would otherwise wait for the parent).
+async function untilQuit(client) {
+  const readline = require('readline');
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line.trim() === 'quit')
+      break;
+  }
+  await client.unsubscribeAll();
+  await client.disconnect();
+  out({ event: 'done' });
+  lines.close();
+  process.exit(0);
+}
+
+module.exports = { settings, out, attempt, fail, readSession, untilQuit };

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Edge.Ads.Server;
+using Edge.PlcBridge.Boards;
+using Edge.PlcBridge.Publishing;
+using Prometheus;
+
+namespace Edge.PlcBridge.Metrics;
+
+/// <summary>
+/// The same values as the ADS STRUCTs, as Prometheus gauges labelled by board (and by feature for
+/// the per-feature drift), plus the ADS server's counters. A registry of its own, so several
+/// bridges (tests) never share series. Board counters are gauges: a board that restarts counts from 0 again.
+/// </summary>
+public sealed class BridgeMetrics
+{
+    private static readonly string[] Board = ["board"];
+    private static readonly string[] BoardFeature = ["board", "feature", "index"];
+
+    private readonly Gauge _online, _stale, _alarm, _rate, _score, _windows, _samples, _inferences, _anomalies,
+        _inferenceMean, _inferenceMax, _lastSeen, _updates, _error, _featureCount, _verdict, _model, _featureDrift, _featureDrifted;
+    private readonly Counter _acknowledges;
+    private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
+
+    public BridgeMetrics()
+    {
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        Gauge Gauge(string name, string help, string[]? labels = null) => factory.CreateGauge(name, help, labels ?? Board);
+        _online = Gauge("edge_board_online", "1 when the board's link is up and its telemetry fresh.");
+        _stale = Gauge("edge_board_stale", "1 when no telemetry arrived within the board's stale-after.");
+        _alarm = Gauge("edge_board_drift_alarm", "1 while the board's drift alarm is raised (drift confirmed).");
+        _rate = Gauge("edge_board_anomaly_rate", "Anomalies / samples in the last window (0..1).");
+        _score = Gauge("edge_board_drift_score", "Share of features drifted in the last window (0..1).");
+        _windows = Gauge("edge_board_windows_completed", "Drift windows the board completed.");
+        _samples = Gauge("edge_board_samples", "Samples the board has seen.");
+        _inferences = Gauge("edge_board_inferences", "Inferences the board has run.");
+        _anomalies = Gauge("edge_board_anomalies", "Anomalous samples the board has seen.");
+        _inferenceMean = Gauge("edge_board_inference_mean_seconds", "Mean inference time in the last window.");
+        _inferenceMax = Gauge("edge_board_inference_max_seconds", "Longest inference time.");
+        _lastSeen = Gauge("edge_board_last_seen_timestamp_seconds", "When telemetry last arrived (Unix time).");
+        _updates = Gauge("edge_board_updates", "Snapshots received since the bridge started.");
+        _error = Gauge("edge_board_error", "1 while the board or the bridge reports an error for it (see the log or the PLC's LastError).");
+        _featureCount = Gauge("edge_board_feature_count", "Features the board reports.");
+        _verdict = Gauge("edge_board_verdict", "1 for the last window's verdict, 0 for the others.", ["board", "verdict"]);
+        _model = Gauge("edge_board_model_info", "1, labelled with the id of the model the board runs.", ["board", "model_id"]);
+        _featureDrift = Gauge("edge_board_feature_drift", "Per feature: its drift test statistic in the last window.", BoardFeature);
+        _featureDrifted = Gauge("edge_board_feature_drifted", "Per feature: 1 when its test flagged drift in the last window.", BoardFeature);
+        _acknowledges = factory.CreateCounter("edge_board_alarm_acknowledges_total", "Alarm acknowledges the PLC wrote, by whether the board got them.", ["board", "result"]);
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Sets every series of one board; series of features or models the board no longer reports are removed.</summary>
+    public void Publish(BoardReading reading)
+    {
+        string board = reading.Board;
+        var series = _series.GetOrAdd(board, _ => new Series());
+        lock (series)
+        {
+            _online.WithLabels(board).Set(reading.Online ? 1 : 0);
+            _stale.WithLabels(board).Set(reading.Stale ? 1 : 0);
+            _updates.WithLabels(board).Set(reading.Updates);
+            _error.WithLabels(board).Set(reading.LastError.Length > 0 ? 1 : 0);
+            for (int code = 0; code < BoardVerdict.Names.Count; code++)
+                _verdict.WithLabels(board, BoardVerdict.Names[code]).Set(reading.VerdictCode == code ? 1 : 0);
+            _verdict.WithLabels(board, "unknown").Set(reading.VerdictCode == BoardVerdict.Unknown ? 1 : 0);
+            if (reading.Snapshot is not { } s)
+                return; // nothing measured yet: no values rather than zeros
+            _alarm.WithLabels(board).Set(s.DriftAlarm ? 1 : 0);
+            _rate.WithLabels(board).Set(s.AnomalyRate);
+            _score.WithLabels(board).Set(s.DriftScore);
+            _windows.WithLabels(board).Set(s.WindowsCompleted);
+            _samples.WithLabels(board).Set(s.Samples);
+            _inferences.WithLabels(board).Set(s.Inferences);
+            _anomalies.WithLabels(board).Set(s.Anomalies);
+            _inferenceMean.WithLabels(board).Set(s.InferenceMicrosMean / 1e6);
+            _inferenceMax.WithLabels(board).Set(s.InferenceMicrosMax / 1e6);
+            if (s.LastSeen is { } seen)
+                _lastSeen.WithLabels(board).Set(seen.ToUnixTimeMilliseconds() / 1000.0);
+            PublishModel(board, s.ModelId ?? "", series);
+            PublishFeatures(board, s, series);
+        }
+    }
+
+    public void CountAcknowledge(string board, bool delivered) =>
+        _acknowledges.WithLabels(board, delivered ? "forwarded" : "failed").Inc();
+
+    /// <summary>Adds the ADS server's counters, read at every scrape.</summary>
+    public void Track(AdsServer server)
+    {
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        var connections = factory.CreateGauge("edge_ads_connections", "Open ADS connections.");
+        var accepted = factory.CreateCounter("edge_ads_connections_accepted_total", "ADS connections accepted.");
+        var rejected = factory.CreateCounter("edge_ads_connections_rejected_total", "ADS connections refused (allow-list, limits).");
+        var frames = factory.CreateCounter("edge_ads_frames_received_total", "AMS frames received.");
+        var errors = factory.CreateCounter("edge_ads_error_replies_total", "Requests answered with an ADS error.");
+        var violations = factory.CreateCounter("edge_ads_protocol_violations_total", "Connections dropped for breaking the protocol.");
+        var sent = factory.CreateCounter("edge_ads_notifications_sent_total", "Device notifications sent.");
+        var dropped = factory.CreateCounter("edge_ads_notifications_dropped_total", "Device notifications dropped because a peer did not read.");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            var statistics = server.Statistics;
+            connections.Set(statistics.ActiveConnections);
+            accepted.IncTo(statistics.ConnectionsAccepted);
+            rejected.IncTo(statistics.ConnectionsRejected);
+            frames.IncTo(statistics.FramesReceived);
+            errors.IncTo(statistics.ErrorReplies);
+            violations.IncTo(statistics.ProtocolViolations);
+            sent.IncTo(statistics.NotificationsSent);
+            dropped.IncTo(statistics.NotificationsDropped);
+        });
+    }
+
+    private void PublishModel(string board, string modelId, Series series)
+    {
+        if (series.ModelId is { } previous && previous != modelId)
+            _model.RemoveLabelled(board, previous);
+        series.ModelId = modelId;
+        _model.WithLabels(board, modelId).Set(1);
+    }
+
+    private void PublishFeatures(string board, BoardSnapshot s, Series series)
+    {
+        var drift = s.FeatureDrift ?? [];
+        var drifted = s.FeatureDrifted ?? [];
+        var names = s.FeatureNames ?? [];
+        var now = new List<(string Feature, string Index)>();
+        for (int i = 0; i < Math.Max(drift.Count, drifted.Count); i++)
+        {
+            string index = i.ToString(CultureInfo.InvariantCulture);
+            string feature = i < names.Count && !string.IsNullOrWhiteSpace(names[i]) ? names[i] : "f" + index;
+            now.Add((feature, index));
+            if (i < drift.Count)
+                _featureDrift.WithLabels(board, feature, index).Set(drift[i]);
+            if (i < drifted.Count)
+                _featureDrifted.WithLabels(board, feature, index).Set(drifted[i] ? 1 : 0);
+        }
+        foreach (var (feature, index) in series.Features.Except(now))
+        {
+            _featureDrift.RemoveLabelled(board, feature, index);
+            _featureDrifted.RemoveLabelled(board, feature, index);
+        }
+        series.Features = now;
+    }
+
+    // What was last exported for a board, so series that disappear can be removed.
+    private sealed class Series
+    {
+        public string? ModelId { get; set; }
+
+        public List<(string Feature, string Index)> Features { get; set; } = [];
+    }
+}

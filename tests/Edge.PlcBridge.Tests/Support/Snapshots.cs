@@ -1,0 +1,35 @@
+using Edge.PlcBridge.Boards;
+
+namespace Edge.PlcBridge.Tests.Support;
+
+/// <summary>Snapshots as a board's telemetry would produce them: seeded values across every field.</summary>
+internal static class Snapshots
+{
+    public static BoardSnapshot Random(string board, int seed, int features, DateTimeOffset? lastSeen = null)
+    {
+        var rng = new Random(seed);
+        var drift = Enumerable.Range(0, features).Select(_ => Math.Round(rng.NextDouble() * 0.4, 5)).ToArray();
+        var drifted = drift.Select(d => d >= 0.1).ToArray();
+        long samples = rng.NextInt64(1_000, 5_000_000_000); // beyond u32, as a long-running board's count may be
+        long anomalies = rng.NextInt64(0, samples / 10);
+        return new BoardSnapshot(
+            Board: board,
+            Online: true,
+            LastSeen: lastSeen ?? DateTimeOffset.UtcNow,
+            ModelId: Convert.ToHexString(BitConverter.GetBytes(rng.NextInt64())).ToLowerInvariant(),
+            WindowsCompleted: rng.Next(0, 100_000),
+            Samples: samples,
+            Inferences: rng.NextInt64(0, samples),
+            Anomalies: anomalies,
+            AnomalyRate: Math.Round(rng.NextDouble() * 0.2, 6),
+            DriftScore: (double)drifted.Count(d => d) / features,
+            DriftAlarm: rng.Next(2) == 1,
+            Verdict: BoardVerdict.Names[rng.Next(BoardVerdict.Names.Count)],
+            FeatureNames: Enumerable.Range(0, features).Select(i => $"f{i}_{(char)('a' + rng.Next(26))}").ToArray(),
+            FeatureDrift: drift,
+            FeatureDrifted: drifted,
+            InferenceMicrosMean: Math.Round(rng.NextDouble() * 900 + 100, 2),
+            InferenceMicrosMax: Math.Round(rng.NextDouble() * 2000 + 1000, 2),
+            LastError: "");
+    }
+}
