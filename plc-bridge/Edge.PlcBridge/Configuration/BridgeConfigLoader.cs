@@ -141,6 +141,14 @@ public static class BridgeConfigLoader
         if (board.Text("profile") is not { } text) return null;
         string path = Path.GetFullPath(Path.Combine(baseDirectory, text.Trim()));
         if (!File.Exists(path)) throw board.Error(board.Find("profile")!, board.KeyPath("profile"), $"'{text}' does not exist ({path})");
+        try
+        {
+            Edge.Device.Drift.DriftProfileReader.Read(File.ReadAllBytes(path), path);
+        }
+        catch (Edge.Device.Codec.EdgeFormatException e)
+        {
+            throw board.Error(board.Find("profile")!, board.KeyPath("profile"), e.Message);
+        }
         return path;
     }
 

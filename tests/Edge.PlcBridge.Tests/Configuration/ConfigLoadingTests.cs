@@ -15,6 +15,28 @@ public sealed class ConfigLoadingTests
         """;
 
     [TestMethod]
+    public void ABoardsProfileIsFoundBesideTheConfiguration()
+    {
+        string folder = RepoPaths.TempDirectory("bridge-config");
+        var profile = Edge.Drift.Profiles.ProfileBuilder.Build(Edge.Data.TableReader.Read(RepoPaths.MotorFlux("test_164V.features.csv")), new Edge.Drift.Profiles.ProfileOptions { Columns = ["f1?"] });
+        File.WriteAllBytes(Path.Combine(folder, "loom3.edgp"), Edge.Drift.Profiles.ProfileWriter.Write(profile));
+        string yaml = Minimal + "\n    profile: loom3.edgp\n";
+        string file = Path.Combine(folder, "bridge.yaml");
+        File.WriteAllText(file, yaml);
+        Assert.AreEqual(Path.Combine(folder, "loom3.edgp"), BridgeConfigLoader.Load(file).Boards[0].ProfilePath);
+
+        File.WriteAllText(file, Minimal + "\n    profile: missing.edgp\n");
+        var e = Assert.ThrowsExactly<BridgeConfigException>(() => BridgeConfigLoader.Load(file));
+        StringAssert.Contains(e.Message, "boards[0].profile");
+        StringAssert.Contains(e.Message, "missing.edgp");
+
+        File.WriteAllText(Path.Combine(folder, "notes.edgp"), "not a profile");
+        File.WriteAllText(file, Minimal + "\n    profile: notes.edgp\n");
+        e = Assert.ThrowsExactly<BridgeConfigException>(() => BridgeConfigLoader.Load(file));
+        StringAssert.Contains(e.Message, "not an Edge drift profile");
+    }
+
+    [TestMethod]
     public void TheShippedExampleLoadsAsDocumented()
     {
         var config = BridgeConfigLoader.Load(RepoPaths.Root + "/plc-bridge/deploy/bridge.example.yaml");
