@@ -2,7 +2,7 @@ namespace Edge.Cli;
 
 /// <summary>
 /// What `edge` returns to the shell. Ranges: 0 success, 1-9 problems with the invocation or its
-/// inputs, 10-19 results a script may want to act on, 20-29 devices and peers.
+/// inputs, 10-19 results a script may want to act on, 20-29 devices and peers, 130 interrupted.
 /// </summary>
 public enum ExitCode
 {
@@ -26,4 +26,7 @@ public enum ExitCode
 
     /// <summary>A device or peer did not answer or answered wrongly.</summary>
     DeviceError = 20,
+
+    /// <summary>Stopped by Ctrl+C before it finished (128 + SIGINT, as shells report it).</summary>
+    Interrupted = 130,
 }

@@ -41,21 +41,15 @@ internal static class BoardSimCommand
             await using var host = Start(simulated, parse.GetValue(pty), parse.GetValue(listen)!);
             io.Out.WriteLine($"simulated board '{boardName}' ({profile.Name}, {profile.ClockMHz:0} MHz cost model) on {host.Address}");
             io.Out.WriteLine($"flash: {folder}{(simulated.Runtime.ModelId is { } id ? $"; running model {Convert.ToHexString(id).ToLowerInvariant()}" : "; no model yet")}. Ctrl+C stops.");
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler handler = (_, e) => { e.Cancel = true; stop.Cancel(); };
-            Console.CancelKeyPress += handler;
+            double? seconds = parse.GetValue(duration);
+            using var stop = Interruption.UntilInterrupted(seconds is { } s ? TimeSpan.FromSeconds(s) : null);
             try
             {
-                if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
                 await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
                 // Ctrl+C or --for: a normal end.
-            }
-            finally
-            {
-                Console.CancelKeyPress -= handler;
             }
             var rows = simulated.Runtime.Rows;
             io.Out.WriteLine($"stopped: {rows.Samples} samples, {rows.Inferences} inferences");

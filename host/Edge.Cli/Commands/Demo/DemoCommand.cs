@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Edge.Data;
-using Edge.Drift.Output;
-using Edge.Drift.Profiles;
-using Edge.Drift.Replay;
 
 namespace Edge.Cli.Commands.Demo;
 
@@ -12,70 +8,38 @@ public static class DemoCommand
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the files the demo writes.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")) };
+        var rate = new Option<double>("--rate") { Description = "Samples per second each simulated board takes from its sensor.", DefaultValueFactory = _ => 800 };
         var command = new Command("demo", """
-            Runs Edge end to end on the bundled motor-flux sample (a motor-flux fault detector trained at 164 V that later
-            sees 289 V): builds the board's drift profile from the training set, then streams normal 164 V data followed
-            by 289 V data through the board's drift code and shows the drift metrics rising and the alarm after the
-            confirming windows. Works offline; needs no hardware.
+            Runs Edge end to end on the bundled motor-flux sample (a fault detector trained at 164 V whose motor later
+            runs at 289 V): converts the model to int8 with its drift profile inside and checks it against ONNX Runtime,
+            starts two simulated boards that sample their machines, the PLC bridge that reads them, and an ADS client that
+            reads the bridge as a PLC would; shows inference, anomaly rate and drift rising to an alarm on the board whose
+            supply changed, live; then points to the files it wrote. Works offline; needs no hardware; cleans up its ports.
 
             Examples:
               edge demo
-              edge demo --out /tmp/edge-demo
+              edge demo --out /tmp/edge-demo --rate 400
             """)
         {
-            output,
+            output, rate,
         };
         command.SetHandler((parse, io) =>
         {
             var folder = parse.GetValue(output)!;
-            Directory.CreateDirectory(folder.FullName);
-            var w = io.Out;
-            w.WriteLine("Edge demo: a motor-flux fault detector trained at 164 V meets a supply at 289 V.");
-            w.WriteLine();
-
-            w.WriteLine("1. Drift profile from the training set (what the board loads)");
-            var train = TableReader.Read(BundledSamples.MotorFlux("train_164V.features.csv"));
-            var profile = ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] });
-            var bytes = ProfileWriter.Write(profile);
-            string profilePath = Path.Combine(folder.FullName, "motor-flux.edgp");
-            AtomicFile.Write(profilePath, bytes);
-            ProfileSummary.Write(w, profile, profilePath, bytes.Length);
-            w.WriteLine();
-
-            w.WriteLine("2. Streaming 2000 rows at 164 V, then 2000 rows at 289 V through the board's drift code");
-            var stream = Concat(TableReader.Read(BundledSamples.MotorFlux("test_164V.features.csv")), TableReader.Read(BundledSamples.MotorFlux("drift_289V.features.csv")));
-            var result = ReplayRunner.Run(profile, profilePath, stream, new ReplayOptions());
-            foreach (var window in result.Windows)
+            double samplesPerSecond = parse.GetValue(rate);
+            if (samplesPerSecond is <= 0 or > 100_000) throw new UserFacingException("--rate must be between 0 and 100000 samples per second", ExitCode.Usage);
+            bool interactive = ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected;
+            using var interrupt = Interruption.UntilInterrupted();
+            try
             {
-                string phase = window.LastRow <= 2000 ? "164 V" : "289 V";
-                double meanWasserstein = window.Columns.Where(c => c.Wasserstein is not null).Average(c => c.Wasserstein!.Value);
-                string bar = new string('#', (int)Math.Round(window.DriftShare * 40));
-                w.WriteLine($"  window {window.Index,2} {phase}  drifted features {window.DriftedFeatures,2}/64 {bar,-40}  mean W {meanWasserstein,6:F3}  {window.Verdict}{(window.Alarm ? "  ALARM" : "")}");
+                return new DemoRun(folder.FullName, io.Out, interactive, samplesPerSecond).RunAsync(interrupt.Token).GetAwaiter().GetResult();
             }
-            w.WriteLine();
-            string jsonPath = Path.Combine(folder.FullName, "replay.json");
-            using (var json = new StringWriter())
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
-                ReplayJson.Write(json, result);
-                AtomicFile.Write(jsonPath, System.Text.Encoding.UTF8.GetBytes(json.ToString()));
+                io.Error.WriteLine("demo interrupted; its boards and bridge were stopped.");
+                return ExitCode.Interrupted;
             }
-            var s = result.Summary;
-            w.WriteLine(s.FirstConfirmedWindow is { } first
-                ? $"Drift confirmed at window {first} (row {first * result.WindowSize}), {first - 10} window(s) after the supply changed; capture {s.CaptureState} with {s.CapturedRows} rows for retraining."
-                : "No drift confirmed.");
-            w.WriteLine();
-            w.WriteLine($"Files: {folder.FullName}");
-            w.WriteLine($"  {Path.GetFileName(profilePath)}  the board's drift profile");
-            w.WriteLine($"  {Path.GetFileName(jsonPath)}  every window's metrics (schema: host/Edge.Drift/docs/replay-json.md)");
-            w.WriteLine("Next:");
-            w.WriteLine($"  edge drift replay -p {profilePath} -d <your data.csv> --only-drifted");
-            w.WriteLine("  edge drift profile --help");
-            return ExitCode.Ok;
         });
         return command;
     }
-
-    private static Table Concat(Table first, Table second) => new(
-        "164 V then 289 V",
-        first.Columns.Select(c => new TableColumn(c.Name, c.Texts.Concat(second.Column(c.Name).Texts).ToArray())).ToList());
 }

@@ -51,7 +51,7 @@ internal static class PwrMeasureCommand
             await monitor.SetTargetPowerAsync(true);
             io.Out.WriteLine($"measuring: {settings}{(settings.Duration is null ? " (Ctrl+C stops)" : "")}");
             var recorder = new CurrentTraceRecorder(rate, settings.SupplyVolts, (int)Math.Min(int.MaxValue, (settings.Duration?.TotalSeconds ?? 10) * rate.Hertz));
-            using var interrupt = PwrOptions.UntilInterrupted();
+            using var interrupt = Interruption.UntilInterrupted();
             var summary = await monitor.AcquireAsync(recorder, interrupt.Token);
             Report(io, recorder.ToTrace(), summary, parse.GetValue(threshold));
             return summary.Overcurrent ? ExitCode.DeviceError : ExitCode.Ok;

@@ -53,19 +53,4 @@ internal static class PwrOptions
             throw new UserFacingException(e.Message, ExitCode.Usage, e);
         }
     }
-
-    /// <summary>Cancelled on Ctrl+C (which then does not kill the process), or after <paramref name="limit"/>.</summary>
-    public static CancellationTokenSource UntilInterrupted(TimeSpan? limit = null)
-    {
-        var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler handler = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += handler;
-        cancel.Token.Register(() => Console.CancelKeyPress -= handler);
-        if (limit is { } l) cancel.CancelAfter(l);
-        return cancel;
-    }
 }

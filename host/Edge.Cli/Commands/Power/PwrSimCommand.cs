@@ -50,7 +50,7 @@ internal static class PwrSimCommand
             if (parse.GetValue(inference) <= 0 || parse.GetValue(period) < parse.GetValue(inference))
                 throw new UserFacingException("--inference-ms must be positive and no longer than --period-ms.", ExitCode.Usage);
             string? limit = parse.GetValue(duration);
-            using var stop = PwrOptions.UntilInterrupted(limit is null ? null : PwrOptions.ParseDuration(limit, "--for"));
+            using var stop = Interruption.UntilInterrupted(limit is null ? null : PwrOptions.ParseDuration(limit, "--for"));
             var simulator = new PowerMonitorSimulator(options);
             await using var host = Start(simulator, parse.GetValue(pty), parse.GetValue(listen)!);
             host.AddressChanged += address => io.Out.WriteLine($"the pseudo-terminal was hung up (drop fault); now on {address}");
