@@ -6,8 +6,11 @@ using Edge.Hil.Run;
 
 namespace Edge.Hil.Tests.Support;
 
-/// <summary>Records what a run reported; can cancel the run after a number of measured cells (a killed run).</summary>
-public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = null, int cells = int.MaxValue) : IRunProgress
+/// <summary>
+/// Records what a run reported; can cancel the run (a killed run) after <paramref name="cells"/> measured cells, or
+/// when the next cell reaches <paramref name="killAt"/>.
+/// </summary>
+public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = null, int cells = int.MaxValue, CellPhase? killAt = null) : IRunProgress
 {
     public ConcurrentQueue<string> Events { get; } = new();
 
@@ -25,7 +28,11 @@ public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = nul
 
     public void CellStarted(MatrixCell cell) => Events.Enqueue("cell " + cell.Key);
 
-    public void PhaseChanged(MatrixCell cell, CellPhase phase, int attempt) => Events.Enqueue($"  {CellPhases.Name(phase)} (attempt {attempt})");
+    public void PhaseChanged(MatrixCell cell, CellPhase phase, int attempt)
+    {
+        Events.Enqueue($"  {CellPhases.Name(phase)} (attempt {attempt})");
+        if (killAt == phase && Finished.Count(f => !f.Resumed) >= cells) cancelAfter?.Cancel();
+    }
 
     public void Retrying(MatrixCell cell, int failedAttempt, string reason) => Events.Enqueue($"  retry after attempt {failedAttempt}: {reason}");
 
@@ -33,7 +40,7 @@ public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = nul
     {
         Finished.Add((cell.Key, result.Status, resumed));
         Events.Enqueue($"finished {cell.Key}: {result.Status} {result.Reason}");
-        if (!resumed && Finished.Count(f => !f.Resumed) >= cells) cancelAfter?.Cancel();
+        if (killAt is null && !resumed && Finished.Count(f => !f.Resumed) >= cells) cancelAfter?.Cancel();
     }
 
     public override string ToString() => string.Join("\n", Events);
