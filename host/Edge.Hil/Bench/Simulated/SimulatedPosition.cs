@@ -18,6 +18,7 @@ namespace Edge.Hil.Bench.Simulated;
 /// </summary>
 public sealed class SimulatedPosition : IBenchPosition
 {
+    private const int MinimumPoolThreads = 8;
     private readonly string _flash;
     private readonly ILogger _logger;
     private readonly SimulatedBoardCurrent _current = new();
@@ -29,6 +30,12 @@ public sealed class SimulatedPosition : IBenchPosition
 
     public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger)
     {
+        // The simulated monitor asks the board's current synchronously and waits while the board's
+        // clock has not reached the sample: a pool thread blocked for the whole acquisition. With
+        // the pool's minimum at the core count (2 here) and a caller blocking another, the link's
+        // continuations would wait for thread injection (~0.5 s a time): keep a few threads spare.
+        ThreadPool.GetMinThreads(out int workers, out int completion);
+        if (workers < MinimumPoolThreads) ThreadPool.SetMinThreads(MinimumPoolThreads, completion);
         Board = board;
         CostModel = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
         _flash = Path.Combine(scratchFolder, board.Name);
