@@ -2,6 +2,7 @@ using System.CommandLine;
 using Edge.Cli.Commands.Board;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
+using Edge.Cli.Commands.Hil;
 using Edge.Cli.Commands.Model;
 using Edge.Cli.Commands.Power;
 
@@ -18,6 +19,7 @@ public static class EdgeCli
         root.Add(PwrCommands.Build());
         root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
+        root.Add(HilCommand.Create());
         return root;
     }
 

@@ -16,31 +16,47 @@ namespace Edge.Hil.Inputs;
 /// file and table are unchanged), picks its data table, takes the accuracy rows evenly over the
 /// table, and runs ONNX Runtime on them.
 /// </summary>
-public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, string modelsFolder, MeasurementPlan plan, FileHashes hashes)
+public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, string modelsFolder, MeasurementPlan measurement, FileHashes hashes)
 {
-    public PreparedModel Prepare(ModelSource source)
+    /// <summary>
+    /// Finds the model's tables (cheap: the ONNX graph and table headers): the calibration table
+    /// for an ONNX model, the data table holding the columns it will record, or those an .edgem
+    /// recorded. Throws <see cref="HilInputException"/> when a table is missing or ambiguous.
+    /// </summary>
+    public ModelPlan Plan(ModelSource source)
     {
         var graph = OnnxImporter.Import(source.OnnxPath);
-        var input = graph.Inputs[0];
+        int inputs = graph.Inputs[0].Tensor.ElementCount;
+        if (source.EdgemPath is { } given)
+            return new ModelPlan(source, graph, data.For(source.Name, inputs, ReadGiven(given).Model.Metadata("input.columns")), null);
+        var calib = calibration.For(source.Name, inputs, null);
+        return new ModelPlan(source, graph, data.For(source.Name, inputs, calib.Columns), calib);
+    }
+
+    /// <summary>Converts (or reads) the model, takes its accuracy rows and runs ONNX Runtime on them.</summary>
+    public PreparedModel Prepare(ModelPlan plan)
+    {
+        var source = plan.Source;
+        var input = plan.Input;
         int inputs = input.Tensor.ElementCount;
         string onnxSha = hashes.Of(source.OnnxPath);
         var (edgem, edgemPath, provenance) = source.EdgemPath is { } given
-            ? (ReadGiven(given), given, "given")
-            : Convert(source, inputs, onnxSha);
+            ? (ReadGiven(given).Bytes, given, "given")
+            : Convert(source, plan.Calibration!, onnxSha);
         var model = ModelReader.Read(edgem);
         if (model.Tensors[model.Inputs[0].Tensor].ElementCount != inputs)
             throw new HilInputException($"{edgemPath} takes {model.Tensors[model.Inputs[0].Tensor].ElementCount} input values but {source.OnnxPath} takes {inputs}: not the same model");
-        if (model.Tensors[model.Outputs[0]].ElementCount != graph.Outputs[0].Tensor.ElementCount)
+        if (model.Tensors[model.Outputs[0]].ElementCount != plan.Graph.Outputs[0].Tensor.ElementCount)
             throw new HilInputException($"{edgemPath} and {source.OnnxPath} have different output sizes: not the same model");
 
-        var choice = data.For(source.Name, inputs, model.Metadata("input.columns"));
+        var choice = plan.Data;
         var table = TableReader.Read(choice.Path);
         var all = InputMapping.Rows(table, InputMapping.Expand(choice.Columns));
-        var picked = Spread(table.RowCount, plan.AccuracyRows);
+        var picked = Spread(table.RowCount, measurement.AccuracyRows);
         var rows = picked.Select(i => all[i]).ToArray();
         double[]? labelColumn = table.Has("label") ? table.Numbers("label") : null;
         double[]? labels = labelColumn is null ? null : picked.Select(i => labelColumn[i]).ToArray();
-        using var ort = new OnnxRuntimeModel(source.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
+        using var ort = new OnnxRuntimeModel(source.OnnxPath, input.OnnxName, input.OnnxShape, [plan.Graph.Outputs[0].OnnxName]);
         return new PreparedModel
         {
             Source = source,
@@ -66,13 +82,12 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
         return Enumerable.Range(0, n).Select(i => (int)((long)i * rowCount / n)).ToArray();
     }
 
-    private static byte[] ReadGiven(string path)
+    private static (byte[] Bytes, EdgeModel Model) ReadGiven(string path)
     {
         try
         {
             var bytes = File.ReadAllBytes(path);
-            ModelReader.Read(bytes);
-            return bytes;
+            return (bytes, ModelReader.Read(bytes));
         }
         catch (EdgeFormatException e)
         {
@@ -80,9 +95,8 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
         }
     }
 
-    private (byte[] Bytes, string Path, string Provenance) Convert(ModelSource source, int inputs, string onnxSha)
+    private (byte[] Bytes, string Path, string Provenance) Convert(ModelSource source, DataChoice calib, string onnxSha)
     {
-        var calib = calibration.For(source.Name, inputs, null);
         string calibSha = hashes.Of(calib.Path);
         string output = Path.Combine(modelsFolder, source.Name + ".edgem");
         string record = Path.Combine(modelsFolder, source.Name + ".source.json");

@@ -47,7 +47,7 @@ public sealed class AxisScale
         lo = Math.Floor(lo / step) * step;
         hi = Math.Ceiling(hi / step) * step;
         var ticks = new List<double>();
-        for (double t = lo; t <= hi + step / 2; t += step) ticks.Add(Math.Round(t / step) * step);
+        for (double t = lo; t <= hi + step / 2; t += step) ticks.Add(Math.Round(t / step) * step + 0.0); // + 0.0: no "-0" label
         return new AxisScale(lo, hi, false, ticks);
     }
 

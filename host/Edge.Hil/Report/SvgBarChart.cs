@@ -21,7 +21,7 @@ public static class SvgBarChart
             svg.Element("text", "no measured cells", ("x", "50%"), ("y", "50%"), ("text-anchor", "middle"), ("class", "empty"));
             return svg.Close("svg").ToString();
         }
-        var groups = bars.Select(b => b.Group).Distinct().ToList();
+        var groups = bars.Select(b => b.Group).Distinct().Order(StringComparer.Ordinal).ToList();
         var scale = AxisScale.For(bars.Select(b => b.Value).Concat(bars.Where(b => b.Spread is not null).Select(b => b.Value + b.Spread!.Value)));
         double plotWidth = Width - Left - Right, plotHeight = PlotHeight;
         double Y(double value) => Top + plotHeight * (1 - scale.Fraction(value));

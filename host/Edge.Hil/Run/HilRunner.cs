@@ -54,22 +54,36 @@ public static class HilRunner
         directory.WriteManifest(manifest);
 
         var preparer = new ModelPreparer(data, calibration, directory.ModelsFolder, plan, hashes);
-        var prepared = new Dictionary<string, PreparedModel>(StringComparer.Ordinal);
+        var needed = mine.Select(c => c.Model).Distinct().ToList();
         var unprepared = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var model in mine.Select(c => c.Model).Distinct())
+        // Tables first, for every model: a missing or ambiguous one stops the run before anything is measured.
+        var plans = new Dictionary<string, ModelPlan>(StringComparer.Ordinal);
+        foreach (var model in needed)
         {
-            progress.Preparing(model.Name);
             try
             {
-                prepared[model.Name] = preparer.Prepare(model);
+                plans[model.Name] = preparer.Plan(model);
             }
-            catch (Exception e) when (e is HilInputException or DataFileException or ModelImportException or EdgeFormatException or ArgumentException or IOException)
+            catch (Exception e) when (IsModelProblem(e))
             {
-                // Its cells are recorded as failed with this reason; the other models still run.
                 unprepared[model.Name] = e.Message;
-                options.Logger.LogError("Model {Model} cannot be prepared: {Reason}", model.Name, e.Message);
             }
         }
+        var prepared = new Dictionary<string, PreparedModel>(StringComparer.Ordinal);
+        foreach (var (name, modelPlan) in plans)
+        {
+            progress.Preparing(name);
+            try
+            {
+                prepared[name] = preparer.Prepare(modelPlan);
+            }
+            catch (Exception e) when (IsModelProblem(e) || e is HilInputException)
+            {
+                // Its cells are recorded as failed with this reason; the other models still run.
+                unprepared[name] = e.Message;
+            }
+        }
+        foreach (var (name, reason) in unprepared) options.Logger.LogError("Model {Model} cannot be prepared: {Reason}", name, reason);
 
         var inputs = mine.ToDictionary(c => c.Key, c => CellInputs.Hash(c, prepared.GetValueOrDefault(c.Model.Name), plan, hashes));
         var kept = mine.Where(c => options.Resume && directory.ReadCell(c.Key) is { } done && CellStatus.IsComplete(done.Status) && done.InputsSha256 == inputs[c.Key])
@@ -118,6 +132,9 @@ public static class HilRunner
         var results = await directory.CombineAsync(manifest).ConfigureAwait(false);
         return new RunSummary(directory.Root, results, ran, kept.Count);
     }
+
+    /// <summary>A model the harness cannot read, import or convert: its cells fail, the run goes on.</summary>
+    private static bool IsModelProblem(Exception e) => e is ModelImportException or EdgeFormatException or DataFileException or ArgumentException or IOException;
 
     private static RunManifest Manifest(HilRunOptions options, MeasurementPlan plan, IReadOnlyList<MatrixCell> matrix, IReadOnlyList<ModelSource> models, FileHashes hashes)
     {
