@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Edge.Hil.Rigs;
 
@@ -12,9 +11,7 @@ namespace Edge.Hil.Bench.Simulated;
 /// </summary>
 public sealed class BoardLineRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly Task _accepting;
+    private readonly LoopbackServer _server;
     private readonly Random _random = new(7);
     private volatile bool _silent;
     private int _garbagePending;
@@ -22,13 +19,10 @@ public sealed class BoardLineRelay : IAsyncDisposable
     public BoardLineRelay(string upstream)
     {
         Upstream = upstream;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Address = $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-        _accepting = Task.Run(AcceptAsync);
+        _server = new LoopbackServer(RelayAsync);
     }
 
-    public string Address { get; }
+    public string Address => _server.Address;
 
     /// <summary>The board's own address (tcp://127.0.0.1:PORT); new connections go there.</summary>
     public string Upstream { get; set; }
@@ -42,45 +36,16 @@ public sealed class BoardLineRelay : IAsyncDisposable
     /// <summary>Inserts <paramref name="bytes"/> random bytes into the board's next transmission.</summary>
     public void InjectGarbage(int bytes) => Interlocked.Exchange(ref _garbagePending, bytes);
 
-    private async Task AcceptAsync()
-    {
-        var token = _shutdown.Token;
-        while (!token.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            _ = Task.Run(() => RelayAsync(client, token), CancellationToken.None);
-        }
-    }
-
     private async Task RelayAsync(TcpClient client, CancellationToken token)
     {
         using var board = new TcpClient { NoDelay = true };
-        using (client)
-        {
-            try
-            {
-                var uri = new Uri(Upstream);
-                await board.ConnectAsync(uri.Host, uri.Port, token).ConfigureAwait(false);
-                client.NoDelay = true;
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(token);
-                var toBoard = PumpAsync(client.GetStream(), board.GetStream(), fromBoard: false, either.Token);
-                var toHost = PumpAsync(board.GetStream(), client.GetStream(), fromBoard: true, either.Token);
-                await Task.WhenAny(toBoard, toHost).ConfigureAwait(false);
-                either.Cancel();
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or UriFormatException)
-            {
-                // A side went away: closing both tells the other.
-            }
-        }
+        var uri = new Uri(Upstream);
+        await board.ConnectAsync(uri.Host, uri.Port, token).ConfigureAwait(false);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var toBoard = PumpAsync(client.GetStream(), board.GetStream(), fromBoard: false, either.Token);
+        var toHost = PumpAsync(board.GetStream(), client.GetStream(), fromBoard: true, either.Token);
+        await Task.WhenAny(toBoard, toHost).ConfigureAwait(false); // a side went away: closing both tells the other
+        either.Cancel();
     }
 
     private async Task PumpAsync(NetworkStream from, NetworkStream to, bool fromBoard, CancellationToken token)
@@ -107,11 +72,5 @@ public sealed class BoardLineRelay : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _shutdown.Cancel();
-        _listener.Stop();
-        await _accepting.ConfigureAwait(false);
-        _shutdown.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

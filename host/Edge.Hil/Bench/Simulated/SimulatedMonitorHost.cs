@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Edge.Power.Simulation;
 
 namespace Edge.Hil.Bench.Simulated;
@@ -11,22 +9,18 @@ namespace Edge.Hil.Bench.Simulated;
 /// </summary>
 public sealed class SimulatedMonitorHost : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
     private readonly SimulatorOptions _options;
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly Task _accepting;
+    private readonly LoopbackServer _server;
     private volatile SimulatorFaults _faults = SimulatorFaults.None;
 
     public SimulatedMonitorHost(ICurrentProfile profile, string boardId)
     {
         _options = new SimulatorOptions { Profile = profile, RealTime = false, BoardId = boardId };
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Address = $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-        _accepting = Task.Run(AcceptAsync);
+        // One client at a time, as on the real monitor: the harness opens one session per attempt and closes it before the next.
+        _server = new LoopbackServer((client, token) => new PowerMonitorSimulator(_options with { Faults = _faults }).ServeAsync(client.GetStream(), token));
     }
 
-    public string Address { get; }
+    public string Address => _server.Address;
 
     /// <summary>Faults for the connections opened from now on.</summary>
     public SimulatorFaults Faults
@@ -35,45 +29,5 @@ public sealed class SimulatedMonitorHost : IAsyncDisposable
         set => _faults = value;
     }
 
-    private async Task AcceptAsync()
-    {
-        var token = _shutdown.Token;
-        while (!token.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            client.NoDelay = true;
-            var simulator = new PowerMonitorSimulator(_options with { Faults = _faults });
-            // One client at a time would be the real monitor; the harness opens one per attempt and closes it before the next.
-            _ = Task.Run(async () =>
-            {
-                using (client)
-                {
-                    try
-                    {
-                        await simulator.ServeAsync(client.GetStream(), token).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
-                    {
-                        // The harness closed or lost the connection: the next attempt opens another.
-                    }
-                }
-            }, CancellationToken.None);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _shutdown.Cancel();
-        _listener.Stop();
-        await _accepting.ConfigureAwait(false);
-        _shutdown.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
