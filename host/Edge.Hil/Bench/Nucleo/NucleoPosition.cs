@@ -1,4 +1,5 @@
 using Edge.Board.Client;
+using Edge.Board.Link;
 using Edge.Board.Simulation;
 using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
@@ -43,8 +44,17 @@ public sealed class NucleoPosition(RigBoard board, MeasurementPlan plan, ILogger
             Logger = logger,
         }, cancellationToken);
 
+    /// <summary>
+    /// A real board answers an `infer` of N long inferences only when they are done (resends meanwhile are answered
+    /// from its response cache afterwards): the link keeps resending once a second for as long as the cell may take,
+    /// and the cell timeout is the watchdog for a hung board.
+    /// </summary>
     public Task<(BoardClient Client, BoardHello Hello)> ConnectBoardAsync(CancellationToken cancellationToken) =>
-        BoardClient.ConnectAsync(Board.Link!, Board.Baud, logger: logger, cancellationToken: cancellationToken);
+        BoardClient.ConnectAsync(Board.Link!, Board.Baud, new LinkOptions
+        {
+            ResponseTimeout = TimeSpan.FromSeconds(1),
+            Attempts = Math.Max(8, (int)Math.Ceiling(plan.CellTimeout.TotalSeconds)),
+        }, logger, cancellationToken);
 
     public async Task PowerCycleAsync(PowerMonitor monitor, CancellationToken cancellationToken)
     {

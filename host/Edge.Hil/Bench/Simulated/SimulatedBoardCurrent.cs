@@ -26,6 +26,7 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
     private long? _originMicros;
     private long? _frozenAtMicros;
     private int _cursor;
+    private double _lastFrom = double.NegativeInfinity;
     private int _generation;
     private bool _released;
 
@@ -122,6 +123,9 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
     {
         origin = 0;
         if (_board is null || _released) return false;
+        // A monitor asks in increasing time within an acquisition: an earlier time is a new one (when nobody called Arm).
+        if (from < _lastFrom) ResetLocked();
+        _lastFrom = from;
         _originMicros ??= _board.Clock.Microseconds - (long)(from * 1e6);
         origin = _originMicros.Value;
         int generation = _generation;
@@ -159,6 +163,7 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
         _frozenAtMicros = null;
         _edges.Clear();
         _cursor = 0;
+        _lastFrom = double.NegativeInfinity;
         _generation++;
         if (_board is not null) while (_board.Pin.Edges.TryDequeue(out _)) { }
     }
