@@ -10,18 +10,26 @@ namespace Edge.Cli.Commands.Hil;
 internal sealed class SpectreProgress(ProgressContext context) : IRunProgress
 {
     private static readonly int Phases = Enum.GetValues<CellPhase>().Length;
+    private ProgressTask? _preparing;
     private ProgressTask? _overall;
     private ProgressTask? _cell;
 
     public void Started(RunOverview overview)
     {
+        if (_preparing is not null)
+        {
+            _preparing.Description = "models prepared";
+            _preparing.Value = _preparing.MaxValue;
+            _preparing.StopTask();
+        }
         _overall = context.AddTask($"[bold]{Markup.Escape(overview.Rig)}[/]: {overview.ShardCells} cells", maxValue: Math.Max(1, overview.ShardCells));
+        _overall.Increment(overview.Kept);
     }
 
     public void Preparing(string model)
     {
-        _overall ??= context.AddTask("preparing models", maxValue: 1);
-        _overall.Description = $"preparing {Markup.Escape(model)}";
+        _preparing ??= context.AddTask("preparing models").IsIndeterminate();
+        _preparing.Description = $"preparing {Markup.Escape(model)} (convert, ONNX Runtime on the accuracy rows)";
     }
 
     public void CellStarted(MatrixCell cell)
@@ -43,8 +51,8 @@ internal sealed class SpectreProgress(ProgressContext context) : IRunProgress
 
     public void CellFinished(MatrixCell cell, CellResult result, bool resumed)
     {
+        if (resumed || _cell is null) return; // kept cells were counted at the start
         _overall?.Increment(1);
-        if (resumed || _cell is null) return;
         string colour = result.Status switch { CellStatus.Ok => "green", CellStatus.DoesNotFit => "grey", _ => "red" };
         _cell.Description = $"{Markup.Escape(cell.Key)}: [{colour}]{result.Status}[/]";
         _cell.Value = _cell.MaxValue;
