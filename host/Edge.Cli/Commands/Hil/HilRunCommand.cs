@@ -43,7 +43,7 @@ internal static class HilRunCommand
               edge hil run --rig hil-rigs/sim.yaml --models samples/motor-flux \
                 -d samples/motor-flux/test_164V.features.csv -d samples/motor-flux/test_164V.windows.csv \
                 -c samples/motor-flux/train_164V.features.csv -c samples/motor-flux/train_164V.windows.csv --out runs/sim
-              edge hil run -r hil-rigs/sim.yaml -m flux_mlp.edgem -d flux_cnn1d=test.windows.csv -d test.features.csv -o runs/a --firmware 1.2.0 1.3.0
+              edge hil run -r hil-rigs/sim.yaml -m flux_mlp.edgem flux_cnn1d.onnx -d flux_cnn1d=test.windows.csv -d test.features.csv -o runs/a --firmware 1.2.0 1.3.0
               edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o /shared/runs/r7 --shard 2/3 --resume
             """)
         {
