@@ -82,6 +82,15 @@ public sealed class FaultTests
     }
 
     [TestMethod]
+    public async Task ABoardThatDoesNotComeBackFromThePowerCycleIsRetried()
+    {
+        var row = (await RunAsync("      board-fault: silent@power-cycle\n      fault-attempts: 1")).Results.Single();
+        Assert.AreEqual(CellStatus.Ok, row.Status, row.Reason);
+        StringAssert.Contains(row.Reason, "attempt 1 (power-cycle): board at tcp://127.0.0.1:");
+        Assert.IsFalse(row.Reason!.Contains("unexpected"), row.Reason);
+    }
+
+    [TestMethod]
     public async Task ABoardThatNeverAnswersFailsTheCellClearly()
     {
         var row = (await RunAsync("      board-fault: silent@upload\n      fault-attempts: 0")).Results.Single();

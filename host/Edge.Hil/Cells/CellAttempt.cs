@@ -42,7 +42,8 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
             TriggerDelay = TimeSpan.Zero,
         }, cancellationToken).ConfigureAwait(false);
         await monitor.SetTargetPowerAsync(true, cancellationToken).ConfigureAwait(false);
-        var (client, hello) = await position.ConnectBoardAsync(cancellationToken).ConfigureAwait(false);
+        var (connected, hello) = await position.ConnectBoardAsync(cancellationToken).ConfigureAwait(false);
+        BoardClient? client = connected;
         try
         {
             if (cell.Firmware != FirmwareVersions.Current && hello.FirmwareVersion != cell.Firmware)
@@ -54,6 +55,7 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
 
             Enter(CellPhase.PowerCycle);
             await client.DisposeAsync().ConfigureAwait(false);
+            client = null; // a link is disposed once
             await position.PowerCycleAsync(monitor, cancellationToken).ConfigureAwait(false);
             (client, hello) = await position.ConnectBoardAsync(cancellationToken).ConfigureAwait(false);
             var booted = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
@@ -74,7 +76,7 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
         }
         finally
         {
-            await client.DisposeAsync().ConfigureAwait(false);
+            if (client is not null) await client.DisposeAsync().ConfigureAwait(false);
         }
     }
 
