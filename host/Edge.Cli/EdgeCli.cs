@@ -3,6 +3,7 @@ using Edge.Cli.Commands.Board;
 using Edge.Cli.Commands.Bridge;
 using Edge.Cli.Commands.Demo;
 using Edge.Cli.Commands.Drift;
+using Edge.Cli.Commands.Hil;
 using Edge.Cli.Commands.Model;
 using Edge.Cli.Commands.Power;
 
@@ -20,6 +21,7 @@ public static class EdgeCli
         root.Add(BridgeCommands.Build());
         root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
+        root.Add(HilCommand.Create());
         var help = root.Options.First(o => o.Name == "--help");
         help.Action = new SummaryHelpAction((System.CommandLine.Invocation.SynchronousCommandLineAction)help.Action!);
         return root;

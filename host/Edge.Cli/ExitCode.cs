@@ -24,6 +24,9 @@ public enum ExitCode
     /// <summary>`--fail-on-drift` was given and drift was confirmed.</summary>
     DriftDetected = 10,
 
+    /// <summary>`edge hil run` ended with cells failed: their reasons are in the results; `--resume` runs them again.</summary>
+    RunIncomplete = 11,
+
     /// <summary>A device or peer did not answer or answered wrongly.</summary>
     DeviceError = 20,
 

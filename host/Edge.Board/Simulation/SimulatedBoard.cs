@@ -16,7 +16,8 @@ public sealed class SimulatedBoard : IDisposable
     private ModelWork _work = new(0, 0, 0, 0);
     private byte[]? _workOf;
 
-    public SimulatedBoard(BoardProfile profile, string stateFolder, string? name = null)
+    /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
+    public SimulatedBoard(BoardProfile profile, string stateFolder, string? name = null, string? firmwareVersion = null)
     {
         Profile = profile;
         Name = name ?? profile.Name;
@@ -26,7 +27,7 @@ public sealed class SimulatedBoard : IDisposable
         Store = new FileModelStore(stateFolder);
         var config = new BoardConfig
         {
-            FirmwareVersion = "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version,
+            FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version,
             BoardName = Name + " (simulated " + profile.Name + ")",
             StagingCapacity = profile.StagingCapacity,
             ArenaBudget = profile.ArenaBudget,

@@ -38,8 +38,11 @@ public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> model
 
     public void Low()
     {
+        // The model's cost is looked up before the clock is read: the lookup (the first one parses
+        // the model's metadata) must not count as time the pin was high.
+        double modelled = modelledMicros();
         long spent = clock.RealMicroseconds - _highAtReal;
-        clock.Advance(modelledMicros() - spent);
+        clock.Advance(modelled - spent);
         Edges.Enqueue((_highAt, clock.Microseconds));
         while (Edges.Count > 100_000) Edges.TryDequeue(out _);
         Pulses++;

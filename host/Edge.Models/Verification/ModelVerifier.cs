@@ -2,6 +2,7 @@ using Edge.Data;
 using Edge.Device.Codec;
 using Edge.Device.Model;
 using Edge.Models.Boards;
+using Edge.Models.Graph;
 using Edge.Models.Import;
 
 namespace Edge.Models.Verification;
@@ -51,25 +52,40 @@ public static class ModelVerifier
         using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
         var reference = ort.Run(rows)[0];
         var candidate = engine.RunAll(rows);
-        var agreement = AgreementMetrics.Compute(reference, candidate);
 
         string task = model.Metadata("task") ?? "vector";
-        bool[]? labels = label is null ? null : table.Numbers(label).Select(v => v == 1).ToArray();
         double[]? labelValues = label is null ? null : table.Numbers(label);
-        double? decisionAgreement = null, threshold = null;
+        var comparison = Compare(task, reference, candidate, labelValues, options.Threshold, input, rows);
+        return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, rows.Length, task, InputMapping.Describe(columns),
+            comparison.Agreement, comparison.DecisionAgreement, comparison.DecisionMismatches, comparison.Threshold, comparison.Float is null ? null : label,
+            comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString());
+    }
+
+    /// <summary>
+    /// Compares int8 outputs (the device engine here; a board in the HIL harness) with ONNX Runtime's
+    /// float outputs on the same rows: agreement over every value, then by task (recorded at
+    /// conversion) decisions and F1/AUC/accuracy against the labels (1 = positive) when given.
+    /// <paramref name="input"/> and <paramref name="rows"/> give a reconstruction's targets.
+    /// </summary>
+    public static OutputComparison Compare(string task, IReadOnlyList<float[]> reference, IReadOnlyList<float[]> candidate, double[]? labelValues,
+        double threshold, GraphInput input, IReadOnlyList<float[]> rows)
+    {
+        var agreement = AgreementMetrics.Compute(reference, candidate);
+        bool[]? labels = labelValues?.Select(v => v == 1).ToArray();
+        double? decisionAgreement = null, usedThreshold = null;
         int? mismatches = null;
         TaskScores? floatScores = null, int8Scores = null;
         switch (task)
         {
             case "score":
-                threshold = options.Threshold;
+                usedThreshold = threshold;
                 var fs = reference.Select(r => (double)r[0]).ToArray();
                 var qs = candidate.Select(r => (double)r[0]).ToArray();
-                mismatches = fs.Zip(qs).Count(p => p.First >= options.Threshold != p.Second >= options.Threshold);
+                mismatches = fs.Zip(qs).Count(p => p.First >= threshold != p.Second >= threshold);
                 if (labels is not null)
                 {
-                    floatScores = new TaskScores(TaskMetrics.F1(fs.Select(s => s >= options.Threshold).ToList(), labels), Auc(fs, labels), null);
-                    int8Scores = new TaskScores(TaskMetrics.F1(qs.Select(s => s >= options.Threshold).ToList(), labels), Auc(qs, labels), null);
+                    floatScores = new TaskScores(TaskMetrics.F1(fs.Select(s => s >= threshold).ToList(), labels), Auc(fs, labels), null);
+                    int8Scores = new TaskScores(TaskMetrics.F1(qs.Select(s => s >= threshold).ToList(), labels), Auc(qs, labels), null);
                 }
                 break;
             case "classes":
@@ -78,8 +94,8 @@ public static class ModelVerifier
                 mismatches = fc.Zip(qc).Count(p => p.First != p.Second);
                 if (labelValues is not null)
                 {
-                    floatScores = new TaskScores(null, null, fc.Zip(labelValues).Count(p => p.First == p.Second) / (double)rows.Length);
-                    int8Scores = new TaskScores(null, null, qc.Zip(labelValues).Count(p => p.First == p.Second) / (double)rows.Length);
+                    floatScores = new TaskScores(null, null, fc.Zip(labelValues).Count(p => p.First == p.Second) / (double)reference.Count);
+                    int8Scores = new TaskScores(null, null, qc.Zip(labelValues).Count(p => p.First == p.Second) / (double)reference.Count);
                 }
                 break;
             case "reconstruction" when labels is not null:
@@ -89,9 +105,8 @@ public static class ModelVerifier
                 int8Scores = new TaskScores(null, Auc(Errors(candidate, targets), labels), null);
                 break;
         }
-        if (mismatches is { } m) decisionAgreement = 1 - m / (double)rows.Length;
-        return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, rows.Length, task, InputMapping.Describe(columns),
-            agreement, decisionAgreement, mismatches, threshold, floatScores is null ? null : label, floatScores, int8Scores, model.ArenaBytes, options.Budget.ToString());
+        if (mismatches is { } m) decisionAgreement = 1 - m / (double)reference.Count;
+        return new OutputComparison(agreement, decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
     }
 
     public static EdgeModel ReadModel(string path)
@@ -117,6 +132,6 @@ public static class ModelVerifier
         return best;
     }
 
-    private static double[] Errors(float[][] outputs, float[][] targets) =>
+    private static double[] Errors(IReadOnlyList<float[]> outputs, float[][] targets) =>
         outputs.Select((o, r) => o.Select((v, i) => (double)(v - targets[r][i]) * (v - targets[r][i])).Average()).ToArray();
 }

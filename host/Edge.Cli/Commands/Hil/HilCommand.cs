@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Edge.Cli.Commands.Hil;
+
+/// <summary>`edge hil`: the hardware-in-the-loop bench harness.</summary>
+public static class HilCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("hil", """
+            The hardware-in-the-loop bench: measure a matrix of models x boards x firmware revisions unattended
+            (energy per inference through the power monitor, latency, accuracy against ONNX Runtime, memory),
+            restartable and shardable, with results in Parquet/JSON and an offline HTML report.
+
+            Examples:
+              edge hil rigs hil-rigs/sim.yaml
+              edge hil run --rig hil-rigs/sim.yaml --models samples/motor-flux -d samples/motor-flux/test_164V.features.csv -d samples/motor-flux/test_164V.windows.csv --out runs/sim
+              edge hil report runs/sim
+            """);
+        command.Add(HilRunCommand.Create());
+        command.Add(HilReportCommand.Create());
+        command.Add(HilRigsCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Edge.Hil.Plan;
+using Edge.Hil.Rigs;
+
+namespace Edge.Cli.Commands.Hil;
+
+/// <summary>`edge hil rigs`: check rig files and show what they define.</summary>
+internal static class HilRigsCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("rig-file") { Description = "Rig files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("rigs", """
+            Check rig files completely (keys, board kinds and profiles, monitors, triggers, supplies, budgets, firmware images)
+            and print their boards and measurement plan. Exit code 3 names the first problem.
+
+            Examples:
+              edge hil rigs hil-rigs/sim.yaml
+              edge hil rigs hil-rigs/*.yaml
+            """)
+        {
+            files,
+        };
+        command.SetHandler((parse, io) => HilErrors.Run(() =>
+        {
+            foreach (string file in parse.GetValue(files)!)
+            {
+                var rig = RigLoader.Load(file);
+                var plan = rig.Measurement;
+                io.Out.WriteLine($"{file}: rig '{rig.Name}'{(rig.Description.Length > 0 ? " - " + rig.Description : "")}");
+                io.Out.WriteLine($"  measurement: {plan.Warmup} warm-up + {plan.Inferences} measured inferences at {plan.Rate}, {plan.AccuracyRows} accuracy rows, " +
+                                 $"cell timeout {DurationText.Format(plan.CellTimeout)}, {plan.Retries} retries");
+                foreach (var board in rig.Boards)
+                {
+                    string what = board.Kind == BoardKind.Simulated ? $"simulated {board.Profile!.Name}" : $"Nucleo {board.Target} on {board.Link}";
+                    string monitor = board.Monitor.Kind == MonitorKind.Simulated ? "simulated monitor" : $"{board.Monitor.Kind} on {board.Monitor.Port}";
+                    string budgets = $"staging {Bytes(board.Budgets.Staging)}, arena {Bytes(board.Budgets.Arena)}, heap {Bytes(board.Budgets.Heap)}";
+                    io.Out.WriteLine($"  {board.Name}: {what}, {board.SupplyVolts:0.0##} V, {monitor} ({board.Monitor.Format}), {budgets}" +
+                                     (board.Firmware.Count > 0 ? $", firmware {string.Join(", ", board.Firmware.Keys)}" : ""));
+                }
+            }
+            return Task.FromResult(ExitCode.Ok);
+        }));
+        return command;
+    }
+
+    private static string Bytes(int? value) => value is { } v ? $"{v} B" : "unchecked";
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using Edge.Board.Client;
+using Edge.Board.Simulation;
+using Edge.Hil.Plan;
+using Edge.Hil.Rigs;
+using Edge.Power.Session;
+using Edge.Power.Simulation;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Hil.Bench.Simulated;
+
+/// <summary>
+/// A simulated rig position: a <see cref="SimulatedBoard"/> (the device code, its flash in a
+/// scratch folder) on a loopback port, and a simulated STLINK-V3PWR measuring it through
+/// <see cref="SimulatedBoardCurrent"/>. "Flashing" a firmware revision restarts the board
+/// reporting that version; a power cycle or reset restarts it from its flash, as a real board
+/// boots its last committed model. The rig's simulation faults are injected here.
+/// </summary>
+public sealed class SimulatedPosition : IBenchPosition
+{
+    private const int MinimumPoolThreads = 8;
+    private readonly string _flash;
+    private readonly ILogger _logger;
+    private readonly SimulatedBoardCurrent _current = new();
+    private readonly SimulatedMonitorHost _monitor;
+    private readonly BoardLineRelay? _relay;
+    private SimulatedBoard? _board;
+    private SimulatedBoardHost? _host;
+    private string? _firmware;
+
+    public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger)
+    {
+        // The simulated monitor asks the board's current synchronously and waits while the board's
+        // clock has not reached the sample: a pool thread blocked for the whole acquisition. With
+        // the pool's minimum at the core count (2 here) and a caller blocking another, the link's
+        // continuations would wait for thread injection (~0.5 s a time): keep a few threads spare.
+        ThreadPool.GetMinThreads(out int workers, out int completion);
+        if (workers < MinimumPoolThreads) ThreadPool.SetMinThreads(MinimumPoolThreads, completion);
+        Board = board;
+        CostModel = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
+        _flash = Path.Combine(scratchFolder, board.Name);
+        _logger = logger;
+        _monitor = new SimulatedMonitorHost(_current, "SIM-" + board.Name);
+        // Only a rig that asks for board-line faults gets the relay in the way.
+        if (board.Simulation.BoardFault is not null) _relay = new BoardLineRelay("tcp://127.0.0.1:1");
+        Timing = new SimulatedEdgeTiming(_current);
+    }
+
+    public RigBoard Board { get; }
+
+    public IInferenceTiming Timing { get; }
+
+    public BoardProfile? CostModel { get; }
+
+    public async Task EnsureFirmwareAsync(string firmware, CancellationToken cancellationToken)
+    {
+        if (_board is not null && _firmware == firmware) return;
+        _firmware = firmware;
+        await RestartAsync().ConfigureAwait(false);
+    }
+
+    public Task<PowerMonitor> OpenMonitorAsync(CancellationToken cancellationToken) =>
+        PowerMonitor.OpenAsync(_monitor.Address, new PowerMonitorOptions
+        {
+            VoltageSettleTime = TimeSpan.Zero, // a simulated supply needs no calibration pause
+            CommandTimeout = TimeSpan.FromSeconds(2),
+            Logger = _logger,
+        }, cancellationToken);
+
+    public Task<(BoardClient Client, BoardHello Hello)> ConnectBoardAsync(CancellationToken cancellationToken)
+    {
+        string address = _relay?.Address ?? _host?.Address ?? throw new InvalidOperationException("the simulated board was not started (EnsureFirmwareAsync)");
+        return BoardClient.ConnectAsync(address, logger: _logger, cancellationToken: cancellationToken);
+    }
+
+    public async Task PowerCycleAsync(PowerMonitor monitor, CancellationToken cancellationToken)
+    {
+        await monitor.SetTargetPowerAsync(false, cancellationToken).ConfigureAwait(false);
+        await RestartAsync().ConfigureAwait(false);
+        await monitor.SetTargetPowerAsync(true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        if (_board is not null) await RestartAsync().ConfigureAwait(false);
+    }
+
+    public IDisposable InferenceCommand() => _current.InferenceCommand();
+
+    public void EnterPhase(CellPhase phase, int attempt)
+    {
+        var simulation = Board.Simulation;
+        bool faulty = simulation.FaultsOn(attempt);
+        if (phase == CellPhase.Connect) _monitor.Faults = faulty ? simulation.MonitorFaults : SimulatorFaults.None;
+        if (_relay is null || simulation.BoardFault is not { } fault) return;
+        if (phase == CellPhase.Deploy) _relay.Silent = false;
+        if (!faulty || fault.Phase != phase) return;
+        _logger.LogInformation("Simulated fault on {Board}: {Fault} (attempt {Attempt})", Board.Name, fault, attempt);
+        if (fault.Kind == BoardLineFaultKind.Silent) _relay.Silent = true;
+        else _relay.InjectGarbage(64);
+    }
+
+    /// <summary>Stops the board (if running) and starts it again from its flash, on a new port.</summary>
+    private async Task RestartAsync()
+    {
+        await StopBoardAsync().ConfigureAwait(false);
+        var board = new SimulatedBoard(CostModel!, _flash, Board.Name, _firmware is null or FirmwareVersions.Current ? null : _firmware);
+        _host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
+        _board = board;
+        _current.Attach(board);
+        if (_relay is not null) _relay.Upstream = _host.Address;
+    }
+
+    private async Task StopBoardAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync().ConfigureAwait(false);
+        _board?.Dispose();
+        _host = null;
+        _board = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _current.Release();
+        await _monitor.DisposeAsync().ConfigureAwait(false);
+        if (_relay is not null) await _relay.DisposeAsync().ConfigureAwait(false);
+        await StopBoardAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(_flash, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("Could not remove the simulated flash {Folder}: {Reason}", _flash, e.Message);
+        }
+    }
+}

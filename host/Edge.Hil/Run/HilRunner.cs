@@ -1,0 +1,190 @@
+using Edge.Data;
+using Edge.Device.Codec;
+using Edge.Hil.Bench;
+using Edge.Hil.Inputs;
+using Edge.Hil.Matrix;
+using Edge.Hil.Plan;
+using Edge.Hil.Results;
+using Edge.Hil.Storage;
+using Edge.Models.Import;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Hil.Run;
+
+/// <summary>
+/// `edge hil run`: resolves models and tables, builds the matrix and takes this shard's cells,
+/// writes the manifest, prepares each model once, then measures cell after cell (a board is
+/// flashed once per revision), writing each result as it completes; at the end (or when
+/// cancelled) combines all results of the matrix into results.json and results.parquet.
+/// With --resume, cells already complete with unchanged inputs are kept, not measured again.
+/// </summary>
+public static class HilRunner
+{
+    public static async Task<RunSummary> RunAsync(HilRunOptions options, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        var rig = options.Rig;
+        var plan = options.Plan ?? rig.Measurement;
+        if (plan.Problem() is { } problem) throw new HilInputException("measurement: " + problem);
+        var models = ModelCatalog.Resolve(options.Models);
+        if (options.Data.Count == 0) throw new HilInputException("--data: give the test set (a table or a folder of tables)");
+        var data = DataCatalog.From(options.Data, "--data");
+        var calibration = options.Calibration.Count > 0 ? DataCatalog.From(options.Calibration, "--calib") : data;
+        foreach (var catalog in new[] { data, calibration })
+            if (catalog.UnknownBindings(models.Select(m => m.Name)).FirstOrDefault() is { } unknown)
+                throw new HilInputException($"a table is bound to model '{unknown}', which is not among --models ({string.Join(", ", models.Select(m => m.Name))})");
+        IReadOnlyList<MatrixCell> matrix;
+        try
+        {
+            matrix = RunMatrix.Build(rig, models, options.Firmware, options.Boards);
+        }
+        catch (Rigs.RigException e)
+        {
+            throw new HilInputException("--boards: " + e.Message, e);
+        }
+        foreach (var board in matrix.Select(c => c.Board).Distinct())
+            if (board.StreamingProblem(plan.Rate) is { } streaming) throw new HilInputException(streaming);
+        var mine = matrix.Where(c => options.Shard.Contains(c.Key)).ToList();
+
+        var directory = RunDirectory.Create(options.OutputDirectory);
+        var hashes = new FileHashes();
+        var manifest = Manifest(options, plan, matrix, models, hashes);
+        if (directory.ReadManifest() is { } existing && !options.Resume && !SameMatrix(existing, manifest))
+            throw new HilInputException($"--out {options.OutputDirectory} holds another run (rig '{existing.Rig}', {existing.Cells.Count} cells); " +
+                "choose another folder, or pass --resume to continue it with this matrix");
+        directory.WriteManifest(manifest);
+
+        var preparer = new ModelPreparer(data, calibration, directory.ModelsFolder, plan, hashes);
+        var needed = mine.Select(c => c.Model).Distinct().ToList();
+        var unprepared = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Tables first, for every model: a missing or ambiguous one stops the run before anything is measured.
+        var plans = new Dictionary<string, ModelPlan>(StringComparer.Ordinal);
+        foreach (var model in needed)
+        {
+            try
+            {
+                plans[model.Name] = preparer.Plan(model);
+            }
+            catch (Exception e) when (IsModelProblem(e))
+            {
+                unprepared[model.Name] = e.Message;
+            }
+        }
+        var prepared = new Dictionary<string, PreparedModel>(StringComparer.Ordinal);
+        foreach (var (name, modelPlan) in plans)
+        {
+            progress.Preparing(name);
+            try
+            {
+                prepared[name] = preparer.Prepare(modelPlan);
+            }
+            catch (Exception e) when (IsModelProblem(e) || e is HilInputException)
+            {
+                // Its cells are recorded as failed with this reason; the other models still run.
+                unprepared[name] = e.Message;
+            }
+        }
+        foreach (var (name, reason) in unprepared) options.Logger.LogError("Model {Model} cannot be prepared: {Reason}", name, reason);
+
+        var inputs = mine.ToDictionary(c => c.Key, c => CellInputs.Hash(c, prepared.GetValueOrDefault(c.Model.Name), plan, hashes));
+        var kept = mine.Where(c => options.Resume && directory.ReadCell(c.Key) is { } done && CellStatus.IsComplete(done.Status) && done.InputsSha256 == inputs[c.Key])
+            .Select(c => c.Key).ToHashSet();
+        progress.Started(new RunOverview(directory.Root, rig.Name, matrix.Count, mine.Count, kept.Count, models.Count,
+            matrix.Select(c => c.Board.Name).Distinct().Count(), options.Firmware));
+
+        var runner = new CellRunner(rig, directory, plan, progress);
+        string scratch = Path.Combine(Path.GetTempPath(), "edge-hil-" + Guid.NewGuid().ToString("N")[..12]);
+        IBenchPosition? position = null;
+        int ran = 0;
+        try
+        {
+            foreach (var cell in mine)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (kept.Contains(cell.Key))
+                {
+                    progress.CellFinished(cell, directory.ReadCell(cell.Key)!, resumed: true);
+                    continue;
+                }
+                if (position?.Board != cell.Board)
+                {
+                    if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
+                    position = null;
+                    position = BenchPositions.Open(cell.Board, plan, scratch, options.Logger);
+                }
+                progress.CellStarted(cell);
+                var result = await runner.RunAsync(cell, position, prepared.GetValueOrDefault(cell.Model.Name), unprepared.GetValueOrDefault(cell.Model.Name),
+                    inputs[cell.Key], cancellationToken).ConfigureAwait(false);
+                directory.WriteCell(result);
+                ran++;
+                progress.CellFinished(cell, result, resumed: false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await TryCombineAsync(directory, manifest, options.Logger).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
+            TryDelete(scratch);
+        }
+        var results = await directory.CombineAsync(manifest).ConfigureAwait(false);
+        return new RunSummary(directory.Root, results, ran, kept.Count);
+    }
+
+    /// <summary>A model the harness cannot read, import or convert: its cells fail, the run goes on.</summary>
+    private static bool IsModelProblem(Exception e) => e is ModelImportException or EdgeFormatException or DataFileException or ArgumentException or IOException;
+
+    private static RunManifest Manifest(HilRunOptions options, MeasurementPlan plan, IReadOnlyList<MatrixCell> matrix, IReadOnlyList<ModelSource> models, FileHashes hashes)
+    {
+        var inputs = new List<ManifestInput> { new("rig", Path.GetFullPath(options.Rig.SourcePath), SafeHash(options.Rig.SourcePath, hashes)) };
+        foreach (var model in models)
+        {
+            inputs.Add(new ManifestInput("onnx", model.OnnxPath, hashes.Of(model.OnnxPath)));
+            if (model.EdgemPath is { } edgem) inputs.Add(new ManifestInput("edgem", edgem, hashes.Of(edgem)));
+        }
+        return new RunManifest
+        {
+            Rig = options.Rig.Name,
+            RigFile = Path.GetFullPath(options.Rig.SourcePath),
+            RigSha256 = inputs[0].Sha256,
+            Plan = plan.Canonical,
+            Firmware = options.Firmware,
+            Cells = matrix.Select(c => new ManifestCell(c.Key, c.Model.Name, c.Board.Name, c.Firmware)).ToList(),
+            Inputs = inputs,
+            Simulated = matrix.All(c => c.Board.Kind == Rigs.BoardKind.Simulated),
+            EdgeVersion = typeof(HilRunner).Assembly.GetName().Version?.ToString() ?? "",
+        };
+    }
+
+    /// <summary>A rig parsed from text in a test has no file behind it.</summary>
+    private static string SafeHash(string path, FileHashes hashes) => File.Exists(path) ? hashes.Of(path) : "";
+
+    private static bool SameMatrix(RunManifest a, RunManifest b) =>
+        a.Rig == b.Rig && a.Cells.Select(c => c.Cell).SequenceEqual(b.Cells.Select(c => c.Cell));
+
+    private static async Task TryCombineAsync(RunDirectory directory, RunManifest manifest, ILogger logger)
+    {
+        try
+        {
+            await directory.CombineAsync(manifest).ConfigureAwait(false);
+        }
+        catch (ResultWriteException e)
+        {
+            logger.LogWarning("Could not combine the results written so far: {Reason}", e.Message);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Scratch space for simulated flash; the system's temp cleaning takes it.
+        }
+    }
+}

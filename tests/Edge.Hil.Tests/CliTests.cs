@@ -1,0 +1,99 @@
+using Edge.Cli;
+using Edge.Hil.Tests.Support;
+using Edge.TestSupport;
+
+namespace Edge.Hil.Tests;
+
+/// <summary>`edge hil rigs | run | report` as a user runs them: output, files, exit codes, and errors that name what is wrong.</summary>
+[TestClass]
+public sealed class CliTests
+{
+    [TestMethod]
+    public void RigsChecksAndDescribesTheSimulatedRig()
+    {
+        var run = EdgeRun.Of("hil", "rigs", Fixtures.SimRig);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Out, "rig 'sim'");
+        StringAssert.Contains(run.Out, "f746zg-sim: simulated nucleo-f746zg, 3.3 V, simulated monitor (Binary), staging 262144 B, arena 61440 B, heap 61440 B");
+        StringAssert.Contains(run.Out, "2 warm-up + 10 measured inferences at 100kHz");
+    }
+
+    [TestMethod]
+    public void RigsNamesTheLineOfABadKey()
+    {
+        string file = Path.Combine(RepoPaths.TempDirectory("hil-cli-rig"), "bad.yaml");
+        File.WriteAllText(file, "rig: x\nboards:\n  - name: a\n    kind: simulated\n    profil: nucleo-f746zg\n");
+        var run = EdgeRun.Of("hil", "rigs", file);
+        Assert.AreEqual((int)ExitCode.InvalidInput, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "bad.yaml: line 5");
+        StringAssert.Contains(run.Error, "unknown key 'profil'");
+    }
+
+    [TestMethod]
+    public void RunThenReport()
+    {
+        string output = Path.Combine(RepoPaths.TempDirectory("hil-cli"), "run");
+        var run = EdgeRun.Of("hil", "run", "--rig", Fixtures.SimRig, "--models", ConvertedModels.Mlp, "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--boards", "f401re-sim", "--firmware", "2.0.1", "-n", "3", "--warmup", "1", "--accuracy-rows", "30", "--out", output);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Out, "1 model(s) x 1 board(s) x 1 firmware = 1 cells");
+        StringAssert.Contains(run.Out, "flux_mlp@f401re-sim@2.0.1: 2084.");
+        StringAssert.Contains(run.Out, "1 measured, 0 too large for their board, 0 failed");
+        Assert.IsTrue(File.Exists(Path.Combine(output, "results.parquet")));
+
+        var report = EdgeRun.Of("hil", "report", output);
+        Assert.AreEqual(0, report.ExitCode, report.ToString());
+        StringAssert.Contains(report.Out, "1 cells, 1 measured, 1 trace(s)");
+        Assert.IsTrue(File.Exists(Path.Combine(output, "report.html")));
+
+        var again = EdgeRun.Of("hil", "run", "--rig", Fixtures.SimRig, "--models", ConvertedModels.Mlp, "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--boards", "f401re-sim", "--firmware", "2.0.1", "-n", "3", "--warmup", "1", "--accuracy-rows", "30", "--out", output, "--resume");
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        StringAssert.Contains(again.Out, "flux_mlp@f401re-sim@2.0.1: kept (ok)");
+    }
+
+    [TestMethod]
+    public void FailedCellsGiveExitCodeEleven()
+    {
+        string folder = RepoPaths.TempDirectory("hil-cli-fail");
+        string rig = Path.Combine(folder, "rig.yaml");
+        File.WriteAllText(rig, """
+            rig: dropping
+            measurement: { warmup: 1, inferences: 3, accuracy-rows: 20, retries: 0 }
+            boards:
+              - name: f746
+                kind: simulated
+                profile: nucleo-f746zg
+                simulation: { monitor-faults: drop@30ms }
+            """);
+        var run = EdgeRun.Of("hil", "run", "-r", rig, "-m", ConvertedModels.Mlp, "-d", RepoPaths.MotorFlux("test_164V.features.csv"), "-o", Path.Combine(folder, "out"));
+        Assert.AreEqual((int)ExitCode.RunIncomplete, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Out, "flux_mlp@f746@current: failed in measure: attempt 1 (measure): Lost the connection to the monitor");
+    }
+
+    [TestMethod]
+    public void BadInputsAreNamed()
+    {
+        string output = Path.Combine(RepoPaths.TempDirectory("hil-cli-bad"), "out");
+        string features = RepoPaths.MotorFlux("test_164V.features.csv");
+        var missing = EdgeRun.Of("hil", "run", "-r", Fixtures.SimRig, "-m", "no/such/model.onnx", "-d", features, "-o", output);
+        Assert.AreEqual((int)ExitCode.InvalidInput, missing.ExitCode, missing.ToString());
+        StringAssert.Contains(missing.Error, "--models: no/such/model.onnx does not exist");
+
+        var noTable = EdgeRun.Of("hil", "run", "-r", Fixtures.SimRig, "-m", Fixtures.Onnx("flux_cnn1d"), "-d", features, "-o", output);
+        Assert.AreEqual((int)ExitCode.InvalidInput, noTable.ExitCode, noTable.ToString());
+        StringAssert.Contains(noTable.Error, "no table holds the input of model 'flux_cnn1d' (256 columns named like x0..x255)");
+        StringAssert.Contains(noTable.Error, "--data flux_cnn1d=FILE");
+
+        var shard = EdgeRun.Of("hil", "run", "-r", Fixtures.SimRig, "-m", ConvertedModels.Mlp, "-d", features, "-o", output, "--shard", "4/3");
+        Assert.AreEqual((int)ExitCode.Usage, shard.ExitCode, shard.ToString());
+
+        var board = EdgeRun.Of("hil", "run", "-r", Fixtures.SimRig, "-m", ConvertedModels.Mlp, "-d", features, "-o", output, "--boards", "f999");
+        Assert.AreEqual((int)ExitCode.InvalidInput, board.ExitCode, board.ToString());
+        StringAssert.Contains(board.Error, "no board 'f999' (boards: f746zg-sim, f401re-sim)");
+
+        var report = EdgeRun.Of("hil", "report", RepoPaths.TempDirectory("hil-cli-empty"));
+        Assert.AreEqual((int)ExitCode.InvalidInput, report.ExitCode, report.ToString());
+        StringAssert.Contains(report.Error, "holds no run (no manifest.json)");
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Edge.Hil.Plan;
+using Edge.Hil.Report;
+using Edge.Hil.Results;
+using Edge.Hil.Run;
+using Edge.Hil.Tests.Support;
+using Edge.TestSupport;
+
+namespace Edge.Hil.Tests;
+
+/// <summary>
+/// The report of a small run with measured, misfit and failed cells: read as XML, each plot has
+/// the bars of its cells at their values and heights, the trace view shows the stored samples and
+/// windows, failures are listed with their reasons, nothing is fetched from elsewhere; and headless
+/// Chromium renders it with the plots visible.
+/// </summary>
+[TestClass]
+public sealed class ReportTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private static RunSummary s_run = null!;
+    private static string s_out = null!;
+    private static ReportSummary s_report = null!;
+    private static XDocument s_page = null!;
+
+    private const string RigYaml = """
+        rig: report
+        measurement: { warmup: 1, inferences: 4, accuracy-rows: 60, cell-timeout: 30s, retries: 0 }
+        boards:
+          - name: f746
+            kind: simulated
+            profile: nucleo-f746zg
+            monitor: { kind: simulated }
+          - name: f091
+            kind: simulated
+            profile: nucleo-f091rc
+            budgets: { heap: 3600 }     # the MLP's 3.5 KB fit, the autoencoder's 3.7 KB do not
+            monitor: { kind: simulated }
+          - name: flaky
+            kind: simulated
+            profile: nucleo-f401re
+            monitor: { kind: simulated }
+            simulation: { monitor-faults: drop@30ms, fault-attempts: 0 }
+        """;
+
+    [ClassInitialize]
+    public static async Task RunAndReport(TestContext context)
+    {
+        string folder = RepoPaths.TempDirectory("hil-report");
+        s_out = Path.Combine(folder, "out");
+        s_run = await HilRunner.RunAsync(new HilRunOptions
+        {
+            Rig = Fixtures.Rig(RigYaml, folder),
+            Models = [ConvertedModels.Both],
+            Data = [RepoPaths.MotorFlux("test_164V.features.csv")],
+            OutputDirectory = s_out,
+        }, NoProgress.Instance, CancellationToken.None);
+        s_report = await HilReport.WriteAsync(s_out);
+        using var reader = XmlReader.Create(s_report.Path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        s_page = XDocument.Load(reader);
+    }
+
+    private static List<CellResult> Measured => s_run.Results.Where(r => r.Status == CellStatus.Ok).ToList();
+
+    [TestMethod]
+    public void TheRunHasEveryKindOfOutcome()
+    {
+        Assert.AreEqual(3, Measured.Count, string.Join("\n", s_run.Results.Select(r => $"{r.Cell} {r.Status} {r.Reason}")));
+        Assert.AreEqual("flux_autoencoder@f091@current", s_run.Results.Single(r => r.Status == CellStatus.DoesNotFit).Cell);
+        Assert.AreEqual(2, s_run.Failed);
+        Assert.AreEqual(new ReportSummary(s_report.Path, 6, 3, 3), s_report);
+    }
+
+    [TestMethod]
+    [DataRow("energy-chart", "energy_uj")]
+    [DataRow("latency-chart", "latency_us")]
+    [DataRow("accuracy-chart", "auc_delta")]
+    public void EachPlotHasABarPerMeasuredCellAtItsValue(string chart, string figure)
+    {
+        var bars = Chart(chart).Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar").ToList();
+        Assert.AreEqual(Measured.Count, bars.Count);
+        foreach (var row in Measured)
+        {
+            var bar = bars.Single(b => (string?)b.Attribute("data-cell") == row.Cell);
+            double expected = figure switch
+            {
+                "energy_uj" => row.EnergyUj!.Value,
+                "latency_us" => row.LatencyUs!.Value / 1000,
+                _ => (row.AucBoard!.Value - row.AucFloat!.Value) * 100,
+            };
+            Assert.AreEqual(expected, Value(bar, "data-value"), Math.Abs(expected) * 1e-12, row.Cell);
+            StringAssert.Contains(bar.Element(Svg + "title")!.Value, row.Cell);
+        }
+    }
+
+    [TestMethod]
+    public void BarHeightsAreProportionalOnALinearAxis()
+    {
+        // The three energies lie within a factor of two: a linear axis from zero, so height / value is one scale.
+        var chart = Chart("energy-chart");
+        Assert.IsFalse(chart.Descendants(Svg + "text").Any(t => t.Value.Contains("log scale")));
+        var scales = chart.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar")
+            .Select(b => Value(b, "height") / Value(b, "data-value")).ToList();
+        Assert.IsTrue(scales.Max() / scales.Min() < 1.01, string.Join(", ", scales));
+    }
+
+    [TestMethod]
+    public async Task TheTraceViewShowsTheStoredSamplesAndWindows()
+    {
+        var views = s_page.Descendants(Xhtml + "div").Where(d => (string?)d.Attribute("class") == "trace-view").ToList();
+        Assert.AreEqual(Measured.Count, views.Count);
+        foreach (var view in views)
+        {
+            var row = Measured.Single(r => r.Cell == (string?)view.Attribute("data-cell"));
+            var stored = await TraceFile.ReadAsync(Path.Combine(s_out, row.TraceFile!));
+            var line = view.Descendants(Svg + "polyline").Single();
+            Assert.AreEqual(stored.Trace.Count, (int)Value(line, "data-samples"));
+            Assert.AreEqual(Math.Min(SvgTraceChart.Buckets, stored.Trace.Count), ((string)line.Attribute("points")!).Split(' ').Length);
+            var windows = view.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "window").ToList();
+            Assert.AreEqual(row.Inferences, windows.Count);
+            for (int i = 0; i < windows.Count; i++) Assert.AreEqual(stored.Measured[i].Start, Value(windows[i], "data-start"));
+        }
+        Assert.AreEqual("display: block", (string?)views[0].Attribute("style"), "the first trace shows without script");
+    }
+
+    [TestMethod]
+    public void FailuresAreListedWithTheirReasons()
+    {
+        var rows = s_page.Descendants(Xhtml + "tr").Where(r => (string?)r.Attribute("class") is CellStatus.Failed or CellStatus.DoesNotFit).ToList();
+        foreach (var result in s_run.Results.Where(r => r.Status != CellStatus.Ok))
+            Assert.IsTrue(rows.Any(r => r.Value.Contains(result.Cell) && r.Value.Contains(result.Reason!)), result.Cell);
+    }
+
+    [TestMethod]
+    public void ThePageFetchesNothing()
+    {
+        string html = File.ReadAllText(s_report.Path);
+        foreach (var element in s_page.Descendants())
+        {
+            foreach (var attribute in element.Attributes().Where(a => a.Name.LocalName is "src" or "href")) Assert.Fail($"<{element.Name.LocalName} {attribute}> refers to a file or address");
+            Assert.AreNotEqual("link", element.Name.LocalName);
+        }
+        foreach (string address in new[] { "http:", "https:" })
+        {
+            int count = html.Split(address).Length - 1;
+            int namespaces = html.Split("xmlns=\"" + address).Length - 1;
+            Assert.AreEqual(namespaces, count, "the only addresses are XML namespace names");
+        }
+    }
+
+    [TestMethod]
+    public void HeadlessChromiumRendersThePlots()
+    {
+        string png = HeadlessChromium.Screenshot(s_report.Path, Path.Combine(s_out, "report.png"));
+        var image = PngImage.Read(png);
+        Assert.AreEqual((1280, 2000), (image.Width, image.Height));
+        var colours = new Dictionary<int, int>();
+        for (int y = 0; y < image.Height; y++)
+            for (int x = 0; x < image.Width; x++) colours[image.Pixel(x, y)] = colours.GetValueOrDefault(image.Pixel(x, y)) + 1;
+        Assert.IsTrue(colours.Count > 50, $"{colours.Count} colours: a blank or one-colour page");
+        // The first series' bars are #1f77b4 in all three charts; the second's #e6550d; the trace's inference windows #fdd49e at
+        // 60 % over white (#fee5c5) and its line #08519c. Enough of each means the SVG was drawn.
+        int bars = Near(colours, 0x1f77b4, 6), others = Near(colours, 0xe6550d, 6), windows = Near(colours, 0xfee5c5, 6), line = Near(colours, 0x08519c, 20);
+        Console.WriteLine($"screenshot {png}: {colours.Count} colours; pixels: {bars} first series, {others} second series, {windows} windows, {line} current line");
+        Assert.IsTrue(bars > 5000, "the first series' bars");
+        Assert.IsTrue(others > 5000, "the second series' bars");
+        Assert.IsTrue(windows > 5000, "the trace's inference windows");
+        Assert.IsTrue(line > 800, "the trace's current line");
+    }
+
+    private static int Near(Dictionary<int, int> colours, int rgb, int tolerance) =>
+        colours.Where(c => Math.Abs((c.Key >> 16) - (rgb >> 16)) <= tolerance && Math.Abs(((c.Key >> 8) & 255) - ((rgb >> 8) & 255)) <= tolerance
+                           && Math.Abs((c.Key & 255) - (rgb & 255)) <= tolerance).Sum(c => c.Value);
+
+    private static XElement Chart(string id) => s_page.Descendants(Svg + "svg").Single(s => (string?)s.Attribute("id") == id);
+
+    private static double Value(XElement element, string attribute) => double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,104 @@
+using Edge.Hil.Plan;
+using Edge.Hil.Rigs;
+using Edge.Power.Backends;
+using Edge.TestSupport;
+
+namespace Edge.Hil.Tests;
+
+/// <summary>Rig files: the shipped ones load; malformed ones fail with the file, the place and what to write instead.</summary>
+[TestClass]
+public sealed class RigLoaderTests
+{
+    private static string Problem(string yaml)
+    {
+        var e = Assert.ThrowsExactly<RigException>(() => RigLoader.Parse(yaml, "test.yaml"));
+        StringAssert.StartsWith(e.Message, "test.yaml: ");
+        return e.Message;
+    }
+
+    private const string Board = "boards:\n  - name: a\n    kind: simulated\n    profile: nucleo-f746zg\n";
+
+    [TestMethod]
+    public void EveryShippedRigLoads()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "hil-rigs"), "*.yaml");
+        Assert.IsTrue(files.Length >= 2);
+        foreach (string file in files) Assert.IsTrue(RigLoader.Load(file).Boards.Count > 0, file);
+    }
+
+    [TestMethod]
+    public void TheSimulatedRigIsWhatItsCommentsSay()
+    {
+        var rig = RigLoader.Load(Path.Combine(RepoPaths.Root, "hil-rigs", "sim.yaml"));
+        Assert.IsTrue(rig.AllSimulated);
+        CollectionAssert.AreEqual(new[] { "f746zg-sim", "f401re-sim" }, rig.Boards.Select(b => b.Name).ToArray());
+        var f746 = rig.Board("f746zg-sim");
+        Assert.AreEqual(new RigBudgets(256 * 1024, 60 * 1024, 61440), f746.Budgets, "the simulated firmware's staging and arena, the documented heap");
+        Assert.AreEqual((2, 10, 100_000), (rig.Measurement.Warmup, rig.Measurement.Inferences, rig.Measurement.Rate.Hertz));
+    }
+
+    [TestMethod]
+    public void TheBenchExampleDescribesARealBench()
+    {
+        var rig = RigLoader.Load(Path.Combine(RepoPaths.Root, "hil-rigs", "bench-example.yaml"));
+        Assert.IsFalse(rig.AllSimulated);
+        var board = rig.Boards.First(b => b.Kind == BoardKind.Nucleo);
+        Assert.AreEqual(MonitorKind.StlinkV3Pwr, board.Monitor.Kind);
+        Assert.AreEqual(TriggerSource.Hardware, board.Trigger.Source);
+        Assert.IsNotNull(board.Trigger.ThresholdMilliamps);
+        Assert.IsTrue(board.Firmware.Values.All(f => Path.IsPathRooted(f.App)), "image paths resolve against the rig file's folder");
+    }
+
+    [TestMethod]
+    public void SyntaxErrorsAndUnknownKeysNameTheLine()
+    {
+        StringAssert.Contains(Problem("rig: x\nboards:\n  - name: a\n   kind: [\n"), "line ");
+        string unknown = Problem("rig: x\n" + Board + "    supply-volt: 3.3\n");
+        StringAssert.Contains(unknown, "line 6");
+        StringAssert.Contains(unknown, "unknown key 'supply-volt'");
+    }
+
+    [TestMethod]
+    [DataRow("boards:\n  - name: a\n    kind: simulated\n    profile: nucleo-f746zg\n", "`rig:` (the rig's name) is missing")]
+    [DataRow("rig: x\n", "no `boards:`")]
+    [DataRow("rig: x\nboards:\n  - kind: simulated\n", "boards[0] has no `name:`")]
+    [DataRow("rig: x\nboards:\n  - name: a b\n    kind: simulated\n", "name 'a b' may hold only")]
+    [DataRow("rig: x\nboards:\n  - name: a\n    kind: arduino\n", "kind 'arduino' is unknown; write simulated or nucleo")]
+    [DataRow("rig: x\nboards:\n  - name: a\n    kind: simulated\n    profile: nucleo-h743zi\n", "profile 'nucleo-h743zi' is unknown; known: nucleo-f746zg")]
+    [DataRow("rig: x\n" + Board + "    supply-volts: 5\n", "supply-volts 5 is outside what the STLINK-V3PWR supplies")]
+    [DataRow("rig: x\n" + Board + "  - name: a\n    kind: simulated\n    profile: nucleo-f401re\n", "two boards are named 'a'")]
+    [DataRow("rig: x\n" + Board + "    trigger: { source: hw }\n", "simulated boards use the software trigger")]
+    [DataRow("rig: x\n" + Board + "    budgets: { heap: -1 }\n", "budgets.heap must be a positive number of bytes")]
+    [DataRow("rig: x\n" + Board + "    simulation: { board-fault: melt@measure }\n", "board-fault 'melt@measure' is unknown; write silent@PHASE or garbage@PHASE")]
+    [DataRow("rig: x\n" + Board + "    simulation: { monitor-faults: drop@soon }\n", "simulation.monitor-faults")]
+    [DataRow("rig: x\nmeasurement: { inferences: 0 }\n" + Board, "measurement: inferences must be at least 1")]
+    [DataRow("rig: x\nmeasurement: { sample-rate: 3k }\n" + Board, "sample-rate '3k' is not a rate the monitor takes")]
+    [DataRow("rig: x\nmeasurement: { cell-timeout: soon }\n" + Board, "cell-timeout 'soon' is not a duration")]
+    [DataRow("rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: ST_NUCLEO144_F746ZG\n    monitor: { kind: stlink-v3pwr, port: /dev/ttyACM1 }\n    trigger: { threshold-ma: 80 }\n",
+        "needs `link:`")]
+    [DataRow("rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: T\n    link: /dev/ttyUSB0\n    trigger: { threshold-ma: 80 }\n", "`monitor.kind:` is missing")]
+    [DataRow("rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: T\n    link: /dev/ttyUSB0\n    monitor: { kind: stlink-v3pwr, port: /dev/ttyACM1 }\n",
+        "needs `trigger.threshold-ma:`")]
+    [DataRow("rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: T\n    link: /dev/ttyUSB0\n    monitor: { kind: lpm01a, port: /dev/ttyACM1, format: ascii }\n    trigger: { threshold-ma: 8 }\n",
+        "streams Ascii samples at 100kHz for at most")]
+    [DataRow("rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: T\n    link: /dev/ttyUSB0\n    monitor: { kind: stlink-v3pwr, port: p }\n    trigger: { threshold-ma: 8 }\n    firmware: { '1.0': { app: a.bin } }\n",
+        "firmware images need `deploy-port:`")]
+    public void MeaningErrorsNameTheBoardAndKey(string yaml, string expected) => StringAssert.Contains(Problem(yaml), expected);
+
+    [TestMethod]
+    public void MissingAndEmptyFilesAreNamed()
+    {
+        var missing = Assert.ThrowsExactly<RigException>(() => RigLoader.Load("/no/such/rig.yaml"));
+        Assert.AreEqual("/no/such/rig.yaml: file not found", missing.Message);
+        StringAssert.Contains(Problem(""), "empty");
+    }
+
+    [TestMethod]
+    public void BoardLineFaultsNameAPhase()
+    {
+        Assert.IsTrue(BoardLineFault.TryParse("silent@power-cycle", out var fault));
+        Assert.AreEqual(new BoardLineFault(BoardLineFaultKind.Silent, CellPhase.PowerCycle), fault);
+        Assert.AreEqual("silent@power-cycle", fault!.ToString());
+        Assert.IsFalse(BoardLineFault.TryParse("silent@lunch", out _));
+    }
+}

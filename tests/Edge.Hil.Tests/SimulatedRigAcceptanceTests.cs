@@ -1,0 +1,143 @@
+using Edge.Board.Simulation;
+using Edge.Data;
+using Edge.Device.Model;
+using Edge.Hil.Inputs;
+using Edge.Hil.Plan;
+using Edge.Hil.Results;
+using Edge.Hil.Rigs;
+using Edge.Hil.Run;
+using Edge.Hil.Tests.Support;
+using Edge.Models.Import;
+using Edge.Models.Verification;
+using Edge.Power.Energy;
+using Edge.TestSupport;
+
+namespace Edge.Hil.Tests;
+
+/// <summary>
+/// The acceptance run: hil-rigs/sim.yaml, the four motor-flux models on its two simulated boards,
+/// checked against what does not come from the harness: the boards' cost model (energy and
+/// latency), ONNX Runtime and the device engine run directly (accuracy), the budgets (fit), and
+/// the Parquet files read back.
+/// </summary>
+[TestClass]
+public sealed class SimulatedRigAcceptanceTests
+{
+    private static RunSummary s_summary = null!;
+    private static string s_out = null!;
+
+    [ClassInitialize]
+    public static async Task RunTheMatrix(TestContext context)
+    {
+        var rig = RigLoader.Load(Fixtures.SimRig);
+        s_out = RepoPaths.TempDirectory("hil-acceptance");
+        s_summary = await HilRunner.RunAsync(new HilRunOptions
+        {
+            Rig = rig,
+            Models = [Path.GetDirectoryName(Fixtures.Onnx("flux_mlp"))!],
+            Data = Fixtures.TestData,
+            Calibration = Fixtures.TrainData,
+            OutputDirectory = s_out,
+            Plan = Fixtures.QuickPlan(rig),
+        }, NoProgress.Instance, CancellationToken.None);
+    }
+
+    [TestMethod]
+    public void EveryCellOfTheMatrixHasAResult()
+    {
+        Assert.AreEqual(8, s_summary.Results.Count);
+        CollectionAssert.AreEquivalent(
+            Fixtures.ModelNames.SelectMany(m => new[] { $"{m}@f746zg-sim@current", $"{m}@f401re-sim@current" }).ToList(),
+            s_summary.Results.Select(r => r.Cell).ToList());
+        Assert.AreEqual(0, s_summary.Failed, string.Join("\n", s_summary.Results.Select(r => $"{r.Cell}: {r.Status} {r.Reason}")));
+    }
+
+    [TestMethod]
+    public void TheIsolationForestDoesNotFitTheF746zgHeapAndNothingElseMisfits()
+    {
+        // Independent of the harness: the model's constants plus arena against the rig's 60 KB heap.
+        var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", "flux_iforest.edgem")));
+        Assert.IsTrue(model.ResidentBytes + model.ArenaBytes > 61440, "the premise: 80 KB of trees exceed the heap");
+        var misfit = s_summary.Results.Single(r => r.Status == CellStatus.DoesNotFit);
+        Assert.AreEqual("flux_iforest@f746zg-sim@current", misfit.Cell);
+        StringAssert.Contains(misfit.Reason, "heap");
+        Assert.IsNull(misfit.EnergyUj);
+        Assert.AreEqual(7, s_summary.Ok);
+    }
+
+    [TestMethod]
+    public void EnergyPerInferenceMatchesTheCostModelWithinTwoPercent()
+    {
+        foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
+        {
+            var profile = BoardProfile.Find(row.Board.Replace("-sim", "") switch { "f746zg" => "nucleo-f746zg", var b => "nucleo-" + b });
+            var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", row.Model + ".edgem")));
+            double expected = profile.InferenceMicrojoules(ModelWork.Of(model)); // V x I_active x t(model work), at the rig's 3.3 V
+            double error = Math.Abs(row.EnergyUj!.Value / expected - 1);
+            Console.WriteLine($"{row.Cell}: {row.EnergyUj:0.###} uJ measured, {expected:0.###} uJ cost model, {error:P3} apart, spread {row.EnergyUjSd:0.###} uJ");
+            Assert.IsTrue(error < 0.02, $"{row.Cell}: {row.EnergyUj} uJ vs {expected} uJ");
+            Assert.AreEqual(4, row.Inferences);
+            Assert.AreEqual(profile.InferenceMicros(ModelWork.Of(model)), row.LatencyUs!.Value, profile.InferenceMicros(ModelWork.Of(model)) * 0.01, row.Cell);
+            Assert.IsTrue(row.TraceSamples > 0 && row.CorruptBytes == 0);
+        }
+    }
+
+    [TestMethod]
+    public async Task TheStoredTraceIntegratesToTheReportedEnergyAndShowsTheIdleCurrent()
+    {
+        foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
+        {
+            var stored = await TraceFile.ReadAsync(Path.Combine(s_out, row.TraceFile!));
+            Assert.AreEqual(row.TraceSamples, stored.Trace.Count);
+            Assert.AreEqual(4, stored.Measured.Count);
+            double mean = stored.Measured.Average(w => EnergyIntegrator.Joules(stored.Trace, w)) * 1e6;
+            Assert.AreEqual(row.EnergyUj!.Value, mean, 1e-9 * mean, row.Cell);
+            // Before the first inference the board idles: the monitor's first sample is the idle current (12-bit mantissa: within 0.5 %).
+            var profile = row.Board.StartsWith("f746") ? BoardProfile.NucleoF746zg : BoardProfile.NucleoF401re;
+            Assert.AreEqual(profile.IdleMilliamps, stored.Trace.Amperes[0] * 1000, profile.IdleMilliamps * 0.005, row.Cell);
+        }
+    }
+
+    [TestMethod]
+    public void BoardOutputsAreComparedWithOnnxRuntimeOnTheSameRows()
+    {
+        foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
+        {
+            // What the board should have answered: the device engine run here on the same rows, against ONNX Runtime.
+            var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", row.Model + ".edgem")));
+            var table = TableReader.Read(RepoPaths.MotorFlux(row.DataFile!));
+            var all = InputMapping.Rows(table, InputMapping.Expand(model.Metadata("input.columns")!));
+            var rows = ModelPreparer.Spread(table.RowCount, 200).Select(i => all[i]).ToArray();
+            var graph = OnnxImporter.Import(Fixtures.Onnx(row.Model));
+            using var ort = new OnnxRuntimeModel(Fixtures.Onnx(row.Model), graph.Inputs[0].OnnxName, graph.Inputs[0].OnnxShape, [graph.Outputs[0].OnnxName]);
+            var expected = AgreementMetrics.Compute(ort.Run(rows)[0], new DeviceEngine(model).RunAll(rows));
+            Assert.AreEqual(200, row.AccuracyRows);
+            Assert.AreEqual(expected.MaxAbsError, row.MaxAbsError!.Value, 1e-12, row.Cell);
+            Assert.AreEqual(expected.Rmse, row.Rmse!.Value, 1e-12, row.Cell);
+            Assert.AreEqual(expected.Cosine, row.Cosine!.Value, 1e-12, row.Cell);
+            Assert.IsTrue(row.Cosine > 0.99, $"{row.Cell}: cosine {row.Cosine}");
+            if (row.Task == "score") Assert.IsNotNull(row.DecisionAgreement);
+            if (row.Model != "flux_iforest") Assert.IsNotNull(row.AucBoard, row.Cell); // labels present: task metrics for both engines
+        }
+    }
+
+    [TestMethod]
+    public async Task ResultsReadBackFromParquetAndJson()
+    {
+        var table = TableReader.Read(Path.Combine(s_out, "results.parquet"));
+        Assert.AreEqual(8, table.RowCount);
+        var cells = table.Texts("cell");
+        var energy = table.Column("energy_uj");
+        foreach (var row in s_summary.Results)
+        {
+            int i = Array.IndexOf(cells, row.Cell);
+            Assert.IsTrue(i >= 0, row.Cell);
+            Assert.AreEqual(row.Status, table.Texts("status")[i]);
+            if (row.EnergyUj is { } uj) Assert.AreEqual(uj, double.Parse(energy.Texts[i], System.Globalization.CultureInfo.InvariantCulture), 1e-9 * uj);
+            Assert.AreEqual(row.ModelId ?? "", table.Texts("model_id")[i]);
+        }
+        var json = ResultJson.Deserialize<List<CellResult>>(await File.ReadAllBytesAsync(Path.Combine(s_out, "results.json")))!;
+        Assert.AreEqual(8, json.Count);
+        Assert.IsTrue(json.All(r => r.OnnxSha256 is { Length: 64 }));
+    }
+}
