@@ -6,7 +6,7 @@ namespace Edge.Cli.Tests;
 /// <summary>
 /// `edge demo` as a new user runs it (non-interactive output): the alarm reaches the PLC side for
 /// the board whose supply changed, no sooner than the drift replay of the same data confirms it,
-/// and never for the board that stayed at 164 V.
+/// and never for the board that stayed at 164 V; the short HIL run measures every cell.
 /// </summary>
 [TestClass]
 public sealed class DemoCommandTests
@@ -33,6 +33,21 @@ public sealed class DemoCommandTests
 
         foreach (string file in new[] { "flux_mlp.edgem", "motor-flux.edgp", "bridge.yaml" })
             Assert.IsTrue(new FileInfo(Path.Combine(folder, file)).Length > 0, file);
+        // The short HIL run: every cell measured, energy from the simulated monitor's samples within
+        // 2 % of the simulated boards' cost model, and a report that is well-formed and holds its plots.
+        using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "hil", "results.json")));
+        var cells = results.RootElement.EnumerateArray().ToList();
+        Assert.AreEqual(4, cells.Count, "two models on two boards");
+        foreach (var cell in cells)
+        {
+            Assert.AreEqual("ok", cell.GetProperty("status").GetString(), cell.ToString());
+            double measured = cell.GetProperty("energy_uj").GetDouble(), expected = cell.GetProperty("expected_energy_uj").GetDouble();
+            Assert.AreEqual(expected, measured, expected * 0.02, cell.GetProperty("cell").GetString());
+        }
+        using var reader = System.Xml.XmlReader.Create(Path.Combine(folder, "hil", "report.html"), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore });
+        var report = System.Xml.Linq.XDocument.Load(reader);
+        Assert.IsTrue(report.Descendants().Count(e => e.Name.LocalName == "svg") >= 3, "energy, latency, accuracy and trace plots");
+
         var inspect = CliRun.Of("model", "inspect", Path.Combine(folder, "flux_mlp.edgem"));
         Assert.AreEqual(0, inspect.ExitCode, inspect.ToString());
         var config = CliRun.Of("bridge", "check-config", "--config", Path.Combine(folder, "bridge.yaml"));

@@ -14,7 +14,9 @@ public static class DemoCommand
             runs at 289 V): converts the model to int8 with its drift profile inside and checks it against ONNX Runtime,
             starts two simulated boards that sample their machines, the PLC bridge that reads them, and an ADS client that
             reads the bridge as a PLC would; shows inference, anomaly rate and drift rising to an alarm on the board whose
-            supply changed, live; then points to the files it wrote. Works offline; needs no hardware; cleans up its ports.
+            supply changed, live; then runs a short hardware-in-the-loop matrix on the simulated bench (two models, two
+            boards, each behind a simulated STLINK-V3PWR) and writes its HTML report; then points to the files it wrote.
+            Works offline; needs no hardware; cleans up its ports.
 
             Examples:
               edge demo
