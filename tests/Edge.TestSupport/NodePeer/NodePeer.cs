@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Edge.TestSupport;
 
 /// <summary>
-/// The real npm ads-client as a test peer. The package is installed once per test run into the
+/// The real npm ads-client as a test peer. Node.js and npm come from Debian when missing; the package is installed once per test run into the
 /// test output (<c>node-peer/</c>, reused while its version matches); scripts under
 /// <c>Peer/scripts</c> of the test project's output drive it and print one JSON object per line.
 /// <c>peer-common.js</c> (settings, JSON output, error capture) is copied there from this project.
@@ -29,7 +29,9 @@ public static class NodePeer
                 return;
             }
             Directory.CreateDirectory(Prefix);
-            var (exit, output) = await RunToEndAsync("npm",
+            DebianPackage.Ensure("node", "nodejs");
+            string npm = DebianPackage.Ensure("npm", "npm");
+            var (exit, output) = await RunToEndAsync(npm,
                 ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", Prefix, $"{Package}@{Version}"],
                 TimeSpan.FromMinutes(3));
             if (exit != 0 || InstalledVersion() != Version)

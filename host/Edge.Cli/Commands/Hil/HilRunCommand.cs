@@ -37,7 +37,7 @@ internal static class HilRunCommand
             and integrate energy per inference between trigger edges, time them, run the accuracy rows on the board against
             ONNX Runtime, record memory. Unattended: per-cell timeouts, retries after a target reset, failed cells recorded
             with their reason while the run goes on; each result is written as it completes, so a killed run continues with
-            --resume. Exit code 11 when cells failed.
+            --resume. Exit code 11 when cells failed, 130 when stopped by Ctrl+C (finished cells are kept).
 
             Examples:
               edge hil run --rig hil-rigs/sim.yaml --models samples/motor-flux \
