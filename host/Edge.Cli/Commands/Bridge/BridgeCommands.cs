@@ -8,8 +8,8 @@ public static class BridgeCommands
     public static Command Build()
     {
         var bridge = new Command("bridge",
-            "PLC bridge: serve the boards' drift alarm, anomaly rate and per-feature drift to TwinCAT PLCs over ADS " +
-            "(a STRUCT per board, in a fixed memory map) and to Prometheus.\n\n" +
+            "Serve the boards' drift alarm, anomaly rate and per-feature drift to TwinCAT PLCs over ADS " +
+            "(a STRUCT per board, in a fixed memory map) and to Prometheus: the PLC bridge.\n\n" +
             "Examples:\n" +
             "  edge bridge check-config --config bridge.yaml\n" +
             "  edge bridge plc-types --config bridge.yaml -o ST_EdgeBoard.st\n" +

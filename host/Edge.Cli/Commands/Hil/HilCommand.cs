@@ -8,9 +8,9 @@ public static class HilCommand
     public static Command Create()
     {
         var command = new Command("hil", """
-            The hardware-in-the-loop bench: measure a matrix of models x boards x firmware revisions unattended
-            (energy per inference through the power monitor, latency, accuracy against ONNX Runtime, memory),
-            restartable and shardable, with results in Parquet/JSON and an offline HTML report.
+            Measure a matrix of models x boards x firmware revisions on a hardware-in-the-loop bench, unattended
+            (energy per inference through the power monitor, latency, accuracy against ONNX Runtime, memory).
+            Restartable and shardable, with results in Parquet/JSON and an offline HTML report.
 
             Examples:
               edge hil rigs hil-rigs/sim.yaml

@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Edge.Cli.Tests;
+
+/// <summary>
+/// Every command a user can run explains itself: `--help` succeeds, shows examples that call that
+/// very command, and every option says what it does. Walks the real command tree, so a new
+/// command without examples fails here.
+/// </summary>
+[TestClass]
+public sealed class HelpTests
+{
+    private static IEnumerable<(string Path, Command Command)> Leaves(Command command, string path)
+    {
+        if (command.Subcommands.Count == 0) yield return (path, command);
+        foreach (var sub in command.Subcommands)
+            foreach (var leaf in Leaves(sub, path + " " + sub.Name))
+                yield return leaf;
+    }
+
+    [TestMethod]
+    public void EveryCommandHasHelpWithItsOwnExamples()
+    {
+        var leaves = Leaves(EdgeCli.Build(), "edge").ToList();
+        Assert.IsTrue(leaves.Count >= 20, $"only {leaves.Count} commands found");
+        var problems = new List<string>();
+        foreach (var (path, command) in leaves)
+        {
+            var run = CliRun.Of([.. path.Split(' ').Skip(1), "--help"]);
+            if (run.ExitCode != 0) problems.Add($"{path} --help exited {run.ExitCode}");
+            if (!run.Out.Contains("Examples:")) problems.Add($"{path}: no examples");
+            else if (!run.Out[run.Out.IndexOf("Examples:", StringComparison.Ordinal)..].Contains(path, StringComparison.Ordinal))
+                problems.Add($"{path}: its examples do not run it");
+            foreach (var option in command.Options.Where(o => o.Name is not ("--help" or "--version")))
+                if (string.IsNullOrWhiteSpace(option.Description)) problems.Add($"{path} {option.Name}: no description");
+        }
+        Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+    }
+
+    [TestMethod]
+    public void TheAreasAreListedAtTheTop()
+    {
+        var run = CliRun.Of("--help");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        // Each area on its own line with a sentence that says what it is for.
+        foreach (string area in new[] { "demo", "drift", "model", "board", "pwr", "bridge", "hil" })
+            StringAssert.Matches(run.Out, new System.Text.RegularExpressions.Regex($@"(?m)^  {area} +\S+( \S+){{2,}}"), area);
+    }
+}
