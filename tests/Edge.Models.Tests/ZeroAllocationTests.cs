@@ -3,6 +3,7 @@ using Edge.Device.Inference;
 using Edge.Device.Model;
 using Edge.Models.Tests.Support;
 using Edge.Models.Verification;
+using Edge.TestSupport;
 
 namespace Edge.Models.Tests;
 
@@ -34,9 +35,6 @@ public sealed class ZeroAllocationTests
         }
 
         for (int i = 0; i < 200; i++) Run(i);   // JIT and tiering first
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 2000; i++) Run(i);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.AreEqual(0, allocated, $"{allocated} bytes allocated over 2000 inferences");
+        Allocations.AssertNone(() => { for (int i = 0; i < 2000; i++) Run(i); }, "2000 inferences");
     }
 }

@@ -1,4 +1,5 @@
 using Edge.Device.Drift;
+using Edge.TestSupport;
 
 namespace Edge.Device.Tests.Drift;
 
@@ -93,16 +94,16 @@ public sealed class DriftMonitorTests
         var monitor = Monitor(window: 50);
         var row = new int[2];
         Feed(monitor, 500, Normal); // warm up: JIT, statics
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100_000; i++)
+        Allocations.AssertNone(() =>
         {
-            row[0] = Normal(i) + (i / 5000 % 2) * 400;
-            row[1] = row[0];
-            monitor.Observe(row, 0, i % 7 == 0);
-            if (i % 1000 == 0) monitor.EvaluateContinuous();
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.AreEqual(0L, allocated, "bytes allocated over 100 000 samples, 2 000 window evaluations and burst checks");
+            for (int i = 0; i < 100_000; i++)
+            {
+                row[0] = Normal(i) + (i / 5000 % 2) * 400;
+                row[1] = row[0];
+                monitor.Observe(row, 0, i % 7 == 0);
+                if (i % 1000 == 0) monitor.EvaluateContinuous();
+            }
+        }, "100 000 samples, 2 000 window evaluations and burst checks");
         Assert.IsTrue(monitor.WindowsCompleted >= 2000);
     }
 
