@@ -38,6 +38,6 @@ internal static class DemoHil
     /// <summary>One line per cell: energy and latency against the cost model, agreement with ONNX Runtime.</summary>
     public static string Line(CellResult r) => r.Status == CellStatus.Ok
         ? string.Create(CultureInfo.InvariantCulture,
-            $"{r.Cell,-36} {r.EnergyUj,9:0.0} µJ/inference (cost model {r.ExpectedEnergyUj:0.0}), {r.LatencyUs / 1000,7:0.00} ms, cosine {r.Cosine:0.0000} vs ONNX Runtime")
+            $"{r.Cell,-36} {r.EnergyUj,9:0.0} µJ/inference (cost model {r.ExpectedEnergyUj:0.0}), {r.LatencyUs / 1000,7:0.00} ms, cosine {r.Cosine:0.00000} vs ONNX Runtime")
         : $"{r.Cell,-36} {r.Status}: {r.Reason}";
 }
