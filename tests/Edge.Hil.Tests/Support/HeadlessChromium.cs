@@ -18,7 +18,7 @@ public static class HeadlessChromium
         string chromium = Ensure();
         string profile = Path.Combine(Path.GetDirectoryName(png)!, "chromium-profile-" + Guid.NewGuid().ToString("N")[..8]);
         var log = new List<string>();
-        int code = DebianPackage.Run(chromium,
+        int code = ToolProcess.Run(chromium,
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, $"--window-size={width},{height}",

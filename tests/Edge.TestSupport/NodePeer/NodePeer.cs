@@ -31,11 +31,12 @@ public static class NodePeer
             Directory.CreateDirectory(Prefix);
             DebianPackage.Ensure("node", "nodejs");
             string npm = DebianPackage.Ensure("npm", "npm");
-            var (exit, output) = await RunToEndAsync(npm,
+            var output = new List<string>();
+            int exit = ToolProcess.Run(npm,
                 ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", Prefix, $"{Package}@{Version}"],
-                TimeSpan.FromMinutes(3));
+                output, TimeSpan.FromMinutes(3));
             if (exit != 0 || InstalledVersion() != Version)
-                Assert.Fail($"'npm install {Package}@{Version}' failed (exit {exit}); the peer tests need Node.js and npm with registry access:\n{output}");
+                Assert.Fail($"'npm install {Package}@{Version}' failed (exit {exit}); the peer tests need Node.js and npm with registry access:\n{string.Join("\n", output)}");
             _installed = true;
         }
         finally
@@ -67,27 +68,6 @@ public static class NodePeer
         if (!File.Exists(manifest))
             return null;
         return JsonNode.Parse(File.ReadAllText(manifest))?["version"]?.GetValue<string>();
-    }
-
-    private static async Task<(int Exit, string Output)> RunToEndAsync(string file, string[] arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = StartOrFail(start);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{file} {string.Join(' ', arguments)}' did not finish within {timeout}");
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static Process StartOrFail(ProcessStartInfo start)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Edge.TestSupport;
 
 /// <summary>
@@ -19,10 +17,10 @@ public static class DebianPackage
             if (Find(executable) is { } found) return found;
             var log = new List<string>();
             string[] install = ["install", "-y", "--no-install-recommends", .. packages];
-            if (Run("apt-get", install, log, TimeSpan.FromMinutes(10)) != 0)
+            if (ToolProcess.Run("apt-get", install, log, TimeSpan.FromMinutes(10)) != 0)
             {
-                Run("apt-get", ["update"], log, TimeSpan.FromMinutes(5));
-                Run("apt-get", install, log, TimeSpan.FromMinutes(10));
+                ToolProcess.Run("apt-get", ["update"], log, TimeSpan.FromMinutes(5));
+                ToolProcess.Run("apt-get", install, log, TimeSpan.FromMinutes(10));
             }
             return Find(executable) ?? throw new AssertFailedException(
                 $"This test needs {executable} and could not install the Debian package(s) {string.Join(", ", packages)} " +
@@ -39,34 +37,5 @@ public static class DebianPackage
             if (File.Exists(candidate)) return candidate;
         }
         return null;
-    }
-
-    /// <summary>Runs a process to its end or its time limit, collecting its output lines; -1 when it could not start or ran too long.</summary>
-    public static int Run(string file, IEnumerable<string> arguments, List<string> log, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(limit))
-            {
-                process.Kill(entireProcessTree: true);
-                log.Add($"{file} did not finish within {limit}");
-                return -1;
-            }
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            log.Add($"{file}: {e.Message}");
-            return -1;
-        }
     }
 }

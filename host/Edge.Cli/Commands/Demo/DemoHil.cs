@@ -12,23 +12,34 @@ namespace Edge.Cli.Commands.Demo;
 /// simulated STLINK-V3PWR), two of the sample's models, few inferences and accuracy rows so it
 /// takes seconds, then the HTML report. The same harness and driver `edge hil run` uses.
 /// </summary>
-internal static class DemoHil
+internal sealed class DemoHil
 {
-    public static readonly string[] Models = ["flux_mlp.onnx", "flux_autoencoder.onnx"];
+    private static readonly string[] Models = ["flux_mlp.onnx", "flux_autoencoder.onnx"];
 
-    public static async Task<(RunSummary Run, ReportSummary Report)> RunAsync(string folder, CancellationToken cancellationToken)
+    private readonly Rig _rig = RigLoader.Load(BundledSamples.SimulatedRig());
+
+    private MeasurementPlan Plan => _rig.Measurement with { Warmup = 1, Inferences = 5, AccuracyRows = 200 };
+
+    /// <summary>Every model on every board of the rig.</summary>
+    public int Cells => Models.Length * _rig.Boards.Count;
+
+    /// <summary>What is about to be measured, in one sentence.</summary>
+    public string Describe() =>
+        $"Rig {_rig.SourcePath}: {string.Join(", ", _rig.Boards.Select(b => $"{b.Name} ({b.Profile?.Name} cost model)"))}, each behind a simulated STLINK-V3PWR " +
+        $"at {Plan.Rate}; {string.Join(" and ", Models)}, {Plan.Inferences} measured inferences and {Plan.AccuracyRows} accuracy rows per cell";
+
+    public async Task<(RunSummary Run, ReportSummary Report)> RunAsync(string folder, CancellationToken cancellationToken)
     {
         // The demo owns this folder: a previous demo's run is replaced, not resumed.
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        var rig = RigLoader.Load(BundledSamples.SimulatedRig());
         var options = new HilRunOptions
         {
-            Rig = rig,
+            Rig = _rig,
             Models = Models.Select(BundledSamples.MotorFlux).ToList(),
             Data = [BundledSamples.MotorFlux("test_164V.features.csv"), BundledSamples.MotorFlux("test_164V.windows.csv")],
             Calibration = [BundledSamples.MotorFlux("train_164V.features.csv"), BundledSamples.MotorFlux("train_164V.windows.csv")],
             OutputDirectory = folder,
-            Plan = rig.Measurement with { Warmup = 1, Inferences = 5, AccuracyRows = 200 },
+            Plan = Plan,
         };
         var run = await HilRunner.RunAsync(options, NoProgress.Instance, cancellationToken).ConfigureAwait(false);
         var report = await HilReport.WriteAsync(folder).ConfigureAwait(false);

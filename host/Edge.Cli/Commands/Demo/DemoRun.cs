@@ -67,8 +67,9 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
         output.WriteLine(!calm.BoardAlarm ? "Loom2: stayed at 164 V, no alarm." : "Loom2: raised an alarm (unexpected).");
 
         Step("5. A short hardware-in-the-loop run on the simulated bench: energy, latency and accuracy per model and board");
-        output.WriteLine($"Rig {BundledSamples.SimulatedRig()}: two simulated boards (F746ZG, F401RE cost models), each behind a simulated STLINK-V3PWR at 100 kHz; {string.Join(" and ", DemoHil.Models)}, 5 measured inferences and 200 accuracy rows per cell");
-        var (hil, report) = await DemoHil.RunAsync(Path.Combine(folder, "hil"), cancellationToken);
+        var bench = new DemoHil();
+        output.WriteLine(bench.Describe());
+        var (hil, report) = await bench.RunAsync(Path.Combine(folder, "hil"), cancellationToken);
         foreach (var cell in hil.Results) output.WriteLine("  " + DemoHil.Line(cell));
         output.WriteLine($"Energy is the monitor's current integrated between the board's trigger edges; the simulated boards draw what their cost model says, so it lands within 2 % of it.");
 
@@ -85,7 +86,7 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
         output.WriteLine("  edge board sim        run a simulated board, then edge board upload / stream / info against it");
         output.WriteLine("  edge --help           everything else");
         output.WriteLine($"Done in {_clock.Elapsed.TotalSeconds:0} s.");
-        bool measured = hil.Results.Count == DemoHil.Models.Length * 2 && hil.Ok == hil.Results.Count && report.Measured == hil.Ok;
+        bool measured = hil.Results.Count == bench.Cells && hil.Ok == hil.Results.Count && report.Measured == hil.Ok;
         return alarm.BoardAlarm && alarm.Plc is { DriftAlarm: true } && !calm.BoardAlarm && measured ? ExitCode.Ok : ExitCode.InternalError;
     }
 

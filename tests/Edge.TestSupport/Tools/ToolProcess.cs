@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Edge.TestSupport;
+
+/// <summary>Runs a tool a test needs (apt-get, npm, chromium) to its end, keeping its output for the failure message.</summary>
+public static class ToolProcess
+{
+    /// <summary>The exit code; -1 when it could not start or ran past <paramref name="limit"/> (then it is killed). Output lines go to <paramref name="log"/>.</summary>
+    public static int Run(string file, IEnumerable<string> arguments, List<string> log, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(limit))
+            {
+                process.Kill(entireProcessTree: true);
+                log.Add($"{file} did not finish within {limit}");
+                return -1;
+            }
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            log.Add($"{file}: {e.Message}");
+            return -1;
+        }
+    }
+}
