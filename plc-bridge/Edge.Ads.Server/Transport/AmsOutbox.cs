@@ -9,17 +9,45 @@ namespace Edge.Ads.Server.Transport;
 /// from its sampler; one writer at a time touches the socket. When nothing is queued an answer is
 /// written at once by its own thread (no hop to the writer loop); otherwise frames queue in order.
 /// Bounded in bytes: above the limit answers wait (so a peer that does not read stops being read)
-/// and notifications are dropped. One frame larger than the limit still passes an empty queue.
+/// and notifications are refused (the sampler counts them as dropped). One frame larger than the
+/// limit still passes an empty queue. It also says since when data has waited without the peer
+/// taking any (the send timeout) and when the peer last took some (the idle timeout).
 /// </summary>
-internal sealed class AmsOutbox(long maxQueuedBytes)
+internal sealed class AmsOutbox
 {
     private readonly Channel<byte[]> _frames = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _drained = new(0);
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly TimeProvider _time;
     private PipeWriter? _output;
     private long _queuedBytes;
+    private long _waitingSince;
+    private long _lastSent;
 
+    public AmsOutbox(long maxQueuedBytes, TimeProvider time)
+    {
+        MaxQueuedBytes = maxQueuedBytes;
+        _time = time;
+        _lastSent = time.GetTimestamp();
+    }
+
+    public long MaxQueuedBytes { get; }
+
+    /// <summary>Bytes queued or being written and not yet taken by the socket.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Timestamp since which data has waited for the peer without a write completing; 0 when nothing waits.</summary>
+    public long WaitingSince => Interlocked.Read(ref _waitingSince);
+
+    /// <summary>Timestamp of the last completed write (the start, before any).</summary>
+    public long LastSent => Interlocked.Read(ref _lastSent);
+
+    /// <summary>Whether a frame of <paramref name="bytes"/> would be queued now.</summary>
+    public bool HasRoomFor(int bytes)
+    {
+        long queued = QueuedBytes;
+        return queued == 0 || queued + bytes <= MaxQueuedBytes;
+    }
 
     /// <summary>Sends or queues an answer, waiting while the queue is over its limit.</summary>
     public async ValueTask EnqueueAsync(byte[] frame, CancellationToken cancellationToken)
@@ -31,8 +59,18 @@ internal sealed class AmsOutbox(long maxQueuedBytes)
                 // Counted before any frame enters the channel, so 0 here means nothing is queued.
                 if (QueuedBytes == 0)
                 {
-                    output.Write(frame);
-                    await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref _queuedBytes, frame.Length); // waiting too, until the peer takes it
+                    StartWaiting();
+                    try
+                    {
+                        output.Write(frame);
+                        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Add(ref _queuedBytes, -frame.Length);
+                    }
+                    Sent();
                     return;
                 }
             }
@@ -41,24 +79,13 @@ internal sealed class AmsOutbox(long maxQueuedBytes)
                 _writing.Release();
             }
         }
-        while (QueuedBytes > 0 && QueuedBytes + frame.Length > maxQueuedBytes)
+        while (!HasRoomFor(frame.Length))
             await _drained.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref _queuedBytes, frame.Length);
-        if (!_frames.Writer.TryWrite(frame))
-            Interlocked.Add(ref _queuedBytes, -frame.Length); // closed: the connection is going away
+        Queue(frame);
     }
 
-    /// <summary>Queues a notification unless the queue is over its limit.</summary>
-    public bool TryEnqueue(byte[] frame)
-    {
-        if (QueuedBytes > 0 && QueuedBytes + frame.Length > maxQueuedBytes)
-            return false;
-        Interlocked.Add(ref _queuedBytes, frame.Length);
-        if (_frames.Writer.TryWrite(frame))
-            return true;
-        Interlocked.Add(ref _queuedBytes, -frame.Length);
-        return false;
-    }
+    /// <summary>Queues a notification frame unless the queue is over its limit.</summary>
+    public bool TryEnqueue(byte[] frame) => HasRoomFor(frame.Length) && Queue(frame);
 
     /// <summary>No more frames; <see cref="RunAsync"/> ends after writing what is queued.</summary>
     public void Complete() => _frames.Writer.TryComplete();
@@ -82,6 +109,7 @@ internal sealed class AmsOutbox(long maxQueuedBytes)
                 }
                 flush = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref _queuedBytes, -written);
+                Sent();
             }
             finally
             {
@@ -92,5 +120,30 @@ internal sealed class AmsOutbox(long maxQueuedBytes)
             if (flush.IsCompleted)
                 break;
         }
+    }
+
+    private bool Queue(byte[] frame)
+    {
+        Interlocked.Add(ref _queuedBytes, frame.Length);
+        if (_frames.Writer.TryWrite(frame))
+        {
+            StartWaiting();
+            return true;
+        }
+        Interlocked.Add(ref _queuedBytes, -frame.Length); // closed: the connection is going away
+        return false;
+    }
+
+    private void StartWaiting() => Interlocked.CompareExchange(ref _waitingSince, _time.GetTimestamp(), 0);
+
+    // The peer took data: the wait starts again for whatever is still queued. Queue() adds its bytes
+    // before StartWaiting(), so a frame queued while this runs is never left without a start.
+    private void Sent()
+    {
+        long now = _time.GetTimestamp();
+        Interlocked.Exchange(ref _lastSent, now);
+        Interlocked.Exchange(ref _waitingSince, 0);
+        if (QueuedBytes > 0)
+            Interlocked.CompareExchange(ref _waitingSince, now, 0);
     }
 }

@@ -29,4 +29,4 @@ foreach (var result in results)
     Console.WriteLine(result.ToMarkdownRow());
 var stats = server.Server.Statistics;
 Console.WriteLine();
-Console.WriteLine($"server: {stats.FramesReceived:N0} frames, {stats.ErrorReplies} error answers, {stats.NotificationsSent:N0} notification frames, {stats.NotificationsDropped} dropped");
+Console.WriteLine($"server: {stats.FramesReceived:N0} frames, {stats.ErrorReplies} error answers, {stats.NotificationsSent:N0} notification samples, {stats.NotificationsDropped} dropped");
