@@ -131,6 +131,7 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
         Symbols.Changed -= OnChanged;
         _status.Changed -= OnChanged;
         _stopping.Dispose();
+        _log.Throttle.Dispose();
     }
 
     // Timeouts are checked this often: a quarter of the shortest, between 10 ms and 1 s.
@@ -138,12 +139,12 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
         TimeSpan.FromTicks(Math.Clamp(Math.Min(o.IdleTimeout.Ticks, Math.Min(o.RequestTimeout.Ticks, o.SendTimeout.Ticks)) / 4,
             TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
 
+    // Timeouts of every connection; the sweep's period bounds how late one is noticed.
     private void Sweep()
     {
         long now = Options.TimeProvider.GetTimestamp();
         foreach (var (connection, _) in _connections.Values)
             connection.CheckTimeouts(now);
-        _log.Throttle.Flush();
     }
 
     private void Admit(Socket socket, CancellationToken stopping)
@@ -195,7 +196,9 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
         finally
         {
             _connections.TryRemove(id, out _);
-            _perPeer.AddOrUpdate(address, 0, (_, n) => n - 1);
+            // Peers with no connection left are forgotten: many source addresses must not grow the table.
+            if (_perPeer.AddOrUpdate(address, 0, (_, n) => n - 1) <= 0)
+                _perPeer.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
             _counters.ConnectionClosed();
         }
     }

@@ -32,7 +32,7 @@ internal sealed partial class AdsServerLog(ILogger logger, LogThrottle throttle)
 
     public void ConnectionAccepted(long connectionId, EndPoint? peer)
     {
-        if (Allow("connections accepted", LogLevel.Debug, $"connection {connectionId} from {peer}"))
+        if (Logger.IsEnabled(LogLevel.Debug) && Allow("connections accepted", LogLevel.Debug, $"connection {connectionId} from {peer}"))
             LogConnectionAccepted(Logger, connectionId, peer);
     }
 
@@ -45,7 +45,7 @@ internal sealed partial class AdsServerLog(ILogger logger, LogThrottle throttle)
 
     public void ConnectionClosed(long connectionId, EndPoint? peer, string reason, long samplesDropped)
     {
-        if (Allow("connections closed", LogLevel.Debug, $"connection {connectionId} from {peer}: {reason}"))
+        if (Logger.IsEnabled(LogLevel.Debug) && Allow("connections closed", LogLevel.Debug, $"connection {connectionId} from {peer}: {reason}"))
             LogConnectionClosed(Logger, connectionId, peer, reason, samplesDropped);
     }
 

@@ -8,9 +8,11 @@ namespace Edge.Ads.Server.Logging;
 /// occurrences of each window are logged in full; later ones are only counted, and once the
 /// window is over one line says how many were left out and quotes the last of them. The caller
 /// names the kind and keeps kinds few (never one per peer address): past <c>maxKinds</c>, further
-/// kinds share one. Time comes from a <see cref="TimeProvider"/>, so tests need no waiting.
+/// kinds share one. A summary is written when the window is over, by a timer the throttle sets
+/// itself, so a flood that stops is still summarised. Time comes from a <see cref="TimeProvider"/>,
+/// so tests need no waiting.
 /// </summary>
-public sealed partial class LogThrottle
+public sealed partial class LogThrottle : IDisposable
 {
     /// <summary>The kind that collects events once <c>maxKinds</c> kinds are being tracked.</summary>
     public const string OtherKinds = "other repeated events";
@@ -23,6 +25,8 @@ public sealed partial class LogThrottle
     private readonly int _burst;
     private readonly int _maxKinds;
     private long _suppressed;
+    private readonly ITimer _timer;
+    private bool _flushScheduled;
 
     public LogThrottle(ILogger logger, TimeProvider time, TimeSpan window, int burst, int maxKinds = 64)
     {
@@ -35,6 +39,7 @@ public sealed partial class LogThrottle
         _windowTicks = (long)(window.TotalSeconds * time.TimestampFrequency);
         _burst = burst;
         _maxKinds = maxKinds;
+        _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Length of a window; at most <c>burst</c> full lines per kind are written in one.</summary>
@@ -54,11 +59,18 @@ public sealed partial class LogThrottle
             return false;
         long now = _time.GetTimestamp();
         Summary? summary = null;
+        long? flushIn = null;
         bool allow;
         lock (_lock)
         {
             if (!_kinds.TryGetValue(kind, out var state))
             {
+                if (_kinds.Count >= _maxKinds)
+                {
+                    // Kinds quiet for a whole window with nothing left to summarise make room first.
+                    foreach (var (quiet, _) in _kinds.Where(k => k.Value.Suppressed == 0 && now - k.Value.LastActivity >= _windowTicks).ToArray())
+                        _kinds.Remove(quiet);
+                }
                 if (_kinds.Count >= _maxKinds)
                     kind = OtherKinds;
                 if (!_kinds.TryGetValue(kind, out state))
@@ -80,10 +92,17 @@ public sealed partial class LogThrottle
                 state.Suppressed++;
                 state.LastDetail = detail;
                 Interlocked.Increment(ref _suppressed);
+                if (!_flushScheduled)
+                {
+                    _flushScheduled = true;
+                    flushIn = state.WindowStart + _windowTicks - now;
+                }
             }
         }
         if (summary is { } s)
             Write(s);
+        if (flushIn is { } ticks)
+            ScheduleFlush(ticks);
         return allow;
     }
 
@@ -96,6 +115,7 @@ public sealed partial class LogThrottle
     {
         long now = _time.GetTimestamp();
         var summaries = new List<Summary>();
+        long? flushIn = null;
         lock (_lock)
         {
             foreach (var (kind, state) in _kinds.ToArray())
@@ -108,10 +128,22 @@ public sealed partial class LogThrottle
                 if (final || now - state.LastActivity >= _windowTicks)
                     _kinds.Remove(kind);
             }
+            // Occurrences left out in windows still running are summarised when those end.
+            var pending = _kinds.Values.Where(k => k.Suppressed > 0).Select(k => k.WindowStart + _windowTicks - now).DefaultIfEmpty(long.MaxValue).Min();
+            _flushScheduled = pending != long.MaxValue;
+            if (_flushScheduled)
+                flushIn = pending;
         }
         foreach (var summary in summaries)
             Write(summary);
+        if (flushIn is { } ticks)
+            ScheduleFlush(ticks);
     }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void ScheduleFlush(long ticks) =>
+        _timer.Change(TimeSpan.FromSeconds(Math.Max(ticks, 1) / (double)_time.TimestampFrequency), Timeout.InfiniteTimeSpan);
 
     private void Write(Summary s) =>
         LogSummary(_logger, s.Level, s.Kind, s.Count, _time.GetElapsedTime(s.Since, s.Until).TotalSeconds, s.LastDetail);

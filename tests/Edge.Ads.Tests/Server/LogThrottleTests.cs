@@ -16,15 +16,14 @@ public sealed class LogThrottleTests
     {
         var time = new FakeTimeProvider();
         var log = new CapturingLogger();
-        var throttle = new LogThrottle(log, time, Window, burst: 3);
+        using var throttle = new LogThrottle(log, time, Window, burst: 3);
 
         int allowed = Enumerable.Range(1, 1000).Count(i => throttle.Allow("connections refused", LogLevel.Warning, $"peer {i}"));
 
         Assert.AreEqual(3, allowed, "the first three of the window");
         Assert.AreEqual(997, throttle.Suppressed);
         Assert.IsEmpty(log.Entries, "nothing is summarised before the window ends");
-        time.Advance(Window);
-        throttle.Flush();
+        time.Advance(Window); // the flood has stopped: the throttle's own timer writes the summary
         var summary = log.Entries.Single();
         Assert.AreEqual(LogLevel.Warning, summary.Level, "at the level of the events");
         Assert.AreEqual("connections refused: 997 more not logged in the last 10 s; the last: peer 1000", summary.Message);
@@ -33,16 +32,24 @@ public sealed class LogThrottleTests
     }
 
     [TestMethod]
-    public void AnEventAfterTheWindowWritesTheSummaryItself()
+    public void EachWindowHasItsBurstAndItsSummary()
     {
         var time = new FakeTimeProvider();
         var log = new CapturingLogger();
-        var throttle = new LogThrottle(log, time, Window, burst: 1);
+        using var throttle = new LogThrottle(log, time, Window, burst: 1);
         Assert.IsTrue(throttle.Allow("k", LogLevel.Information, "a"));
         Assert.IsFalse(throttle.Allow("k", LogLevel.Information, "b"));
-        time.Advance(Window + TimeSpan.FromSeconds(5));
-        Assert.IsTrue(throttle.Allow("k", LogLevel.Information, "c"));
-        Assert.AreEqual("k: 1 more not logged in the last 15 s; the last: b", log.Entries.Single().Message);
+        time.Advance(Window);
+        Assert.AreEqual("k: 1 more not logged in the last 10 s; the last: b", log.Entries.Single().Message);
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.IsTrue(throttle.Allow("k", LogLevel.Information, "c"), "the next window has its burst");
+        Assert.IsFalse(throttle.Allow("k", LogLevel.Information, "d"));
+        Assert.IsFalse(throttle.Allow("k", LogLevel.Information, "e"));
+        time.Advance(Window);
+        Assert.HasCount(2, log.Entries);
+        StringAssert.StartsWith(log.Entries[1].Message, "k: 2 more not logged in the last ");
+        StringAssert.EndsWith(log.Entries[1].Message, "; the last: e");
     }
 
     [TestMethod]
@@ -50,7 +57,7 @@ public sealed class LogThrottleTests
     {
         var time = new FakeTimeProvider();
         var log = new CapturingLogger();
-        var throttle = new LogThrottle(log, time, Window, burst: 1, maxKinds: 2);
+        using var throttle = new LogThrottle(log, time, Window, burst: 1, maxKinds: 2);
         Assert.IsTrue(throttle.Allow("a", LogLevel.Warning, ""));
         Assert.IsTrue(throttle.Allow("b", LogLevel.Warning, ""), "another kind has its own burst");
         // Past the cap, new kinds share one: a peer cannot grow the table by inventing kinds.
@@ -64,7 +71,7 @@ public sealed class LogThrottleTests
     public void EventsAtALevelNotLoggedAreNotCounted()
     {
         var log = new CapturingLogger(LogLevel.Information);
-        var throttle = new LogThrottle(log, new FakeTimeProvider(), Window, burst: 1);
+        using var throttle = new LogThrottle(log, new FakeTimeProvider(), Window, burst: 1);
         for (int i = 0; i < 10; i++)
             Assert.IsFalse(throttle.Allow("debug chatter", LogLevel.Debug, ""));
         Assert.AreEqual(0, throttle.Suppressed);
@@ -77,7 +84,7 @@ public sealed class LogThrottleTests
     {
         var time = new FakeTimeProvider();
         var log = new CapturingLogger();
-        var throttle = new LogThrottle(log, time, Window, burst: 1, maxKinds: 1);
+        using var throttle = new LogThrottle(log, time, Window, burst: 1, maxKinds: 1);
         Assert.IsTrue(throttle.Allow("connection 1", LogLevel.Warning, ""));
         time.Advance(Window);
         throttle.Flush();

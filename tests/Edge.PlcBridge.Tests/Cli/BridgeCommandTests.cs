@@ -87,11 +87,8 @@ public sealed partial class BridgeCommandTests
             ? $"error: cannot listen for ADS (AMS/TCP) on 127.0.0.1:{port}: port {port} is already in use on 127.0.0.1"
             : $"error: cannot listen for Prometheus metrics (http://127.0.0.1:{port}/metrics) on 127.0.0.1:{port}: port {port} is already in use on 127.0.0.1";
         Assert.StartsWith(expected, run.Error);
-        Assert.DoesNotMatchRegex(StackFrame, run.ToString(), "a port in use is said, not traced");
+        Assert.DoesNotMatchRegex(Support.StackTrace.Frame(), run.ToString(), "a port in use is said, not traced");
     }
-
-    // A line of a .NET stack trace: "at Namespace.Type.Method(".
-    private static readonly System.Text.RegularExpressions.Regex StackFrame = new(@"\bat [A-Z][\w.`<>]+\.[\w<>`]+\(");
 
     /// <summary>
     /// `edge bridge run` as a service: a simulated board on loopback samples 289 V data (its own
