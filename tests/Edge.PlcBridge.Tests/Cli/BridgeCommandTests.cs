@@ -28,6 +28,8 @@ public sealed partial class BridgeCommandTests
         foreach (var member in dut.Members)
             StringAssert.Matches(run.Out, new Regex($@"\n\s+{dut.OffsetOf(member.Name)}\s+\d+\s+{member.Name}\s+{Regex.Escape(member.TypeText)}\r?\n"), member.Name);
         StringAssert.Contains(run.Out, "writable: Loom3.AlarmAck");
+        StringAssert.Contains(run.Out, "PLC peers: none (ads.plc-peers): no connections are reserved");
+        StringAssert.Contains(run.Out, "timeouts: idle 120 s, request 10 s, send 30 s; up to 4194304 B queued per peer");
     }
 
     [TestMethod]
