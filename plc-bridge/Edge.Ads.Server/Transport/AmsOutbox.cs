@@ -90,7 +90,11 @@ internal sealed class AmsOutbox
     /// <summary>No more frames; <see cref="RunAsync"/> ends after writing what is queued.</summary>
     public void Complete() => _frames.Writer.TryComplete();
 
-    /// <summary>Writes queued frames to <paramref name="output"/>, several per flush when they queue up.</summary>
+    /// <summary>
+    /// Writes queued frames to <paramref name="output"/>, several per flush when they queue up, but
+    /// flushing at least every <see cref="FlushChunk"/> bytes, so a slow but steady reader shows
+    /// progress well within the send timeout.
+    /// </summary>
     public async Task RunAsync(PipeWriter output, CancellationToken cancellationToken)
     {
         _output = output;
@@ -98,18 +102,22 @@ internal sealed class AmsOutbox
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-            FlushResult flush;
+            bool completed = false;
             try
             {
                 long written = 0;
-                while (reader.TryRead(out var frame))
+                while (!completed && reader.TryRead(out var frame))
                 {
                     output.Write(frame);
                     written += frame.Length;
+                    if (written >= FlushChunk)
+                    {
+                        completed = await FlushAsync(output, written, cancellationToken).ConfigureAwait(false);
+                        written = 0;
+                    }
                 }
-                flush = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-                Interlocked.Add(ref _queuedBytes, -written);
-                Sent();
+                if (written > 0 && !completed)
+                    completed = await FlushAsync(output, written, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -117,9 +125,20 @@ internal sealed class AmsOutbox
             }
             if (_drained.CurrentCount == 0)
                 _drained.Release();
-            if (flush.IsCompleted)
+            if (completed)
                 break;
         }
+    }
+
+    /// <summary>Bytes written between flushes at most (one larger frame goes whole).</summary>
+    public const int FlushChunk = 64 * 1024;
+
+    private async ValueTask<bool> FlushAsync(PipeWriter output, long written, CancellationToken cancellationToken)
+    {
+        var flush = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _queuedBytes, -written);
+        Sent();
+        return flush.IsCompleted;
     }
 
     private bool Queue(byte[] frame)
