@@ -13,7 +13,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task UploadStreamCaptureAgainstASimulatedBoard()
     {
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"), "loom3");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-board-flash"), "loom3");
         await using var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         string dir = Files;
         string model = Path.Combine(dir, "mlp.edgem"), profile = Path.Combine(dir, "motor.edgp"), capture = Path.Combine(dir, "retrain.csv");
@@ -44,7 +44,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public void StreamingToABoardWithoutTheModelSaysSo()
     {
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"));
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-board-flash"));
         var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         try
         {

@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using System.Net;
 using Edge.Board.Simulation;
 using Edge.Device.Model;
@@ -43,7 +44,7 @@ public sealed class RealBenchPathTests
                 deploy-port: /dev/null
                 monitor: { kind: stlink-v3pwr, port: {{monitorHost.Address}} }
                 trigger: { source: sw, threshold-ma: 85 }
-                budgets: { heap: 61440 }
+                budgets: { heap: 63440 }
                 firmware: { "9.9": { app: app.bin } }
             """, folder);
         try

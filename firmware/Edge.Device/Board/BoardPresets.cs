@@ -14,8 +14,9 @@ namespace Edge.Device.Board
         {
             var config = new BoardConfig();
             config.BoardName = "NUCLEO-F746ZG";
-            // Holds the largest single upload (a model or a profile file); a commit copies the file once more.
-            config.StagingCapacity = 12 * 1024;
+            // Holds the largest single upload (a model, or a profile, or a model carrying its
+            // profile); commits parse it in place.
+            config.StagingCapacity = 8 * 1024;
             config.ArenaBudget = 4 * 1024;
             config.VectorSlots = 2;
             config.MaxRowWidth = 256;
@@ -29,7 +30,7 @@ namespace Edge.Device.Board
         {
             var config = new BoardConfig();
             config.BoardName = "NUCLEO-F401RE";
-            config.StagingCapacity = 12 * 1024;
+            config.StagingCapacity = 6 * 1024;
             config.ArenaBudget = 4 * 1024;
             config.VectorSlots = 2;
             config.MaxRowWidth = 256;
