@@ -65,28 +65,53 @@ namespace Edge.Device.Inference
             int zeroPoint = p[OutputZeroPoint];
             int min = p[ActivationMin];
             int max = p[ActivationMax];
+            // Σ w·(x + offset) = Σ w·x + offset·Σ w: the inner loop is a plain dot product with
+            // running indices, four taps per pass; the offset term uses the weights' sum over the
+            // taps that fall inside the input (the whole kernel away from the edges). Integer sums
+            // wrap, so the regrouping cannot change the result.
+            int taps = inChannels * kernel;
             for (int o = 0; o < outChannels; o++)
             {
                 int bias = ints[p[BiasAt] + o];
                 int multiplier = ints[p[MultipliersAt] + o];
                 int shift = ints[p[ShiftsAt] + o];
-                int wo = weightsAt + o * inChannels * kernel;
+                int wo = weightsAt + o * taps;
+                int kernelSum = 0;
+                for (int j = wo; j < wo + taps; j++) kernelSum += weights[j];
                 for (int t = 0; t < outLength; t++)
                 {
                     int start = t * stride - pad;
                     // Clip the taps to the input once, instead of testing each tap.
                     int kFrom = start < 0 ? -start : 0;
                     int kTo = start + kernel > inLength ? inLength - start : kernel;
+                    int span = kTo - kFrom;
+                    int blocked = span & ~3;
                     int acc = bias;
+                    int weightSum = 0;
                     for (int i = 0; i < inChannels; i++)
                     {
-                        int w = wo + i * kernel;
-                        int x = input + i * inLength + start;
-                        for (int k = kFrom; k < kTo; k++)
+                        int w = wo + i * kernel + kFrom;
+                        int xi = input + i * inLength + start + kFrom;
+                        int xBlockEnd = xi + blocked;
+                        int xEnd = xi + span;
+                        while (xi < xBlockEnd)
                         {
-                            acc += weights[w + k] * (arena[x + k] + inputOffset);
+                            acc += weights[w] * arena[xi] + weights[w + 1] * arena[xi + 1] + weights[w + 2] * arena[xi + 2] + weights[w + 3] * arena[xi + 3];
+                            w += 4;
+                            xi += 4;
+                        }
+                        while (xi < xEnd)
+                        {
+                            acc += weights[w] * arena[xi];
+                            w++;
+                            xi++;
+                        }
+                        if (span != kernel)
+                        {
+                            for (int k = wo + i * kernel + kFrom; k < wo + i * kernel + kTo; k++) weightSum += weights[k];
                         }
                     }
+                    acc += inputOffset * (span == kernel ? kernelSum : weightSum);
                     acc = QuantMath.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + zeroPoint;
                     arena[output + o * outLength + t] = (sbyte)QuantMath.Clamp(acc, min, max);
                 }
