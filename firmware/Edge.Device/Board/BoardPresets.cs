@@ -9,28 +9,25 @@ namespace Edge.Device.Board
     /// </summary>
     public static class BoardPresets
     {
-        /// <summary>NUCLEO-F746ZG (ST_NUCLEO144_F746ZG): about 60 KB of managed heap.</summary>
+        /// <summary>NUCLEO-F746ZG (ST_NUCLEO144_F746ZG): about 63 KB of managed heap.</summary>
         public static BoardConfig NucleoF746zg()
         {
-            var config = new BoardConfig();
-            config.BoardName = "NUCLEO-F746ZG";
-            // Holds the largest single upload (a model, or a profile, or a model carrying its
-            // profile); commits parse it in place.
-            config.StagingCapacity = 8 * 1024;
-            config.ArenaBudget = 4 * 1024;
-            config.VectorSlots = 2;
-            config.MaxRowWidth = 256;
-            config.ResponseCacheSlots = 2;
-            config.StatusIntervalMs = 1000;
-            return config;
+            // Staging holds the largest single upload (a model, a profile, or a model carrying
+            // its profile); commits parse it in place.
+            return Sized("NUCLEO-F746ZG", 8 * 1024);
         }
 
         /// <summary>NUCLEO-F401RE (ST_NUCLEO64_F401RE_NF): the managed heap is what 96 KB of SRAM leaves after the firmware.</summary>
         public static BoardConfig NucleoF401re()
         {
+            return Sized("NUCLEO-F401RE", 6 * 1024);
+        }
+
+        private static BoardConfig Sized(string name, int staging)
+        {
             var config = new BoardConfig();
-            config.BoardName = "NUCLEO-F401RE";
-            config.StagingCapacity = 6 * 1024;
+            config.BoardName = name;
+            config.StagingCapacity = staging;
             config.ArenaBudget = 4 * 1024;
             config.VectorSlots = 2;
             config.MaxRowWidth = 256;

@@ -65,10 +65,10 @@ namespace Edge.Device.Inference
             int zeroPoint = p[OutputZeroPoint];
             int min = p[ActivationMin];
             int max = p[ActivationMax];
-            // Σ w·(x + offset) = Σ w·x + offset·Σ w: the inner loop is a plain dot product with
-            // running indices, four taps per pass; the offset term uses the weights' sum over the
-            // taps that fall inside the input (the whole kernel away from the edges). Integer sums
-            // wrap, so the regrouping cannot change the result.
+            // Σ w·(x + offset) = Σ w·x + offset·Σ w: the inner loop is a plain dot product
+            // (DotProductInt8); the offset term uses the weights' sum over the taps that fall inside
+            // the input (the whole kernel away from the edges). Integer sums wrap, so the
+            // regrouping cannot change the result.
             int taps = inChannels * kernel;
             for (int o = 0; o < outChannels; o++)
             {
@@ -85,30 +85,15 @@ namespace Edge.Device.Inference
                     int kFrom = start < 0 ? -start : 0;
                     int kTo = start + kernel > inLength ? inLength - start : kernel;
                     int span = kTo - kFrom;
-                    int blocked = span & ~3;
                     int acc = bias;
                     int weightSum = 0;
                     for (int i = 0; i < inChannels; i++)
                     {
                         int w = wo + i * kernel + kFrom;
-                        int xi = input + i * inLength + start + kFrom;
-                        int xBlockEnd = xi + blocked;
-                        int xEnd = xi + span;
-                        while (xi < xBlockEnd)
-                        {
-                            acc += weights[w] * arena[xi] + weights[w + 1] * arena[xi + 1] + weights[w + 2] * arena[xi + 2] + weights[w + 3] * arena[xi + 3];
-                            w += 4;
-                            xi += 4;
-                        }
-                        while (xi < xEnd)
-                        {
-                            acc += weights[w] * arena[xi];
-                            w++;
-                            xi++;
-                        }
+                        acc = DotProductInt8.Accumulate(acc, weights, w, arena, input + i * inLength + start + kFrom, span);
                         if (span != kernel)
                         {
-                            for (int k = wo + i * kernel + kFrom; k < wo + i * kernel + kTo; k++) weightSum += weights[k];
+                            for (int k = w; k < w + span; k++) weightSum += weights[k];
                         }
                     }
                     acc += inputOffset * (span == kernel ? kernelSum : weightSum);

@@ -55,33 +55,15 @@ namespace Edge.Device.Inference
             int zeroPoint = p[OutputZeroPoint];
             int min = p[ActivationMin];
             int max = p[ActivationMax];
-            // The dot product walks both rows with running indices, four MACs per pass, so the
-            // interpreter spends its IL ops on the multiply-adds rather than on index arithmetic
-            // (int32 sums wrap, so the grouping cannot change the result).
-            int blocked = depth & ~3;
             for (int r = 0; r < rows; r++)
             {
                 int x = input + r * depth;
-                int xBlockEnd = x + blocked;
-                int xEnd = x + depth;
                 int y = output + r * channels;
                 int w = weightsAt;
                 for (int c = 0; c < channels; c++)
                 {
-                    int acc = ints[biasAt + c];
-                    int xi = x;
-                    while (xi < xBlockEnd)
-                    {
-                        acc += weights[w] * arena[xi] + weights[w + 1] * arena[xi + 1] + weights[w + 2] * arena[xi + 2] + weights[w + 3] * arena[xi + 3];
-                        w += 4;
-                        xi += 4;
-                    }
-                    while (xi < xEnd)
-                    {
-                        acc += weights[w] * arena[xi];
-                        w++;
-                        xi++;
-                    }
+                    int acc = DotProductInt8.Accumulate(ints[biasAt + c], weights, w, arena, x, depth);
+                    w += depth;
                     acc = QuantMath.MultiplyByQuantizedMultiplier(acc, ints[multipliersAt + c], ints[shiftsAt + c]) + zeroPoint;
                     arena[y + c] = (sbyte)QuantMath.Clamp(acc, min, max);
                 }
