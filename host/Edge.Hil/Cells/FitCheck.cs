@@ -15,23 +15,26 @@ namespace Edge.Hil.Cells;
 /// </summary>
 public static class FitCheck
 {
-    /// <summary>Why the model does not fit, or null.</summary>
+    /// <summary>Why the model does not fit (every reason that applies), or null.</summary>
     public static string? Problem(RigBoard board, BoardHello hello, PreparedModel model)
     {
+        var problems = new List<string>();
         int staging = Math.Min(board.Budgets.Staging ?? int.MaxValue, hello.StagingCapacity);
         if (model.Edgem.Length > staging)
-            return $"the model file is {model.Edgem.Length} bytes; {board.Name} stages uploads of at most {staging} bytes";
+            problems.Add($"the model file is {model.Edgem.Length} bytes; {board.Name} stages uploads of at most {staging} bytes");
         var target = Target(board);
-        if (board.Budgets.Arena is null && target is null) return null;
-        try
+        if (board.Budgets.Arena is not null || target is not null)
         {
-            new MemoryBudget(board.Budgets.Arena, target).CreateInterpreter(model.Model, model.Edgem.Length);
-            return null;
+            try
+            {
+                new MemoryBudget(board.Budgets.Arena, target).CreateInterpreter(model.Model, model.Edgem.Length);
+            }
+            catch (MemoryBudgetException e)
+            {
+                problems.Add(e.Message);
+            }
         }
-        catch (MemoryBudgetException e)
-        {
-            return e.Message;
-        }
+        return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
     /// <summary>The memory model of the board's target, with the rig's heap budget if it states one; null for a target Edge does not know.</summary>
