@@ -80,7 +80,9 @@ public sealed class HeapMeasure
         switch (item)
         {
             case string s:
-                Count("string", string.IsInterned(s) is not null ? NanoClrHeap.StringLiteralBytes : NanoClrHeap.StringBytes(System.Text.Encoding.UTF8.GetByteCount(s)));
+                // Priced as a string built at run time (what the readers make of names in a file);
+                // the few literals (the board's name) cost a little less on the board.
+                Count("string", NanoClrHeap.StringBytes(System.Text.Encoding.UTF8.GetByteCount(s)));
                 return;
             case Array array:
                 var element = type.GetElementType()!;

@@ -17,8 +17,9 @@ namespace Edge.Targets.Heap;
 /// taking a whole block each (c_CLR_RT_DataTypeLookup, src/CLR/Core/TypeSystemLookup.cpp;
 /// ExtractHeapBlocksForArray, src/CLR/Core/Execution.cpp); one array holds at most 0xFFFF blocks
 /// (HB_MaxSize);</item>
-/// <item>a string made at run time is a header block plus its UTF-8 text and terminator; a string
-/// literal is a header block pointing into the assembly.</item>
+/// <item>a string made at run time is a header block plus its UTF-8 text and terminator (a string
+/// literal is only a header block pointing into the assembly; the model prices every string as
+/// made at run time, a slight overestimate for the few literals).</item>
 /// </list>
 /// The POSIX build of nanoCLR on a 64-bit host has larger blocks; <see cref="HeapBlockBytes"/>
 /// is the MCU's.
@@ -44,9 +45,6 @@ public static class NanoClrHeap
 
     /// <summary>A string built at run time with this many UTF-8 bytes.</summary>
     public static int StringBytes(int utf8Bytes) => HeapBlockBytes * Blocks(HeapBlockBytes + utf8Bytes + 1);
-
-    /// <summary>A string literal (the text stays in the assembly).</summary>
-    public const int StringLiteralBytes = HeapBlockBytes;
 
     /// <summary>Bytes one array element takes: packed for numeric primitives, a whole block for anything else.</summary>
     public static int ElementBytes(Type elementType)
