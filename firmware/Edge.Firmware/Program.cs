@@ -13,25 +13,24 @@ namespace Edge.Firmware
     {
         public static void Main()
         {
-            var config = new BoardConfig
-            {
-                FirmwareVersion = "edge 0.1.0",
-                BoardName = "NUCLEO-F746ZG",
-                StagingCapacity = 96 * 1024,   // leaves room in a ~60 KB managed heap only for small models: measure with GC.Run
-                ArenaBudget = 16 * 1024,
-                VectorSlots = 4,
-                MaxRowWidth = 300,
-                ResponseCacheSlots = 2,
-                StatusIntervalMs = 1000,
-            };
+            // Sizes for the NUCLEO-F746ZG's ~60 KB managed heap (BoardPresets; the host's memory
+            // model checks models and profiles against the same figures: edge model convert --board).
+            BoardConfig config = BoardPresets.NucleoF746zg();
+            config.FirmwareVersion = "edge 0.1.0";
             var transport = new UartTransport(BoardPins.LinkPort, BoardPins.LinkBaud);
             var clock = new TickClock();
             var pin = new GpioTriggerPin(BoardPins.TriggerPin);
-            IModelStore store = SdCardModelStore.TryOpen("D:\\edge");   // null when no card: uploads then last until reset
+#if EDGE_SD_STORE
+            // Targets with a file system: committed files survive a reset (null when no card is mounted).
+            IModelStore store = SdCardModelStore.TryOpen("D:\\edge");
+#else
+            // The F746ZG and F401RE firmware has no file system: uploads last until the next reset.
+            IModelStore store = null;
+#endif
             var board = new BoardRuntime(config, transport, clock, pin, store, new NativeMemoryGauge());
             board.Start();
             // For a board that samples its own signal (a raw-window model such as flux_cnn1d):
-            // board.SampleSource = new AdcWindowSource(BoardPins.AdcChannel, 256);
+            // board.SampleSource = new AdcWindowSource(BoardPins.AdcChannel, 256, BoardPins.AdcReferenceVolts);
 
             while (true)
             {

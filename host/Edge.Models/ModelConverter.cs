@@ -61,7 +61,7 @@ public static class ModelConverter
 
         var bytes = EdgeModelWriter.Write(image);
         var model = ModelReader.Read(bytes);   // the device's own reader checks what was written
-        if (options.Budget.IsSet) options.Budget.CreateInterpreter(model);
+        if (options.Budget.IsSet) options.Budget.CreateInterpreter(model, bytes.Length);
         var report = ConversionReport.Create(options.OnnxPath, options.OutputPath, graph, model, bytes.Length, columnText, rows.Length,
             $"{options.Calibration.ToString().ToLowerInvariant()} ranges{(options.BiasCorrection ? ", bias correction" : "")}", options.Budget);
         return new ConversionResult(bytes, model, report);

@@ -13,12 +13,12 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task UploadStreamCaptureAgainstASimulatedBoard()
     {
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"), "loom3");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-board-flash"), "loom3");
         await using var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         string dir = Files;
         string model = Path.Combine(dir, "mlp.edgem"), profile = Path.Combine(dir, "motor.edgp"), capture = Path.Combine(dir, "retrain.csv");
         Assert.AreEqual(0, CliRun.Of("model", "convert", RepoPaths.MotorFlux("flux_mlp.onnx"), "--calib", RepoPaths.MotorFlux("train_164V.features.csv"), "-o", model).ExitCode);
-        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "-o", profile).ExitCode);
+        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", profile).ExitCode);
 
         var upload = CliRun.Of("board", "upload", "-p", host.Address, model, profile);
         Assert.AreEqual(0, upload.ExitCode, upload.ToString());
@@ -44,7 +44,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public void StreamingToABoardWithoutTheModelSaysSo()
     {
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-board-flash"));
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-board-flash"));
         var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         try
         {

@@ -10,10 +10,24 @@ public sealed class DriftCommandTests
     private static readonly Lazy<string> Profile = new(() =>
     {
         string path = Path.Combine(RepoPaths.TempDirectory("cli"), "motor.edgp");
-        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "-o", path);
+        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", path);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         return path;
     });
+
+    [TestMethod]
+    public void ProfileWithABoardSaysWhetherItFits()
+    {
+        string path = Path.Combine(RepoPaths.TempDirectory("cli"), "board.edgp");
+        var all = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
+        Assert.AreEqual(3, all.ExitCode, all.ToString());
+        StringAssert.Contains(all.Error, "does not fit nucleo-f746zg");
+        StringAssert.Contains(all.Error, "B short");
+        Assert.IsFalse(File.Exists(path), "nothing written");
+        var demo = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[5-9]", "-c", "f1[0-5]", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
+        Assert.AreEqual(0, demo.ExitCode, demo.ToString());
+        StringAssert.Contains(demo.Out, "fits nucleo-f746zg");
+    }
 
     [TestMethod]
     public void ProfileReportsWhatItWrote()
@@ -24,7 +38,7 @@ public sealed class DriftCommandTests
         StringAssert.Contains(run.Out, "65 column(s) from 4000 reference rows");
         StringAssert.Contains(run.Out, "wasserstein");
         StringAssert.Contains(run.Out, "8 bins");
-        StringAssert.Contains(run.Out, "sketch state");
+        StringAssert.Contains(run.Out, "board RAM on nanoCLR");
         Assert.AreEqual(new FileInfo(path).Length.ToString(), System.Text.RegularExpressions.Regex.Match(run.Out, @"(\d+) bytes").Groups[1].Value);
     }
 

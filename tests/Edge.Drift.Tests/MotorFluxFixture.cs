@@ -10,7 +10,7 @@ namespace Edge.Drift.Tests;
 public static class MotorFluxFixture
 {
     /// <summary>The oracle's setup: the 64 spectral features and the load category, 16 bins.</summary>
-    public static readonly ProfileOptions Options = new() { Columns = ["f[0-9]*"], Categorical = ["load"], Bins = 16 };
+    public static readonly ProfileOptions Options = new() { Columns = ["f[0-9]*"], Categorical = ["load"], Bins = 16, CaptureRows = 64 };
 
     private static readonly Lazy<Table> TrainTable = new(() => TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv")));
     private static readonly Lazy<JsonDocument> OracleDocument = new(() => JsonDocument.Parse(File.ReadAllText(RepoPaths.MotorFlux("drift-oracle.json"))));

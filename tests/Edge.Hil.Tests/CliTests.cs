@@ -14,7 +14,7 @@ public sealed class CliTests
         var run = EdgeRun.Of("hil", "rigs", Fixtures.SimRig);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Out, "rig 'sim'");
-        StringAssert.Contains(run.Out, "f746zg-sim: simulated nucleo-f746zg, 3.3 V, simulated monitor (Binary), staging 262144 B, arena 61440 B, heap 61440 B");
+        StringAssert.Contains(run.Out, "f746zg-sim: simulated nucleo-f746zg, 3.3 V, simulated monitor (Binary), staging 8192 B, arena 4096 B, managed heap 63,440 B (49,192 B after nanoCLR; ");
         StringAssert.Contains(run.Out, "2 warm-up + 10 measured inferences at 100kHz");
     }
 
@@ -37,7 +37,10 @@ public sealed class CliTests
             "--boards", "f401re-sim", "--firmware", "2.0.1", "-n", "3", "--warmup", "1", "--accuracy-rows", "30", "--out", output);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Out, "1 model(s) x 1 board(s) x 1 firmware = 1 cells");
-        StringAssert.Contains(run.Out, "flux_mlp@f401re-sim@2.0.1: 2084.");
+        // The simulated F401RE's energy follows its cost model (measured instruction counts x CPI band).
+        double printed = double.Parse(System.Text.RegularExpressions.Regex.Match(run.Out, @"flux_mlp@f401re-sim@2\.0\.1: ([0-9.]+) uJ").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        double modelled = Edge.Board.Simulation.BoardProfile.NucleoF401re.InferenceMicrojoules(Edge.Targets.Costs.ModelWork.Of(Edge.Device.Model.ModelReader.Read(File.ReadAllBytes(ConvertedModels.Mlp))));
+        Assert.AreEqual(modelled, printed, modelled * 0.02, run.Out);
         StringAssert.Contains(run.Out, "1 measured, 0 too large for their board, 0 failed");
         Assert.IsTrue(File.Exists(Path.Combine(output, "results.parquet")));
 

@@ -34,10 +34,10 @@ public sealed class ReportTests
             kind: simulated
             profile: nucleo-f746zg
             monitor: { kind: simulated }
-          - name: f091
+          - name: small
             kind: simulated
-            profile: nucleo-f091rc
-            budgets: { heap: 3600 }     # the MLP's 3.5 KB fit, the autoencoder's 3.7 KB do not
+            profile: nucleo-f746zg
+            budgets: { arena: 120 }     # the MLP's 112-byte arena fits, the autoencoder's 144 bytes do not
             monitor: { kind: simulated }
           - name: flaky
             kind: simulated
@@ -69,7 +69,7 @@ public sealed class ReportTests
     public void TheRunHasEveryKindOfOutcome()
     {
         Assert.AreEqual(3, Measured.Count, string.Join("\n", s_run.Results.Select(r => $"{r.Cell} {r.Status} {r.Reason}")));
-        Assert.AreEqual("flux_autoencoder@f091@current", s_run.Results.Single(r => r.Status == CellStatus.DoesNotFit).Cell);
+        Assert.AreEqual("flux_autoencoder@small@current", s_run.Results.Single(r => r.Status == CellStatus.DoesNotFit).Cell);
         Assert.AreEqual(2, s_run.Failed);
         Assert.AreEqual(new ReportSummary(s_report.Path, 6, 3, 3), s_report);
     }

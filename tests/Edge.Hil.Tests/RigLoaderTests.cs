@@ -33,7 +33,9 @@ public sealed class RigLoaderTests
         Assert.IsTrue(rig.AllSimulated);
         CollectionAssert.AreEqual(new[] { "f746zg-sim", "f401re-sim" }, rig.Boards.Select(b => b.Name).ToArray());
         var f746 = rig.Board("f746zg-sim");
-        Assert.AreEqual(new RigBudgets(256 * 1024, 60 * 1024, 61440), f746.Budgets, "the simulated firmware's staging and arena, the documented heap");
+        // The board app's sizes on the F746ZG (BoardPresets) and no heap override: the target's memory model applies.
+        Assert.AreEqual(new RigBudgets(8 * 1024, 4 * 1024, null), f746.Budgets, "the simulated firmware's staging and arena; the heap from the target's memory model");
+        Assert.AreEqual(Edge.Targets.Boards.BoardTarget.NucleoF746zg, Edge.Hil.Cells.FitCheck.Target(f746));
         Assert.AreEqual((2, 10, 100_000), (rig.Measurement.Warmup, rig.Measurement.Inferences, rig.Measurement.Rate.Hertz));
     }
 

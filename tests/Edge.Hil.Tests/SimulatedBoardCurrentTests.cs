@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using System.Net;
 using Edge.Board.Client;
 using Edge.Board.Simulation;

@@ -83,9 +83,9 @@ namespace Edge.Device.Board
         {
             if (_store == null) return;
             byte[] model = _store.LoadCommitted(UploadKind.Model);
-            if (model != null && Load(UploadKind.Model, model) != null) StartupMessage = "stored model did not load";
+            if (model != null && Load(UploadKind.Model, model, model.Length) != null) StartupMessage = "stored model did not load";
             byte[] profile = _store.LoadCommitted(UploadKind.DriftProfile);
-            if (profile != null && Load(UploadKind.DriftProfile, profile) != null) StartupMessage = "stored drift profile did not load";
+            if (profile != null && Load(UploadKind.DriftProfile, profile, profile.Length) != null) StartupMessage = "stored drift profile did not load";
         }
 
         /// <summary>
@@ -264,33 +264,34 @@ namespace Edge.Device.Board
                 return LinkStatus.ChecksumMismatch;
             }
             byte kind = _upload.Kind;
-            var file = new byte[_upload.Length];
-            Array.Copy(_upload.Buffer, file, file.Length);
-            string problem = Load(kind, file);
+            int fileLength = _upload.Length;
+            // Parsed straight from the staging buffer: a copy of the file would need as much
+            // heap again at the moment the new model is built (the readers copy what they keep).
+            string problem = Load(kind, _upload.Buffer, fileLength);
             if (problem != null)
             {
                 _upload.Reset();
                 length = WriteMessage(reply, o, problem);
                 return LinkStatus.InvalidFile;
             }
-            if (_store != null) _store.SaveCommitted(kind, file, file.Length);
+            if (_store != null) _store.SaveCommitted(kind, _upload.Buffer, fileLength);
             _upload.Reset();
             reply[o] = kind;
             byte[] id = kind == UploadKind.Model ? ModelId : null;
             for (int i = 0; i < 8; i++) reply[o + 1 + i] = id == null ? (byte)0 : id[i];
-            LittleEndian.WriteInt32(reply, o + 9, file.Length);
+            LittleEndian.WriteInt32(reply, o + 9, fileLength);
             length = 13;
             return LinkStatus.Ok;
         }
 
-        /// <summary>Parses a file and, only if it loads, makes it the running model or profile; returns the problem, or null.</summary>
-        private string Load(byte kind, byte[] file)
+        /// <summary>Parses the first length bytes of file and, only if they load, makes them the running model or profile; returns the problem, or null.</summary>
+        private string Load(byte kind, byte[] file, int length)
         {
             try
             {
                 if (kind == UploadKind.Model)
                 {
-                    EdgeModel model = ModelReader.Read(file);
+                    EdgeModel model = ModelReader.Read(file, length);
                     var interpreter = new Interpreter(model, _config.ArenaBudget);
                     DriftMonitor embedded = null;
                     if (model.DriftProfile != null && model.DriftProfile.Length > 0 && (Rows.Drift == null || _profileFromModel))
@@ -307,7 +308,7 @@ namespace Edge.Device.Board
                 }
                 else
                 {
-                    var monitor = new DriftMonitor(DriftProfileReader.Read(file, "drift profile"));
+                    var monitor = new DriftMonitor(DriftProfileReader.Read(file, 0, length, "drift profile"));
                     Rows.SetDrift(monitor);
                     _profileFromModel = false;
                 }

@@ -116,15 +116,6 @@ namespace Edge.Device.Drift
             Capture.Release();
         }
 
-        /// <summary>
-        /// State bytes per column that grow with the histogram: window and anomalous-subset counts
-        /// (16-bit) and tail sums (64-bit, binned columns), decayed counts (16-bit). At 16 bins: 128.
-        /// </summary>
-        public static int StateBytesPerColumn(int slots, bool binned)
-        {
-            return 2 * (2 * slots + (binned ? 16 : 0)) + 2 * slots;
-        }
-
         [HotPath]
         private void CloseWindow()
         {

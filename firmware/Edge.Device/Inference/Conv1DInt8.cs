@@ -65,28 +65,38 @@ namespace Edge.Device.Inference
             int zeroPoint = p[OutputZeroPoint];
             int min = p[ActivationMin];
             int max = p[ActivationMax];
+            // Σ w·(x + offset) = Σ w·x + offset·Σ w: the inner loop is a plain dot product
+            // (DotProductInt8); the offset term uses the weights' sum over the taps that fall inside
+            // the input (the whole kernel away from the edges). Integer sums wrap, so the
+            // regrouping cannot change the result.
+            int taps = inChannels * kernel;
             for (int o = 0; o < outChannels; o++)
             {
                 int bias = ints[p[BiasAt] + o];
                 int multiplier = ints[p[MultipliersAt] + o];
                 int shift = ints[p[ShiftsAt] + o];
-                int wo = weightsAt + o * inChannels * kernel;
+                int wo = weightsAt + o * taps;
+                int kernelSum = 0;
+                for (int j = wo; j < wo + taps; j++) kernelSum += weights[j];
                 for (int t = 0; t < outLength; t++)
                 {
                     int start = t * stride - pad;
                     // Clip the taps to the input once, instead of testing each tap.
                     int kFrom = start < 0 ? -start : 0;
                     int kTo = start + kernel > inLength ? inLength - start : kernel;
+                    int span = kTo - kFrom;
                     int acc = bias;
+                    int weightSum = 0;
                     for (int i = 0; i < inChannels; i++)
                     {
-                        int w = wo + i * kernel;
-                        int x = input + i * inLength + start;
-                        for (int k = kFrom; k < kTo; k++)
+                        int w = wo + i * kernel + kFrom;
+                        acc = DotProductInt8.Accumulate(acc, weights, w, arena, input + i * inLength + start + kFrom, span);
+                        if (span != kernel)
                         {
-                            acc += weights[w + k] * (arena[x + k] + inputOffset);
+                            for (int k = w; k < w + span; k++) weightSum += weights[k];
                         }
                     }
+                    acc += inputOffset * (span == kernel ? kernelSum : weightSum);
                     acc = QuantMath.MultiplyByQuantizedMultiplier(acc, multiplier, shift) + zeroPoint;
                     arena[output + o * outLength + t] = (sbyte)QuantMath.Clamp(acc, min, max);
                 }

@@ -59,14 +59,11 @@ namespace Edge.Device.Inference
             {
                 int x = input + r * depth;
                 int y = output + r * channels;
+                int w = weightsAt;
                 for (int c = 0; c < channels; c++)
                 {
-                    int acc = ints[biasAt + c];
-                    int w = weightsAt + c * depth;
-                    for (int d = 0; d < depth; d++)
-                    {
-                        acc += weights[w + d] * arena[x + d];
-                    }
+                    int acc = DotProductInt8.Accumulate(ints[biasAt + c], weights, w, arena, x, depth);
+                    w += depth;
                     acc = QuantMath.MultiplyByQuantizedMultiplier(acc, ints[multipliersAt + c], ints[shiftsAt + c]) + zeroPoint;
                     arena[y + c] = (sbyte)QuantMath.Clamp(acc, min, max);
                 }

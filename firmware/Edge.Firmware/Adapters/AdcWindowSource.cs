@@ -7,28 +7,33 @@ namespace Edge.Firmware.Adapters
     /// <summary>
     /// Samples a signal with the ADC into windows of a fixed length (a raw-window model such as
     /// flux_cnn1d reads 256 samples). The window buffer is allocated once; values are scaled to
-    /// volts at the pin. Pacing is by the main loop: for a fixed rate use a timer or DMA firmware.
+    /// volts at the pin with one float multiply (ReadRatio would divide in double, which the
+    /// single-precision FPUs of the F4/F7 do in software). Pacing is by the main loop: for a fixed
+    /// rate use a timer or DMA firmware.
     /// </summary>
     internal sealed class AdcWindowSource : ISampleSource
     {
         private readonly AdcChannel _channel;
+        private readonly float _voltsPerCount;
+        private readonly float[] _window;
         private int _filled;
 
-        public AdcWindowSource(int channel, int length)
+        /// <param name="channel">Index into the target's ADC channel table (not a pin number): see BoardPins.AdcChannel.</param>
+        public AdcWindowSource(int channel, int length, float referenceVolts)
         {
-            _channel = new AdcController().OpenChannel(channel);
-            Window = new float[length];
+            var controller = new AdcController();
+            _channel = controller.OpenChannel(channel);
+            _voltsPerCount = referenceVolts / controller.MaxValue;
+            _window = new float[length];
         }
-
-        public float[] Window { get; private set; }
 
         /// <summary>Takes one sample; when the window is full, copies it to row and starts over.</summary>
         public bool TryRead(float[] row, int offset)
         {
-            Window[_filled++] = (float)_channel.ReadRatio() * 3.3f;
-            if (_filled < Window.Length) return false;
+            _window[_filled++] = _channel.ReadValue() * _voltsPerCount;
+            if (_filled < _window.Length) return false;
             _filled = 0;
-            Array.Copy(Window, 0, row, offset, Window.Length);
+            Array.Copy(_window, 0, row, offset, _window.Length);
             return true;
         }
     }

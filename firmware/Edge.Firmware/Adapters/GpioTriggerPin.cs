@@ -3,25 +3,35 @@ using Edge.Device.Board;
 
 namespace Edge.Firmware.Adapters
 {
-    /// <summary>The trigger pin on a GPIO (nanoFramework.System.Device.Gpio): one native call per edge.</summary>
+    /// <summary>
+    /// The trigger pin on a GPIO (nanoFramework.System.Device.Gpio). Edges use GpioPin.Toggle, a
+    /// native call without arguments: Write(PinValue.High) would allocate on nanoCLR on every edge
+    /// (PinValue is a struct; PinValue.High builds one and passing it by value copies it).
+    /// Toggle needs the current level, which this class keeps.
+    /// </summary>
     internal sealed class GpioTriggerPin : ITriggerPin
     {
         private readonly GpioPin _pin;
+        private bool _high;
 
         public GpioTriggerPin(int pinNumber)
         {
             _pin = new GpioController().OpenPin(pinNumber, PinMode.Output);
-            _pin.Write(PinValue.Low);
+            _pin.Write(PinValue.Low);   // once, at start
         }
 
         public void High()
         {
-            _pin.Write(PinValue.High);
+            if (_high) return;
+            _pin.Toggle();
+            _high = true;
         }
 
         public void Low()
         {
-            _pin.Write(PinValue.Low);
+            if (!_high) return;
+            _pin.Toggle();
+            _high = false;
         }
     }
 }

@@ -9,6 +9,8 @@ namespace Edge.Firmware.Adapters
     /// Committed files and an upload in progress on an SD card (nanoFramework.System.IO.FileSystem),
     /// so a board that restarts runs its last good model. The committed file is replaced by
     /// writing a new file and renaming it, so power loss leaves the old or the new one.
+    /// Compiled only for targets with a file system (EdgeSdStore=true, EDGE_SD_STORE): the
+    /// F746ZG and F401RE firmware has none.
     /// </summary>
     internal sealed class SdCardModelStore : IModelStore
     {

@@ -1,49 +1,88 @@
+using Edge.Device.Board;
+using Edge.Targets.Boards;
+using Edge.Targets.Costs;
+
 namespace Edge.Board.Simulation;
 
 /// <summary>
-/// What a simulated board is: its identity and memory as the firmware reports them, and the cost
-/// model that times inferences and sets their current. The cycle figures are planning
-/// assumptions for nanoCLR's IL interpreter (roughly 0.3-2 us per IL op on a 216 MHz M7, an int8
-/// multiply-accumulate being about ten IL ops; shared/reference/nanoframework.md §3.4), not
-/// measurements; the currents are typical datasheet run-mode figures. Every simulated figure Edge
-/// reports is labelled simulated.
+/// What a simulated board is: the real board it stands for (Edge.Targets' <see cref="BoardTarget"/>:
+/// managed heap, the board app's sizes, clock and CPI band), the cost model that times its
+/// inferences, and the current that sets their energy. Inference time = instructions nanoCLR
+/// executes for the model's work (counted under QEMU, <see cref="InterpreterCost.NanoClr"/>) x the
+/// core's CPI band / clock; the simulator runs at the middle of the band and reports the band.
+/// The currents are typical datasheet run-mode figures. Every simulated figure Edge reports is
+/// labelled simulated.
 /// </summary>
 public sealed record BoardProfile(
     string Name,
-    string Target,
-    double ClockMHz,
-    double CyclesPerMac,
-    double CyclesPerSplit,
-    double CyclesPerElement,
-    double CyclesPerOperation,
+    BoardTarget Board,
+    InterpreterCost Cost,
     double IdleMilliamps,
     double ActiveMilliamps,
     double SupplyVolts,
     int ArenaBudget,
-    int StagingCapacity)
+    int StagingCapacity,
+    bool UnconstrainedMemory = false)
 {
-    public static readonly BoardProfile NucleoF746zg = new(
-        "nucleo-f746zg", "ST_NUCLEO144_F746ZG", ClockMHz: 216, CyclesPerMac: 600, CyclesPerSplit: 500, CyclesPerElement: 200,
-        CyclesPerOperation: 20_000, IdleMilliamps: 60, ActiveMilliamps: 110, SupplyVolts: 3.3, ArenaBudget: 60 * 1024, StagingCapacity: 256 * 1024);
+    /// <summary>
+    /// This board's timing and current with the board app's sizes of a roomy build (256 KB staging,
+    /// 16 vector slots, rows of 512): for exercising the link and the loop with files the real
+    /// board's heap could not hold. Says so in its name; the memory model still applies to real boards.
+    /// </summary>
+    public BoardProfile WithUnconstrainedMemory() => this with
+    {
+        Name = Name + "-unconstrained",
+        UnconstrainedMemory = true,
+        StagingCapacity = 256 * 1024,
+        ArenaBudget = 60 * 1024,
+    };
 
-    public static readonly BoardProfile NucleoF091rc = new(
-        "nucleo-f091rc", "ST_NUCLEO64_F091RC", ClockMHz: 48, CyclesPerMac: 900, CyclesPerSplit: 700, CyclesPerElement: 300,
-        CyclesPerOperation: 25_000, IdleMilliamps: 9, ActiveMilliamps: 22, SupplyVolts: 3.3, ArenaBudget: 4 * 1024, StagingCapacity: 24 * 1024);
+    public static readonly BoardProfile NucleoF746zg = For(BoardTarget.NucleoF746zg, idleMilliamps: 60, activeMilliamps: 110);
 
-    public static readonly BoardProfile NucleoF401re = new(
-        "nucleo-f401re", "ST_NUCLEO64_F401RE_NF", ClockMHz: 84, CyclesPerMac: 650, CyclesPerSplit: 520, CyclesPerElement: 210,
-        CyclesPerOperation: 21_000, IdleMilliamps: 15, ActiveMilliamps: 30, SupplyVolts: 3.3, ArenaBudget: 40 * 1024, StagingCapacity: 96 * 1024);
+    public static readonly BoardProfile NucleoF091rc = For(BoardTarget.NucleoF091rc, idleMilliamps: 9, activeMilliamps: 22);
+
+    public static readonly BoardProfile NucleoF401re = For(BoardTarget.NucleoF401re, idleMilliamps: 15, activeMilliamps: 30);
 
     public static IReadOnlyList<BoardProfile> Known { get; } = [NucleoF746zg, NucleoF091rc, NucleoF401re];
+
+    /// <summary>The nanoFramework target the simulated board stands for.</summary>
+    public string Target => Board.NanoTarget;
+
+    public double ClockMHz => Board.ClockMHz;
+
+    /// <summary>The board app's allocation sizes on this board, with this profile's staging and arena.</summary>
+    public BoardConfig Config()
+    {
+        var config = UnconstrainedMemory ? new BoardConfig() : Board.Preset();
+        config.StagingCapacity = StagingCapacity;
+        config.ArenaBudget = ArenaBudget;
+        return config;
+    }
 
     public static BoardProfile Find(string name) =>
         Known.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown board '{name}' (known: {string.Join(", ", Known.Select(p => p.Name))})");
 
-    /// <summary>Modelled duration of one inference of this much work, in microseconds.</summary>
-    public double InferenceMicros(ModelWork work) =>
-        (work.Operations * CyclesPerOperation + work.Macs * CyclesPerMac + work.Splits * CyclesPerSplit + work.Elements * CyclesPerElement) / ClockMHz;
+    /// <summary>Modelled duration of one inference of this much work, in microseconds: the middle of the CPI band.</summary>
+    public double InferenceMicros(ModelWork work)
+    {
+        var (low, high) = InferenceBand(work);
+        return (low + high) / 2;
+    }
+
+    /// <summary>The duration band of one inference (the CPI band's ends), in microseconds.</summary>
+    public (double Low, double High) InferenceBand(ModelWork work) =>
+        Board.Micros(Cost.Instructions(work.Operations, work.Macs, work.Splits, work.Elements));
+
+    /// <summary>"13-20 ms on nucleo-f746zg, estimated from measured instruction counts (...)".</summary>
+    public string InferenceEstimate(ModelWork work) => Board.EstimateText(Cost.Instructions(work.Operations, work.Macs, work.Splits, work.Elements));
 
     /// <summary>Modelled energy of one inference, in microjoules: supply volts times active current times duration.</summary>
     public double InferenceMicrojoules(ModelWork work) => SupplyVolts * ActiveMilliamps / 1000 * InferenceMicros(work);
+
+    private static BoardProfile For(BoardTarget board, double idleMilliamps, double activeMilliamps)
+    {
+        var preset = board.Preset();
+        return new BoardProfile(board.Name, board, InterpreterCost.NanoClr, idleMilliamps, activeMilliamps, 3.3, preset.ArenaBudget, preset.StagingCapacity);
+    }
 }

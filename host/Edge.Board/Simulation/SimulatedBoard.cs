@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using Edge.Device.Board;
 using Edge.Device.Model;
 
@@ -25,14 +26,14 @@ public sealed class SimulatedBoard : IDisposable
         Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
         Port = new StreamPort();
         Store = new FileModelStore(stateFolder);
-        var config = new BoardConfig
-        {
-            FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version,
-            BoardName = Name + " (simulated " + profile.Name + ")",
-            StagingCapacity = profile.StagingCapacity,
-            ArenaBudget = profile.ArenaBudget,
-        };
-        Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, null);
+        // The real board's allocation sizes (BoardPresets), so the simulated board refuses and
+        // reports what the real one would.
+        var config = profile.Config();
+        config.FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version;
+        config.BoardName = Name + " (simulated " + profile.Name + ")";
+        Memory = new ModelledMemoryGauge(profile.Board);
+        Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, Memory);
+        Memory.Watch(Runtime);
         Pin.WarmUp(); // no model yet: models nothing
         Runtime.Start();
         _loop = new Thread(Loop) { IsBackground = true, Name = "simulated board " + Name };
@@ -50,6 +51,9 @@ public sealed class SimulatedBoard : IDisposable
     public StreamPort Port { get; }
 
     public FileModelStore Store { get; }
+
+    /// <summary>Free managed heap as the real board would report it (the memory model of Edge.Targets).</summary>
+    public ModelledMemoryGauge Memory { get; }
 
     /// <summary>The device code. Touch it only from tests that stopped the loop, or for reading counters.</summary>
     public BoardRuntime Runtime { get; }

@@ -1,5 +1,6 @@
 using Edge.Device.Drift;
 using Edge.Drift.Profiles;
+using Edge.Targets.Memory;
 
 namespace Edge.Drift.Output;
 
@@ -9,7 +10,6 @@ public static class ProfileSummary
     public static void Write(TextWriter w, DriftProfile profile, string file, int bytes)
     {
         var p = profile.Policy;
-        var footprint = ProfileFootprint.Of(profile);
         w.WriteLine($"wrote {file}: {bytes} bytes, {profile.Columns.Length} column(s) from {profile.ReferenceRows} reference rows");
         foreach (var group in profile.Columns.GroupBy(c => (c.Kind, c.Test, c.Slots, c.ThresholdQ16)))
         {
@@ -22,7 +22,8 @@ public static class ProfileSummary
         w.WriteLine($"policy: window {p.WindowSize}, dataset drift at {Q16.ToDouble(p.DriftShareQ16):0.##} of features, confirmed after {p.ConsecutiveWindows} window(s), " +
                     $"combine {CombineMode.Name(p.CombineMode)}, burst check from anomaly rate {Q16.ToDouble(p.BurstRateQ16):0.##}, " +
                     $"out of profile at {p.OutOfProfileMinFeatures} feature(s), capture {p.CaptureRows} rows");
-        w.WriteLine($"board RAM: sketch state {footprint.StateBytes} B ({footprint.MaxStateBytesPerColumn} B per column at most), " +
-                    $"reference arrays {footprint.ReferenceBytes} B, capture ring {footprint.CaptureBytes} B; {footprint.TotalBytes} B in all");
+        long monitor = BoardMemory.Profile(profile);
+        w.WriteLine(FormattableString.Invariant($"board RAM on nanoCLR: {monitor:N0} B for the drift monitor (profile, sketches, reports{(p.CaptureRows > 0 ? ", capture ring" : "")}), ") +
+                    FormattableString.Invariant($"{monitor / Math.Max(1, profile.Columns.Length):N0} B per column; check it with a model: --board"));
     }
 }

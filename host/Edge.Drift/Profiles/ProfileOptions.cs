@@ -50,7 +50,7 @@ public sealed record ProfileOptions
 
     public int DecayShift { get; init; } = 5;
 
-    public int CaptureRows { get; init; } = 64;
+    public int CaptureRows { get; init; }
 
     /// <summary>Features outside the reference range that make a row out of profile; null: 10 % of the numeric features (at least 1); 0 disables.</summary>
     public int? OutOfProfileFeatures { get; init; }

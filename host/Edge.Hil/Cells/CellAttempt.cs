@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using Edge.Board.Client;
 using Edge.Board.Link;
 using Edge.Board.Simulation;

@@ -55,6 +55,10 @@ public sealed class CellResult
     [JsonPropertyName("latency_us_max")] public double? LatencyUsMax { get; set; }
     [JsonPropertyName("window_us")] public double? WindowUs { get; set; }
     [JsonPropertyName("expected_latency_us")] public double? ExpectedLatencyUs { get; set; }
+    // the cost model's band: measured instruction counts x the board's CPI band (Edge.Targets)
+    [JsonPropertyName("expected_latency_us_low")] public double? ExpectedLatencyUsLow { get; set; }
+    [JsonPropertyName("expected_latency_us_high")] public double? ExpectedLatencyUsHigh { get; set; }
+    [JsonPropertyName("expected_latency")] public string? ExpectedLatency { get; set; }
 
     // accuracy: the board's outputs against ONNX Runtime's on the same rows
     [JsonPropertyName("data_file")] public string? DataFile { get; set; }

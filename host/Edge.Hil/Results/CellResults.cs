@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using Edge.Board.Simulation;
 using Edge.Hil.Cells;
 using Edge.Hil.Inputs;
@@ -64,6 +65,8 @@ public static class CellResults
             var work = ModelWork.Of(model.Model);
             row.ExpectedEnergyUj = costModel.InferenceMicrojoules(work);
             row.ExpectedLatencyUs = costModel.InferenceMicros(work);
+            (row.ExpectedLatencyUsLow, row.ExpectedLatencyUsHigh) = costModel.InferenceBand(work);
+            row.ExpectedLatency = costModel.InferenceEstimate(work);
         }
         var a = m.Accuracy;
         row.AccuracyRows = a.Agreement.Rows;

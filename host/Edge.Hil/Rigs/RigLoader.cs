@@ -117,6 +117,8 @@ public static partial class RigLoader
                 Simulation(b.Simulation, path, at));
         }
         if (b.Profile is not null) throw new RigException(path, $"{at}: `profile:` (a cost model) is for simulated boards; a Nucleo board is measured");
+        if (budgets.Heap is not null && Edge.Targets.Boards.BoardTarget.TryFind(b.Target) is null)
+            throw new RigException(path, $"{at}: budgets.heap needs a target Edge has a memory model for ({string.Join(", ", Edge.Targets.Boards.BoardTarget.Known.Select(t => t.NanoTarget))})");
         if (b.Simulation is not null) throw new RigException(path, $"{at}: `simulation:` faults are for simulated boards");
         string target = Required(b.Target, path, $"{at}: a Nucleo board needs `target:`, the nanoFramework target name (e.g. ST_NUCLEO144_F746ZG)");
         string link = Required(b.Link, path, $"{at}: a Nucleo board needs `link:`, the serial device of the board app's UART (e.g. /dev/ttyUSB0)");

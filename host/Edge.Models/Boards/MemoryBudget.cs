@@ -1,49 +1,49 @@
+using Edge.Device.Drift;
 using Edge.Device.Inference;
 using Edge.Device.Model;
+using Edge.Targets.Boards;
+using Edge.Targets.Memory;
 
 namespace Edge.Models.Boards;
 
 /// <summary>
-/// The memory limit a command checks a model against: an explicit arena budget in bytes, or a
-/// board's heap (which must hold the model's constants and its arena). The check itself is the
-/// device interpreter's: it refuses to allocate an arena above its budget.
+/// The memory limit a command checks a model against: an explicit arena budget in bytes, and/or a
+/// board, whose managed heap on nanoCLR must hold the board app, the model (with the drift
+/// profile it carries) and, while it loads, the uploaded file's copy (Edge.Targets'
+/// <see cref="BoardMemory"/>). The arena check itself is the device interpreter's: it refuses to
+/// allocate an arena above its budget.
 /// </summary>
-public sealed record MemoryBudget(int? ArenaBytes, BoardBudget? Board)
+public sealed record MemoryBudget(int? ArenaBytes, BoardTarget? Board)
 {
     public static readonly MemoryBudget None = new(null, null);
 
     public bool IsSet => ArenaBytes is not null || Board is not null;
 
-    /// <summary>The arena budget for this model; throws <see cref="MemoryBudgetException"/> when even its constants do not fit the board.</summary>
-    public int ArenaBudgetFor(EdgeModel model)
+    /// <summary>The board's heap budget for this model and the profile it carries (null without a board).</summary>
+    public MemoryFit? FitOf(EdgeModel model, int fileBytes)
     {
-        int budget = int.MaxValue;
-        if (ArenaBytes is { } explicitBudget) budget = explicitBudget;
-        if (Board is { } board)
-        {
-            int left = board.ArenaBudget(model.ResidentBytes);
-            if (left <= 0)
-                throw new MemoryBudgetException($"the model's constants take {model.ResidentBytes} bytes, more than {board.Name}'s {board.HeapBytes} bytes of managed heap");
-            budget = Math.Min(budget, left);
-        }
-        return budget;
+        if (Board is null) return null;
+        DriftProfile? profile = model.DriftProfile is { Length: > 0 } bytes ? DriftProfileReader.Read(bytes, "the model's drift profile") : null;
+        return BoardMemory.Check(Board, model, profile);
     }
 
-    /// <summary>Creates the interpreter the way the board would, failing clearly when the arena does not fit.</summary>
-    public Interpreter CreateInterpreter(EdgeModel model)
+    /// <summary>Creates the interpreter the way the board would, failing clearly when the arena or the whole model does not fit.</summary>
+    public Interpreter CreateInterpreter(EdgeModel model, int fileBytes = 0)
     {
-        int budget = IsSet ? ArenaBudgetFor(model) : 0;
+        int arenaBudget = ArenaBytes ?? Board?.Preset().ArenaBudget ?? 0;
+        Interpreter interpreter;
         try
         {
-            return new Interpreter(model, budget);
+            interpreter = new Interpreter(model, arenaBudget);
         }
         catch (ArenaBudgetException e)
         {
-            string where = Board is { } board && (ArenaBytes is null || budget < ArenaBytes)
-                ? $"{board.Name} leaves {budget} bytes for it ({board.HeapBytes} bytes of heap minus {model.ResidentBytes} bytes of model constants)"
-                : $"the budget is {budget} bytes (--arena-budget)";
+            string where = ArenaBytes is not null ? $"the budget is {arenaBudget} bytes (--arena-budget)" : $"the board app on {Board!.Name} allows {arenaBudget} bytes (BoardPresets)";
             throw new MemoryBudgetException($"the model needs a {e.Needed}-byte arena; {where}", e);
         }
+        if (FitOf(model, fileBytes) is { Fits: false } fit)
+            throw new MemoryBudgetException("the model " + fit.Verdict());
+        return interpreter;
     }
 
     public override string ToString() =>
@@ -51,8 +51,7 @@ public sealed record MemoryBudget(int? ArenaBytes, BoardBudget? Board)
         {
             (null, null) => "none",
             ({ } a, null) => $"{a} bytes of arena",
-            (null, { } b) => $"{b.Name} ({b.HeapBytes} bytes of heap)",
-            ({ } a, { } b) => $"{a} bytes of arena on {b.Name} ({b.HeapBytes} bytes of heap)",
+            (null, { } b) => FormattableString.Invariant($"{b.Name} ({b.ManagedHeapBytes:N0} B of managed heap, {b.AppHeapBytes:N0} B after nanoCLR)"),
+            ({ } a, { } b) => FormattableString.Invariant($"{a} bytes of arena on {b.Name} ({b.ManagedHeapBytes:N0} B of managed heap, {b.AppHeapBytes:N0} B after nanoCLR)"),
         };
 }
-

@@ -37,7 +37,8 @@ public sealed record ConversionReport(
             : model.Metadata($"input.{graph.Inputs[0].OnnxName}.quantisation") == "per-feature" ? "int8 per feature"
             : $"int8 per tensor (scale {input.Scale:G4}, zero point {input.ZeroPoint})";
         return new ConversionReport(source, output, model.IdHex, ops, graph.Folds, graph.Parameters, graph.Macs, model.ArenaBytes, modelBytes,
-            model.ResidentBytes, inputColumns, inputQuantisation, calibrationRows, calibration, budget.ToString());
+            model.ResidentBytes, inputColumns, inputQuantisation, calibrationRows, calibration,
+            budget.FitOf(model, modelBytes) is { } fit ? budget + "; " + fit.Verdict() : budget.ToString());
     }
 
     public string ToJson() => ReportJson.Serialize(this);

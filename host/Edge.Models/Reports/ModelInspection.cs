@@ -35,7 +35,8 @@ public sealed record ModelInspection(
     IReadOnlyList<TensorInfoReport> Tensors,
     int ArenaBytes,
     int ResidentBytes,
-    int DriftProfileBytes)
+    int DriftProfileBytes,
+    IReadOnlyList<BoardEstimate> Boards)
 {
     public static ModelInspection Inspect(string path)
     {
@@ -56,7 +57,8 @@ public sealed record ModelInspection(
         var metadata = model.MetadataKeys.Zip(model.MetadataValues).ToDictionary(p => p.First, p => p.Second);
         return new ModelInspection(path, bytes.Length, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.VersionOffset)),
             "TFLM double rounding", model.IdHex, EdgeModelWriter.ComputeId(bytes).SequenceEqual(model.Id), sections, metadata, inputs,
-            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length);
+            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length,
+            BoardEstimate.ForAll(model, bytes.Length));
     }
 
     public string ToJson() => ReportJson.Serialize(this);
@@ -69,6 +71,7 @@ public sealed record ModelInspection(
         w.WriteLine($"memory        arena {ArenaBytes:N0} B, constants {ResidentBytes:N0} B{(DriftProfileBytes > 0 ? $" (incl. drift profile {DriftProfileBytes:N0} B)" : "")}");
         foreach (var (key, value) in Metadata) w.WriteLine($"meta          {key} = {value}");
         foreach (var input in Inputs) w.WriteLine($"input         {input.Tensor}: {input.Quantiser}");
+        foreach (var board in Boards) w.WriteLine($"board         {board.Latency}; {board.Memory}");
         w.WriteLine($"outputs       {string.Join(", ", Outputs)}");
         w.WriteLine();
         var ops = new TextTable("#", "op", "node", "inputs -> outputs", "parameters");

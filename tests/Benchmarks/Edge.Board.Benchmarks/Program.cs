@@ -36,7 +36,7 @@ DeviceLoopCost();
 
 async Task LinkRate(string name, Func<SimulatedBoard, Task<IByteTransport>> connect)
 {
-    using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("bench-board"));
+    using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("bench-board"));
     var transport = await connect(board);
     await using var client = BoardClient.Over(new LinkClient(transport));
     await client.HelloAsync();

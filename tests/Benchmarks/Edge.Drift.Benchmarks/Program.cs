@@ -8,7 +8,5 @@ using Edge.TestSupport;
 // State figures first (not timings): what one feature costs in RAM on the board.
 var train = TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv"));
 var profile = ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] });
-var footprint = ProfileFootprint.Of(profile);
-Console.WriteLine($"state bytes per numeric feature at 16 bins: {DriftMonitor.StateBytesPerColumn(16, binned: true)}");
-Console.WriteLine($"motor-flux profile (64 numeric + 1 categorical): state {footprint.StateBytes} B, reference arrays {footprint.ReferenceBytes} B, capture ring {footprint.CaptureBytes} B");
+Console.WriteLine($"motor-flux profile (64 numeric + 1 categorical): drift monitor {Edge.Targets.Memory.BoardMemory.Profile(profile):N0} B on nanoCLR's heap");
 BenchmarkSwitcher.FromAssembly(typeof(DriftBenchmarks).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using Edge.Targets.Costs;
 using System.Diagnostics;
 using Edge.Board.Simulation;
 using Edge.Device.Model;

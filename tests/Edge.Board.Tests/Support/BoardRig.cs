@@ -28,7 +28,7 @@ public sealed class BoardRig : IAsyncDisposable
     public static BoardRig Start(double noise = 0, int seed = 1, LinkOptions? options = null, string? stateFolder = null, BoardProfile? profile = null, bool noisePerFrame = false)
     {
         string state = stateFolder ?? RepoPaths.TempDirectory("board-state");
-        var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg, state, "test-board");
+        var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), state, "test-board");
         var line = new NoisyDuplex(noise, seed, noisePerFrame);
         _ = board.Port.Attach(line.Board);
         var link = new LinkClient(new StreamTransport(line.Host, "in-memory line"), options);

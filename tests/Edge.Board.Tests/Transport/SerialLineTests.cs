@@ -19,7 +19,7 @@ public sealed class SerialLineTests
     public async Task HostDrivesABoardThroughAPseudoTerminal()
     {
         Assert.IsTrue(OperatingSystem.IsLinux(), "this test needs Linux pseudo-terminals (CI runs on Linux)");
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("pty-board"), "pty-board");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("pty-board"), "pty-board");
         await using var host = SimulatedBoardHost.OpenPty(board);
         StringAssert.StartsWith(host.Address, "/dev/pts/");
 

@@ -136,8 +136,4 @@ public sealed class DriftMonitorTests
         Assert.AreEqual(shiftScore, monitor.LastWindow.PredictionDrift);
         Assert.AreEqual(expectDrifting, monitor.LastWindow.Drifting);
     }
-
-    [TestMethod]
-    public void StateIs128BytesPerColumnAt16Bins() =>
-        Assert.AreEqual(128, DriftMonitor.StateBytesPerColumn(16, binned: true));
 }

@@ -4,8 +4,8 @@ using System.Reflection.Metadata;
 
 namespace Edge.Device.Tests.NanoCompat;
 
-/// <summary>One decoded IL instruction: its opcode and, where it has one, its metadata token.</summary>
-public readonly record struct IlInstruction(int Offset, OpCode OpCode, int Token);
+/// <summary>One decoded IL instruction: its opcode and, where it has one, its metadata token, or its local/argument index or integer constant.</summary>
+public readonly record struct IlInstruction(int Offset, OpCode OpCode, int Token, int Operand = 0);
 
 /// <summary>Decodes a method body into instructions, using the runtime's own opcode table for operand sizes.</summary>
 public static class IlDecoder
@@ -26,15 +26,16 @@ public static class IlDecoder
             if (!OpCodesByValue.TryGetValue(value, out var opCode))
                 throw new BadImageFormatException($"unknown IL opcode 0x{value:X} at IL_{offset:X4}");
             int token = 0;
+            int operand = 0;
             switch (opCode.OperandType)
             {
                 case OperandType.InlineNone: break;
-                case OperandType.ShortInlineBrTarget:
-                case OperandType.ShortInlineI:
-                case OperandType.ShortInlineVar: reader.Offset += 1; break;
-                case OperandType.InlineVar: reader.Offset += 2; break;
+                case OperandType.ShortInlineBrTarget: reader.Offset += 1; break;
+                case OperandType.ShortInlineI: operand = opCode == OpCodes.Ldc_I4_S ? reader.ReadSByte() : reader.ReadByte(); break;
+                case OperandType.ShortInlineVar: operand = reader.ReadByte(); break;
+                case OperandType.InlineVar: operand = reader.ReadUInt16(); break;
+                case OperandType.InlineI: operand = reader.ReadInt32(); break;
                 case OperandType.InlineBrTarget:
-                case OperandType.InlineI:
                 case OperandType.ShortInlineR: reader.Offset += 4; break;
                 case OperandType.InlineI8:
                 case OperandType.InlineR: reader.Offset += 8; break;
@@ -51,7 +52,7 @@ public static class IlDecoder
                 case OperandType.InlineType: token = reader.ReadInt32(); break;
                 default: throw new BadImageFormatException($"unhandled operand type {opCode.OperandType}");
             }
-            yield return new IlInstruction(offset, opCode, token);
+            yield return new IlInstruction(offset, opCode, token, operand);
         }
     }
 }

@@ -9,18 +9,30 @@ public static class NanoBuild
 {
     public static string Mscorlib => Metadata("NanoMscorlib");
 
-    public static string DeviceAssembly => Metadata("NanoDeviceAssembly");
+    /// <summary>The device source compiled against nanoFramework's mscorlib (firmware/build/Edge.Device.Nano).</summary>
+    public static string DeviceAssembly => Output("Edge.Device.Nano", "Edge.Device.Nano");
+
+    /// <summary>The whole board app as the F746ZG and F401RE build it: device source, Program, adapters (firmware/build/Edge.Firmware.Nano).</summary>
+    public static string BoardAssembly => Output("Edge.Firmware.Nano", "Edge.Firmware.Nano");
+
+    /// <summary>The board app for a target with a file system (EDGE_SD_STORE).</summary>
+    public static string SdCardBoardAssembly => Output("Edge.Firmware.SdCard.Nano", "Edge.Firmware.SdCard.Nano");
+
+    /// <summary>A reference-declaration assembly of an upstream package (firmware/build/references/&lt;name&gt;).</summary>
+    public static string ReferenceAssembly(string name) => Output("references/" + name, name);
+
+    private static string Output(string project, string assembly) => string.Format(Metadata("NanoBuildOutput"), project, assembly);
 
     private static string Metadata(string key) =>
         typeof(NanoBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     /// <summary>Compiles C# the way the nanoFramework compile check does (NoStdLib, C# 9) and returns the image.</summary>
-    public static MemoryStream Compile(string source)
+    public static MemoryStream Compile(string source, params string[] references)
     {
         var compilation = CSharpCompilation.Create(
             "Probe",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" })) },
-            new[] { MetadataReference.CreateFromFile(Mscorlib) },
+            new[] { Mscorlib }.Concat(references).Select(r => MetadataReference.CreateFromFile(r)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
         var image = new MemoryStream();
         var result = compilation.Emit(image);

@@ -102,7 +102,7 @@ public sealed partial class BridgeCommandTests
     {
         if (!OperatingSystem.IsLinux())
             Assert.Inconclusive("sends SIGTERM with kill(1)");
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("bridge-board"), "loom3");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("bridge-board"), "loom3");
         await using var boardHost = SimulatedBoardHost.ListenTcp(board, System.Net.IPAddress.Loopback, 0);
         string modelId = await SimulatedBoards.LoadFluxMlpAsync(boardHost.Address, board, rows: 600);
 

@@ -127,7 +127,7 @@ public sealed class BridgeAdsClientPeerTests
     [TestMethod]
     public async Task NotifiesWhenASimulatedBoardsMetricsChange()
     {
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("peer-board"), "loom3");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("peer-board"), "loom3");
         await using var boardHost = SimulatedBoardHost.ListenTcp(board, System.Net.IPAddress.Loopback, 0);
         string modelId = await SimulatedBoards.LoadFluxMlpAsync(boardHost.Address, board, rows: 0);
         string yaml = TestBridge.Yaml().Replace("tcp://127.0.0.1:4711", boardHost.Address, StringComparison.Ordinal);

@@ -31,7 +31,11 @@ public static class DriftProfileCommand
         var minNormal = new Option<double>("--min-normal-share") { Description = "Share of normal samples a window needs for that check.", DefaultValueFactory = _ => 0.5 };
         var decayBlock = new Option<int>("--decay-block") { Description = "Continuous (decayed) histogram: samples between decay steps.", DefaultValueFactory = _ => 32 };
         var decayShift = new Option<int>("--decay-shift") { Description = "Continuous histogram: each step keeps 1 - 2^-shift; memory is about block * 2^shift samples.", DefaultValueFactory = _ => 5 };
-        var captureRows = new Option<int>("--capture-rows") { Description = "Rows the retraining capture ring keeps on the board (0 disables).", DefaultValueFactory = _ => 64 };
+        var board = new Option<string?>("--board")
+        {
+            Description = $"Fail (writing nothing) when the drift monitor for this profile, beside the board app, does not fit this board's managed heap on nanoCLR; says by how much. Known: {string.Join(", ", Edge.Targets.Boards.BoardTarget.Known.Select(b => b.Name))}.",
+        };
+        var captureRows = new Option<int>("--capture-rows") { Description = "Rows the retraining capture ring keeps on the board (0, the default, disables it: each row takes 4 bytes per column of the board's heap).", DefaultValueFactory = _ => 0 };
         var outOfProfile = new Option<int?>("--out-of-profile") { Description = "Features outside the reference range that flag a row as anomalous when no model does (default 10 % of numeric features; 0 disables)." };
 
         var command = new Command("profile", """
@@ -42,10 +46,11 @@ public static class DriftProfileCommand
             Examples:
               edge drift profile -d samples/motor-flux/train_164V.features.csv -c 'f*' --categorical load -o motor.edgp
               edge drift profile -d train.parquet -x label,id --bins 32 --test psi --threshold 0.2 -o line3.edgp
+              edge drift profile -d samples/motor-flux/train_164V.features.csv -c 'f[0-9]*' --categorical load --board nucleo-f746zg -o motor.edgp
             """)
         {
             data, output, columns, exclude, categorical, score, predicted, bins, test, categoricalTest, threshold, alpha, window,
-            driftShare, consecutive, combine, burstRate, minNormal, decayBlock, decayShift, captureRows, outOfProfile,
+            driftShare, consecutive, combine, burstRate, minNormal, decayBlock, decayShift, captureRows, outOfProfile, board,
         };
         command.SetHandler((parse, io) =>
         {
@@ -83,6 +88,21 @@ public static class DriftProfileCommand
                 throw new UserFacingException(e.Message, ExitCode.Usage);
             }
             var bytes = Edge.Drift.Profiles.ProfileWriter.Write(profile);
+            if (parse.GetValue(board) is { } boardName)
+            {
+                Edge.Targets.Boards.BoardTarget boardTarget;
+                try
+                {
+                    boardTarget = Edge.Targets.Boards.BoardTarget.Find(boardName);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new UserFacingException(e.Message, ExitCode.Usage);
+                }
+                var fit = Edge.Targets.Memory.BoardMemory.Check(boardTarget, null, profile);
+                if (!fit.Fits) throw new UserFacingException($"the drift monitor for this profile {fit.Verdict()}; fewer columns, fewer --bins or --capture-rows 0 make it smaller", ExitCode.InvalidInput);
+                io.Out.WriteLine(fit.Verdict() + " (without a model)");
+            }
             var target = parse.GetValue(output)!;
             AtomicFile.Write(target.FullName, bytes);
             ProfileSummary.Write(io.Out, profile, target.Name, bytes.Length);

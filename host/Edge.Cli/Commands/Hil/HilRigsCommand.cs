@@ -34,7 +34,10 @@ internal static class HilRigsCommand
                 {
                     string what = board.Kind == BoardKind.Simulated ? $"simulated {board.Profile!.Name}" : $"Nucleo {board.Target} on {board.Link}";
                     string monitor = board.Monitor.Kind == MonitorKind.Simulated ? "simulated monitor" : $"{board.Monitor.Kind} on {board.Monitor.Port}";
-                    string budgets = $"staging {Bytes(board.Budgets.Staging)}, arena {Bytes(board.Budgets.Arena)}, heap {Bytes(board.Budgets.Heap)}";
+                    var target = Edge.Hil.Cells.FitCheck.Target(board);
+                    string budgets = target is null
+                        ? $"staging {Bytes(board.Budgets.Staging)}, arena {Bytes(board.Budgets.Arena)}, no memory model for {board.Target}"
+                        : FormattableString.Invariant($"staging {Bytes(board.Budgets.Staging ?? target.Preset().StagingCapacity)}, arena {Bytes(board.Budgets.Arena ?? target.Preset().ArenaBudget)}, managed heap {target.ManagedHeapBytes:N0} B ({target.AppHeapBytes:N0} B after nanoCLR; {Edge.Targets.Memory.BoardMemory.Check(target, null, null).RunningBytes:N0} B for the board app before any model or profile)");
                     io.Out.WriteLine($"  {board.Name}: {what}, {board.SupplyVolts:0.0##} V, {monitor} ({board.Monitor.Format}), {budgets}" +
                                      (board.Firmware.Count > 0 ? $", firmware {string.Join(", ", board.Firmware.Keys)}" : ""));
                 }

@@ -12,7 +12,7 @@ internal static class HilSummary
     {
         CellStatus.Ok => string.Create(CultureInfo.InvariantCulture,
                 $"{r.Cell}: {r.EnergyUj:0.###} uJ ± {r.EnergyUjSd:0.###} per inference, {r.LatencyUs / 1000:0.###} ms, cosine {r.Cosine:0.#####} vs ONNX Runtime")
-            + (r.ExpectedEnergyUj is { } e ? string.Create(CultureInfo.InvariantCulture, $" (cost model {e:0.###} uJ)") : "")
+            + (r.ExpectedEnergyUj is { } e ? string.Create(CultureInfo.InvariantCulture, $" (cost model {e:0.###} uJ{(r.ExpectedLatency is { } band ? "; " + band : "")})") : "")
             + (r.Attempts > 1 ? $", after {r.Attempts} attempts" : ""),
         _ => $"{r.Cell}: {r.Status}{(r.FailedPhase is null ? "" : " in " + r.FailedPhase)}: {r.Reason}",
     };

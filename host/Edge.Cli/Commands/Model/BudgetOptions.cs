@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Models.Boards;
+using Edge.Targets.Boards;
 
 namespace Edge.Cli.Commands.Model;
 
@@ -8,7 +9,7 @@ public sealed class BudgetOptions
 {
     public Option<string?> Board { get; } = new("--board", "-b")
     {
-        Description = $"Fail when the model does not fit this board's managed heap (constants plus arena). Known: {string.Join(", ", BoardBudget.Known.Select(b => $"{b.Name} ({b.HeapBytes / 1024} KB)"))}.",
+        Description = $"Fail when the board app with this model (and the drift profile it carries) does not fit the board's managed heap on nanoCLR; says by how much. Known: {string.Join(", ", BoardTarget.Known.Select(b => $"{b.Name} ({b.AppHeapBytes:N0} B after nanoCLR)"))}.",
     };
 
     public Option<int?> ArenaBudget { get; } = new("--arena-budget")
@@ -29,7 +30,7 @@ public sealed class BudgetOptions
         string? board = result.GetValue(Board);
         try
         {
-            return new MemoryBudget(arena, board is null ? null : BoardBudget.Find(board));
+            return new MemoryBudget(arena, board is null ? null : BoardTarget.Find(board));
         }
         catch (ArgumentException e)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Edge.Device.Model;
 
-namespace Edge.Board.Simulation;
+namespace Edge.Targets.Costs;
 
 /// <summary>Work per inference of a model, from what `edge model convert` recorded in its metadata.</summary>
 public sealed record ModelWork(long Operations, long Macs, long Splits, long Elements)
