@@ -6,8 +6,10 @@ namespace Edge.Device.Inference
 {
     /// <summary>
     /// Runs an <see cref="EdgeModel"/>: allocates its arena once, then each <see cref="Invoke"/>
-    /// walks the operations in order without allocating. Inputs are written and outputs read
-    /// through the boundary methods (float in and out, or raw int8 / float32 bits).
+    /// walks the operations in order without allocating, each through the chosen
+    /// <see cref="Int8Kernels"/> (native where the firmware has them, else managed). Inputs are
+    /// written and outputs read through the boundary methods (float in and out, or raw int8 /
+    /// float32 bits).
     /// </summary>
     public sealed class Interpreter
     {
@@ -15,6 +17,7 @@ namespace Edge.Device.Inference
         private readonly int[] _arena32;
         private readonly sbyte[] _weights;
         private readonly int[] _ints;
+        private readonly Int8Kernels _kernels;
 
         // Per operation, flattened so the hot loop reads arrays only.
         private readonly int[] _codes;
@@ -40,11 +43,18 @@ namespace Edge.Device.Inference
         }
 
         /// <summary>Allocates the arena; with a positive <paramref name="arenaBudgetBytes"/>, refuses a model that needs more.</summary>
-        public Interpreter(EdgeModel model, int arenaBudgetBytes)
+        public Interpreter(EdgeModel model, int arenaBudgetBytes) : this(model, arenaBudgetBytes, Int8Kernels.Default)
+        {
+        }
+
+        /// <summary>As above, running <paramref name="kernels"/> (<see cref="Int8Kernels.Reference"/>, or the native set).</summary>
+        public Interpreter(EdgeModel model, int arenaBudgetBytes, Int8Kernels kernels)
         {
             if (model == null) throw new ArgumentNullException("model");
+            if (kernels == null) throw new ArgumentNullException("kernels");
             if (arenaBudgetBytes > 0 && model.ArenaBytes > arenaBudgetBytes) throw new ArenaBudgetException(model.ArenaBytes, arenaBudgetBytes);
             Model = model;
+            _kernels = kernels;
             _arena8 = new sbyte[model.Arena8Length];
             _arena32 = new int[model.Arena32Length];
             _weights = model.Weights;
@@ -100,6 +110,9 @@ namespace Edge.Device.Inference
 
         public EdgeModel Model { get; private set; }
 
+        /// <summary>The kernels this interpreter runs.</summary>
+        public Int8Kernels Kernels { get { return _kernels; } }
+
         /// <summary>Elements of graph input <paramref name="input"/>.</summary>
         public int InputLength(int input)
         {
@@ -122,17 +135,17 @@ namespace Edge.Device.Inference
                 int[] p = _parameters[i];
                 switch (_codes[i])
                 {
-                    case OpCode.FullyConnected: FullyConnectedInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Conv1D: Conv1DInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.MaxPool1D: MaxPool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.AveragePool1D: AveragePool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Clamp: ClampInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Add: AddInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.Mul: MulInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.LookupTable: LookupTableInt8.Eval(p, _weights, a8, _input0[i], _output[i]); break;
-                    case OpCode.Softmax: SoftmaxInt8.Eval(p, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Reshape: ReshapeInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.TreeEnsemble: TreeEnsembleInt8.Eval(p, _ints, a32, a8, _input0[i], _output[i]); break;
+                    case OpCode.FullyConnected: _kernels.FullyConnectedInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Conv1D: _kernels.Conv1DInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.MaxPool1D: _kernels.MaxPool1DInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.AveragePool1D: _kernels.AveragePool1DInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Clamp: _kernels.ClampInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Add: _kernels.AddInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.Mul: _kernels.MulInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.LookupTable: _kernels.LookupTableInt8(p, _weights, a8, _input0[i], _output[i]); break;
+                    case OpCode.Softmax: _kernels.SoftmaxInt8(p, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Reshape: _kernels.ReshapeInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.TreeEnsemble: _kernels.TreeEnsembleInt8(p, _ints, a32, a8, _input0[i], _output[i]); break;
                 }
             }
         }

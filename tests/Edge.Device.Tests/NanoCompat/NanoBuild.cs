@@ -11,6 +11,9 @@ public static class NanoBuild
 
     public static string DeviceAssembly => Metadata("NanoDeviceAssembly");
 
+    /// <summary>The interop assembly's compile check (firmware/build/Edge.Device.Native.Nano).</summary>
+    public static string InteropAssembly => Metadata("NanoInteropAssembly");
+
     private static string Metadata(string key) =>
         typeof(NanoBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
