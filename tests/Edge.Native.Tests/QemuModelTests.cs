@@ -41,7 +41,7 @@ public sealed class QemuModelTests
 
         Qemu.Run(target, NativeBuild.Harness(target), cases, results);
 
-        var actual = HarnessResults.Read(results, model.Arena8Length, model.Arena32Length).Cast<RunResult>().ToList();
+        var actual = HarnessResults.Read(results).Cast<RunResult>().ToList();
         Assert.AreEqual(fixture.Rows.Length, actual.Count, "one result per row");
         for (int r = 0; r < actual.Count; r++)
         {

@@ -12,8 +12,8 @@ namespace Edge.Device.Native
     /// DllNotFoundException and the device code keeps its managed kernels.
     /// <para>The C code's status becomes the exception the managed kernel would throw:
     /// IndexOutOfRangeException, DivideByZeroException, or ArgumentException for parameters the
-    /// native code refuses to run (a tree walk that would never end, window arithmetic that
-    /// would wrap).</para>
+    /// native code refuses to run where the managed kernel would loop for ever or index with
+    /// wrapped arithmetic (a tree node that is its own child, window arithmetic past int32).</para>
     /// </summary>
     public static unsafe partial class NativeKernels
     {
@@ -120,9 +120,9 @@ namespace Edge.Device.Native
             switch (status)
             {
                 case 0: return;
-                case -1: throw new IndexOutOfRangeException(kernel + ": an element it would read or write lies outside its array");
+                case -1: throw new IndexOutOfRangeException(kernel + ": an element it would read or write (or a parameter) lies outside its array");
                 case -2: throw new DivideByZeroException(kernel + ": a division by zero (a pooling window without elements, a softmax row summing to 0)");
-                case -3: throw new ArgumentException(kernel + ": parameters the native kernel refuses to run (too few, a tree walk that never ends, window arithmetic that wraps)");
+                case -3: throw new ArgumentException(kernel + ": parameters the native kernel refuses to run (a tree walk that never ends, window arithmetic that wraps, an unsound drift layout)");
                 default: throw new InvalidOperationException(kernel + ": unknown native status " + status);
             }
         }

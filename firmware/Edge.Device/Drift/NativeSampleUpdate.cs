@@ -56,6 +56,12 @@ namespace Edge.Device.Drift
 
         public override string Name { get { return "native"; } }
 
+        /// <summary>The flattened profile the native code reads: header, then first cell, slots and first edge per column.</summary>
+        public int[] Layout { get { return _layout; } }
+
+        /// <summary>Every binned column's edges, in column order.</summary>
+        public int[] Edges { get { return _edges; } }
+
         [HotPath]
         public override void Add(int[] row, int offset, bool anomalous)
         {

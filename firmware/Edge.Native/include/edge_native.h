@@ -6,10 +6,12 @@
  * Every entry point takes the managed engine's own arrays (pointer and element count) and
  * offsets, and an op's parameters in the order the .edgem format stores them
  * (firmware/docs/model-format.md; the indices are in edge_params.h). Before touching memory,
- * an entry point checks that every element it may read or write lies inside its array, so a
- * wrong call returns an error instead of writing past an array: the managed kernel would have
- * thrown IndexOutOfRangeException, and the bindings (P/Invoke on the host, the nanoFramework
- * interop stubs on the board) throw exactly that.
+ * an entry point checks that every element it may read or write lies inside its array (the
+ * extents the load-time check, Kernels.Check, guarantees for a model), so a wrong call returns
+ * an error instead of writing past an array, and the bindings (P/Invoke on the host, the
+ * nanoFramework interop stubs on the board) throw what the managed kernel throws:
+ * IndexOutOfRangeException. (A wrong call the managed kernel survives because it happens not
+ * to read the missing part of a table can fail here.)
  */
 #ifndef EDGE_NATIVE_H
 #define EDGE_NATIVE_H
@@ -26,9 +28,10 @@ extern "C" {
 
 /* Results of every entry point. */
 #define EDGE_OK 0
-#define EDGE_E_RANGE (-1)            /* an element outside its array, or a count the arrays cannot hold */
+#define EDGE_E_RANGE (-1)            /* an element outside its array (too few parameters included) */
 #define EDGE_E_DIVIDE_BY_ZERO (-2)   /* a pooling window without elements, a softmax row summing to 0 */
-#define EDGE_E_ARGUMENT (-3)         /* too few parameters, a tree walk that does not reach a leaf */
+#define EDGE_E_ARGUMENT (-3)         /* parameters the managed kernel would loop on for ever (a tree node
+                                        whose child is itself) or whose window arithmetic wraps */
 
 /* edge_native_features() bits. */
 #define EDGE_FEATURE_DSP 1           /* built with the Armv7E-M DSP (SIMD) inner loops */

@@ -12,7 +12,8 @@
  *               weights, ints, then per op: code, input 0, input 1, output, parameter count, parameters.
  *               Becomes the current graph.
  *   RUN    (2)  int8 arena, int32 arena: runs the current graph's ops in order from that state.
- *               Result: status, index of the op that failed (-1), int8 arena, int32 arena.
+ *               Result: status, index of the op that failed (-1), the two arena lengths, int8
+ *               arena, int32 arena.
  *   COUNT  (3)  int8 arena, int32 arena: runs the graph once, then measures each op on the state it
  *               left. Result: instructions per tick (x1000), op count, per op: repetitions, ticks.
  *   DRIFT  (4)  layout count, layout, edges count, edges, decay shift, decay block, samples,
@@ -210,9 +211,11 @@ static void do_run(void)
     int32_t failed;
     int32_t status = run_graph(&failed);
     write_int(TAG_RUN);
-    write_int((int32_t)(8u + padded((uint32_t)arena8_count) + (uint32_t)arena32_count * 4u));
+    write_int((int32_t)(16u + padded((uint32_t)arena8_count) + (uint32_t)arena32_count * 4u));
     write_int(status);
     write_int(failed);
+    write_int(arena8_count);
+    write_int(arena32_count);
     write_arenas();
 }
 
@@ -352,8 +355,10 @@ static void do_drift(void)
     }
     uint32_t counts = padded((uint32_t)d.cells * 2u);
     write_int(TAG_DRIFT);
-    write_int((int32_t)(4u + 3u * counts + 4u * (uint32_t)d.columns * 8u));
+    write_int((int32_t)(12u + 3u * counts + 4u * (uint32_t)d.columns * 8u));
     write_int(status);
+    write_int(d.cells);
+    write_int(d.columns);
     write_exact(d.window, counts);
     write_exact(d.window_low, (uint32_t)d.columns * 8u);
     write_exact(d.window_high, (uint32_t)d.columns * 8u);

@@ -10,7 +10,7 @@ int32_t edge_average_pool1d_int8(const int32_t *p, int32_t p_count,
                                  int8_t *arena, int32_t arena_count,
                                  int32_t input, int32_t output)
 {
-    if (p_count < EDGE_AVGPOOL_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_AVGPOOL_PARAMETERS) return EDGE_E_RANGE;
     pool_geometry g;
     int active;
     int32_t status = pool_check(p, arena, arena_count, input, output, &g, &active);

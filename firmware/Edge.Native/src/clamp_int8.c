@@ -5,7 +5,7 @@ int32_t edge_clamp_int8(const int32_t *p, int32_t p_count,
                         int8_t *arena, int32_t arena_count,
                         int32_t input, int32_t output)
 {
-    if (p_count < EDGE_CLAMP_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_CLAMP_PARAMETERS) return EDGE_E_RANGE;
     const int32_t count = p[EDGE_CLAMP_COUNT];
     if (!edge_fits(input, count, arena_count) || !edge_fits(output, count, arena_count)) return EDGE_E_RANGE;
     const int32_t min = p[EDGE_CLAMP_MIN];

@@ -278,7 +278,7 @@ int32_t edge_conv1d_int8(const int32_t *p, int32_t p_count,
                          int8_t *arena, int32_t arena_count,
                          int32_t input, int32_t output)
 {
-    if (p_count < EDGE_CONV_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_CONV_PARAMETERS) return EDGE_E_RANGE;
     conv_layer l;
     l.in_channels = p[EDGE_CONV_IN_CHANNELS];
     l.in_length = p[EDGE_CONV_IN_LENGTH];

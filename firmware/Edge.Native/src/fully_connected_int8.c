@@ -73,7 +73,7 @@ int32_t edge_fully_connected_int8(const int32_t *p, int32_t p_count,
                                   int8_t *arena, int32_t arena_count,
                                   int32_t input, int32_t output)
 {
-    if (p_count < EDGE_FC_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_FC_PARAMETERS) return EDGE_E_RANGE;
     const int32_t rows = p[EDGE_FC_ROWS];
     const int32_t depth = p[EDGE_FC_IN_FEATURES];
     const int32_t channels = p[EDGE_FC_OUT_FEATURES];

@@ -5,7 +5,7 @@ int32_t edge_mul_int8(const int32_t *p, int32_t p_count,
                       int8_t *arena, int32_t arena_count,
                       int32_t input1, int32_t input2, int32_t output)
 {
-    if (p_count < EDGE_MUL_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_MUL_PARAMETERS) return EDGE_E_RANGE;
     const int32_t count = p[EDGE_MUL_COUNT];
     if (!edge_fits(input1, count, arena_count) || !edge_fits(input2, count, arena_count) ||
         !edge_fits(output, count, arena_count))

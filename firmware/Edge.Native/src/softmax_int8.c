@@ -10,7 +10,7 @@ int32_t edge_softmax_int8(const int32_t *p, int32_t p_count,
                           int8_t *arena, int32_t arena_count,
                           int32_t input, int32_t output)
 {
-    if (p_count < EDGE_SOFTMAX_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_SOFTMAX_PARAMETERS) return EDGE_E_RANGE;
     const int32_t rows = p[EDGE_SOFTMAX_ROWS];
     const int32_t depth = p[EDGE_SOFTMAX_DEPTH];
     if (rows <= 0 || depth <= 0) return EDGE_OK;

@@ -61,7 +61,7 @@ int32_t edge_tree_ensemble_int8(const int32_t *p, int32_t p_count,
                                 int8_t *arena8, int32_t arena8_count,
                                 int32_t input, int32_t output)
 {
-    if (p_count < EDGE_TREE_PARAMETERS) return EDGE_E_ARGUMENT;
+    if (p_count < EDGE_TREE_PARAMETERS) return EDGE_E_RANGE;
     const int32_t targets = p[EDGE_TREE_TARGET_COUNT];
     const int32_t acc = p[EDGE_TREE_ACCUMULATORS_AT];
     const int32_t nodes_at = p[EDGE_TREE_NODES_AT];

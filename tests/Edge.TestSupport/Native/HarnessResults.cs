@@ -28,7 +28,7 @@ public sealed record DriftCountResult(double InstructionsPerTick, int Samples, l
 /// <summary>Reads the results file; every record's layout is that of harness.c.</summary>
 public static class HarnessResults
 {
-    public static IReadOnlyList<object> Read(string path, int arena8, int arena32, int cells = 0, int columns = 0)
+    public static IReadOnlyList<object> Read(string path)
     {
         var results = new List<object>();
         using var reader = new BinaryReader(File.OpenRead(path));
@@ -39,9 +39,9 @@ public static class HarnessResults
             long end = reader.BaseStream.Position + bytes;
             results.Add(tag switch
             {
-                HarnessCases.TagRun => ReadRun(reader, arena8, arena32),
+                HarnessCases.TagRun => ReadRun(reader),
                 HarnessCases.TagCount => ReadCount(reader),
-                HarnessCases.TagDrift => ReadDrift(reader, cells, columns),
+                HarnessCases.TagDrift => ReadDrift(reader),
                 HarnessCases.TagDriftCount => new DriftCountResult(reader.ReadInt32() / 1000.0, reader.ReadInt32(), (uint)reader.ReadInt32(), (uint)reader.ReadInt32()),
                 _ => throw new InvalidDataException($"{path}: unknown result tag {tag}"),
             });
@@ -50,10 +50,12 @@ public static class HarnessResults
         return results;
     }
 
-    private static RunResult ReadRun(BinaryReader reader, int arena8, int arena32)
+    private static RunResult ReadRun(BinaryReader reader)
     {
         int status = reader.ReadInt32();
         int failed = reader.ReadInt32();
+        int arena8 = reader.ReadInt32();
+        int arena32 = reader.ReadInt32();
         var a8 = reader.ReadBytes(arena8).Select(b => (sbyte)b).ToArray();
         reader.ReadBytes((4 - arena8 % 4) % 4);
         var a32 = Enumerable.Range(0, arena32).Select(_ => reader.ReadInt32()).ToArray();
@@ -69,9 +71,11 @@ public static class HarnessResults
         return new CountResult(status, scale, counts, reader.ReadInt32(), (uint)reader.ReadInt32());
     }
 
-    private static DriftResult ReadDrift(BinaryReader reader, int cells, int columns)
+    private static DriftResult ReadDrift(BinaryReader reader)
     {
         int status = reader.ReadInt32();
+        int cells = reader.ReadInt32();
+        int columns = reader.ReadInt32();
         ushort[] Counts()
         {
             var values = Enumerable.Range(0, cells).Select(_ => reader.ReadUInt16()).ToArray();
