@@ -24,12 +24,14 @@ namespace Edge.Device.Drift
             Decayed = decayed;
         }
 
-        /// <summary>The native update when <paramref name="native"/> (it must then be available), else the managed one.</summary>
+        /// <summary>
+        /// The native update when <paramref name="native"/> (its first native call throws when the
+        /// firmware lacks the native code: ask <see cref="NativeCode.IsAvailable"/> first), else the managed one.
+        /// </summary>
         public static SampleUpdate Create(DriftProfile profile, WindowSketch window, WindowSketch anomalous, DecayedSketch decayed, bool native)
         {
-            if (!native) return new SampleUpdate(profile, window, anomalous, decayed);
-            if (!NativeCode.IsAvailable) throw new System.NotSupportedException("this firmware has no native drift code");
-            return new NativeSampleUpdate(profile, window, anomalous, decayed);
+            if (native) return new NativeSampleUpdate(profile, window, anomalous, decayed);
+            return new SampleUpdate(profile, window, anomalous, decayed);
         }
 
         /// <summary>"managed" or "native".</summary>

@@ -17,9 +17,9 @@ int32_t edge_add_int8(const int32_t *p, int32_t p_count,
     const int32_t offset1 = p[EDGE_ADD_INPUT1_OFFSET];
     const int32_t offset2 = p[EDGE_ADD_INPUT2_OFFSET];
     const int32_t scale = edge_shift_left(1, p[EDGE_ADD_LEFT_SHIFT]);
-    const edge_requant r1 = edge_requant_of(p[EDGE_ADD_INPUT1_MULTIPLIER], p[EDGE_ADD_INPUT1_SHIFT]);
-    const edge_requant r2 = edge_requant_of(p[EDGE_ADD_INPUT2_MULTIPLIER], p[EDGE_ADD_INPUT2_SHIFT]);
-    const edge_requant ro = edge_requant_of(p[EDGE_ADD_OUTPUT_MULTIPLIER], p[EDGE_ADD_OUTPUT_SHIFT]);
+    const edge_requant r1 = edge_requant_prepare(p[EDGE_ADD_INPUT1_MULTIPLIER], p[EDGE_ADD_INPUT1_SHIFT], 1);
+    const edge_requant r2 = edge_requant_prepare(p[EDGE_ADD_INPUT2_MULTIPLIER], p[EDGE_ADD_INPUT2_SHIFT], 1);
+    const edge_requant ro = edge_requant_prepare(p[EDGE_ADD_OUTPUT_MULTIPLIER], p[EDGE_ADD_OUTPUT_SHIFT], 1);
     const int32_t zero_point = p[EDGE_ADD_OUTPUT_ZERO_POINT];
     const int32_t min = p[EDGE_ADD_ACTIVATION_MIN];
     const int32_t max = p[EDGE_ADD_ACTIVATION_MAX];

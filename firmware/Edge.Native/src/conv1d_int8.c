@@ -55,7 +55,7 @@ static void conv_plain(const conv_layer *l)
     for (int32_t o = 0; o < l->out_channels; o++)
     {
         const int32_t bias = l->bias[o];
-        edge_requant r = edge_requant_of(l->multipliers[o], l->shifts[o]);
+        edge_requant r = edge_requant_prepare(l->multipliers[o], l->shifts[o], 1);
         const int8_t *wo = l->weights + (int64_t)o * l->in_channels * l->kernel;
         for (int32_t t = 0; t < l->out_length; t++)
         {
@@ -180,12 +180,12 @@ static void conv_direct(const conv_layer *l)
     for (; o + 4 <= l->out_channels; o += 4)
     {
         edge_requant r[4];
-        for (int32_t j = 0; j < 4; j++) r[j] = edge_requant_of(l->multipliers[o + j], l->shifts[o + j]);
+        for (int32_t j = 0; j < 4; j++) r[j] = edge_requant_prepare(l->multipliers[o + j], l->shifts[o + j], 1);
         conv_dsp_block4(l, o, r, offset2);
     }
     for (; o < l->out_channels; o++)
     {
-        edge_requant r = edge_requant_of(l->multipliers[o], l->shifts[o]);
+        edge_requant r = edge_requant_prepare(l->multipliers[o], l->shifts[o], 1);
         conv_dsp_single(l, o, &r, offset2);
     }
 }
@@ -195,16 +195,23 @@ static void conv_direct(const conv_layer *l)
 #define CONV_COLUMN_BYTES 256
 #define CONV_CHUNK 8
 
+/* Keeps the compiler from seeing a plain copy or fill in the loops below: it would turn them
+ * into calls of memcpy and memset, which cost more than the nine or so bytes they move here. */
+static inline int32_t opaque(int32_t v)
+{
+    __asm__("" : "+r"(v));
+    return v;
+}
+
 /* Copies n bytes a word at a time where it can (Armv7-M loads and stores words unaligned). */
 static inline void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
     for (; n >= 4; n -= 4, dst += 4, src += 4)
     {
-        int32_t v;
-        memcpy(&v, src, 4);
+        int32_t v = opaque(edge_load4(src));
         memcpy(dst, &v, 4);
     }
-    for (; n > 0; n--) *dst++ = *src++;
+    for (; n > 0; n--) *dst++ = (int8_t)opaque(*src++);
 }
 
 /* The receptive field of a window starting at `start` with taps [from, to) inside the input,
@@ -218,9 +225,76 @@ static void conv_fill_column(const conv_layer *l, int8_t *column, int32_t start,
     {
         int8_t *dst = column + (int64_t)i * kernel;
         const int8_t *src = l->x + (int64_t)i * l->in_length + start;
-        for (int32_t k = 0; k < first; k++) dst[k] = pad;
+        for (int32_t k = 0; k < first; k++) dst[k] = (int8_t)opaque(pad);
         conv_copy(dst + first, src + first, last - first);
-        for (int32_t k = last; k < kernel; k++) dst[k] = pad;
+        for (int32_t k = last; k < kernel; k++) dst[k] = (int8_t)opaque(pad);
+    }
+}
+
+/*
+ * One input channel (a raw signal): consecutive windows are `stride` apart in the input itself,
+ * so one channel's filter runs against four positions at once (edge_dot4 with the filter as
+ * the shared vector), and the four outputs share the channel's requantisation, worked out once
+ * per channel. Windows in the padding take the column, one at a time.
+ */
+static void conv_one_channel(const conv_layer *l)
+{
+    int32_t column_words[CONV_COLUMN_BYTES / 4];
+    int8_t *column = (int8_t *)column_words;
+    const int32_t kernel = l->kernel;
+    const int8_t pad = (int8_t)(-l->input_offset);
+    /* Interior windows: start >= 0 and start + kernel <= in_length. */
+    const int32_t first = l->pad == 0 ? 0 : (l->pad + l->stride - 1) / l->stride;
+    const int32_t last = l->in_length - kernel + l->pad < 0 ? -1 : (l->in_length - kernel + l->pad) / l->stride;
+    for (int32_t o = 0; o < l->out_channels; o++)
+    {
+        const int8_t *w = l->weights + (int64_t)o * kernel;
+        const int32_t base = edge_wrap_add(l->bias[o], edge_wrap_mul(l->input_offset, edge_sum_int8(w, kernel)));
+        const edge_requant r = edge_requant_prepare(l->multipliers[o], l->shifts[o], 1);
+        int8_t *y = l->y + (int64_t)o * l->out_length;
+        int32_t t = 0;
+        while (t < l->out_length)
+        {
+            if (t >= first && t + 3 <= last)
+            {
+                int32_t acc[4] = { base, base, base, base };
+                edge_dot4(w, l->x + (t * l->stride - l->pad), l->stride, kernel, acc);
+                y[t] = edge_requantize(acc[0], &r, l->zero_point, l->min, l->max);
+                y[t + 1] = edge_requantize(acc[1], &r, l->zero_point, l->min, l->max);
+                y[t + 2] = edge_requantize(acc[2], &r, l->zero_point, l->min, l->max);
+                y[t + 3] = edge_requantize(acc[3], &r, l->zero_point, l->min, l->max);
+                t += 4;
+                continue;
+            }
+            int32_t from, to;
+            const int32_t start = conv_window(l, t, &from, &to);
+            const int8_t *x = l->x + start;
+            if (from != 0 || to != kernel)
+            {
+                conv_fill_column(l, column, start, from, to, pad);
+                x = column;
+            }
+            y[t] = edge_requantize(edge_dot1(x, w, kernel, base), &r, l->zero_point, l->min, l->max);
+            t++;
+        }
+    }
+}
+
+/* The receptive field of an interior window (no padding taps): each channel's taps copied whole. */
+static void conv_fill_interior(const conv_layer *l, int8_t *column, const int8_t *src)
+{
+    const int32_t kernel = l->kernel;
+    for (int32_t i = 0; i < l->in_channels; i++, column += kernel, src += l->in_length)
+    {
+        int8_t *dst = column;
+        const int8_t *from = src;
+        int32_t n = kernel;
+        for (; n >= 4; n -= 4, dst += 4, from += 4)
+        {
+            int32_t v = opaque(edge_load4(from));
+            memcpy(dst, &v, 4);
+        }
+        for (; n > 0; n--) *dst++ = (int8_t)opaque(*from++);
     }
 }
 
@@ -239,14 +313,18 @@ static void conv_column(const conv_layer *l)
         for (int32_t j = 0; j < chunk; j++)
         {
             base[j] = edge_wrap_add(l->bias[o0 + j], edge_wrap_mul(l->input_offset, edge_sum_int8(w + (int64_t)j * n, n)));
-            r[j] = edge_requant_of(l->multipliers[o0 + j], l->shifts[o0 + j]);
+            r[j] = edge_requant_prepare(l->multipliers[o0 + j], l->shifts[o0 + j], 1);
         }
         for (int32_t t = 0; t < l->out_length; t++)
         {
             int32_t from, to;
             const int32_t start = conv_window(l, t, &from, &to);
             const int8_t *x;
-            if (l->in_channels == 1 && from == 0 && to == l->kernel) x = l->x + start;
+            if (from == 0 && to == l->kernel)
+            {
+                conv_fill_interior(l, column, l->x + start);
+                x = column;
+            }
             else
             {
                 conv_fill_column(l, column, start, from, to, pad);
@@ -327,7 +405,8 @@ int32_t edge_conv1d_int8(const int32_t *p, int32_t p_count,
     {
         if ((int64_t)l.in_channels * l.kernel <= CONV_COLUMN_BYTES && l.input_offset >= -EDGE_INT8_MAX && l.input_offset <= -EDGE_INT8_MIN)
         {
-            conv_column(&l);
+            if (l.in_channels == 1) conv_one_channel(&l);
+            else conv_column(&l);
             return EDGE_OK;
         }
         if (l.input_offset >= -32768 - EDGE_INT8_MIN && l.input_offset <= 32767 - EDGE_INT8_MAX)

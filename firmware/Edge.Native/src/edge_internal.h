@@ -57,16 +57,11 @@ static inline int edge_overlaps(int32_t a, int64_t a_count, int32_t b, int64_t b
 /* gemmlowp's saturating rounding doubling high multiply: round(a*b / 2^31), ties toward
  * +infinity; INT32_MIN * INT32_MIN, the one product that does not fit, saturates. The managed
  * code adds a sign-dependent nudge and divides truncating; floor((a*b + 2^30) / 2^31), taken
- * here with an arithmetic shift, is the same number for every product. */
+ * here with an arithmetic shift, is the same number for every product. The multiplier b is
+ * tested first: it is a model constant, almost never INT32_MIN, so the test costs one compare. */
 static inline int32_t edge_doubling_high_mul(int32_t a, int32_t b)
 {
-    if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
-    return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
-}
-
-/* The same without the saturation test, for a multiplier known not to be INT32_MIN. */
-static inline int32_t edge_doubling_high_mul_unsat(int32_t a, int32_t b)
-{
+    if (b == INT32_MIN && a == INT32_MIN) return INT32_MAX;
     return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
 }
 
@@ -81,58 +76,87 @@ static inline int32_t edge_rounding_divide_by_pot(int32_t x, int32_t exponent)
     return (x >> e) + (remainder > threshold ? 1 : 0);
 }
 
-/* TFLM's MultiplyByQuantizedMultiplier, double rounding (QuantMath.MultiplyByQuantizedMultiplier). */
-static inline int32_t edge_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int32_t shift)
-{
-    int32_t left = shift > 0 ? shift : 0;
-    int32_t right = shift > 0 ? 0 : (int32_t)(0u - (uint32_t)shift);
-    return edge_rounding_divide_by_pot(edge_doubling_high_mul(edge_shift_left(x, left), multiplier), right);
-}
-
 /*
- * One output channel's requantisation with everything that depends only on the channel worked
- * out once: the left shift, the divisor's mask and half, and whether the saturating case of the
- * high multiply can occur at all. edge_requantize gives exactly
- * clamp(MultiplyByQuantizedMultiplier(acc, M, shift) + zero point) as the managed kernels do.
+ * One output channel's requantisation with what depends only on the channel worked out once.
+ * edge_requantize gives exactly clamp(MultiplyByQuantizedMultiplier(acc, M, shift) + zero
+ * point) as the managed kernels do, shift counts taken modulo 32 as C# takes them.
+ *
+ * The common case (no left shift, a right shift r >= 1, M in (2^30, 2^31)) takes one 64-bit
+ * multiply-accumulate instead of the two roundings in turn. With X = acc*M + 2^30 the high
+ * multiply is h = floor(X / 2^31), and the divide rounds h to floor((h + 2^(r-1) - [h<0]) / 2^r);
+ * nested floors of divisions by 2^31 and 2^r are one floor of a division by 2^(31+r), so
+ *   result = (acc*M + 2^30 + 2^(30+r) - [h<0]*2^31) >> (31 + r),
+ * and with M > 2^30, h < 0 exactly when acc < 0. |acc*M| < 2^62 keeps the sum inside int64,
+ * and as 31 + r >= 32 the result is the high word shifted right by r - 1. Every other case runs
+ * the two roundings as written (gemmlowp's functions).
  */
 typedef struct
 {
     int32_t multiplier;
     int32_t left;          /* 0..31 */
-    int32_t right;         /* 0..31; 0 leaves the value as it is */
-    int32_t mask;          /* 2^right - 1 */
-    int32_t half;          /* mask >> 1 */
-    int32_t saturates;     /* multiplier == INT32_MIN */
+    int32_t right;         /* 0..31; 0 leaves the value as it is (the managed early return) */
+    int32_t mask;          /* 2^right - 1; the common case: -1 */
+    uint32_t rounding_low; /* the common case: 2^30 + 2^(30+r), low and high word */
+    int32_t rounding_high;
 } edge_requant;
 
-static inline edge_requant edge_requant_of(int32_t multiplier, int32_t shift)
+/* The channel's requantisation; with reused set when it will requantise many outputs (a
+ * convolution's positions), worth working out the common case's constants. */
+static inline edge_requant edge_requant_prepare(int32_t multiplier, int32_t shift, int reused)
 {
+    /* max(shift, 0) and max(-shift, 0) without branches; -INT32_MIN wraps to a negative
+     * exponent, which the managed code also leaves unshifted. */
+    int32_t negated = (int32_t)(0u - (uint32_t)shift);
     edge_requant r;
-    int32_t left = shift > 0 ? shift : 0;
-    int32_t right = shift > 0 ? 0 : (int32_t)(0u - (uint32_t)shift);
     r.multiplier = multiplier;
-    r.left = left & 31;
-    r.right = right <= 0 ? 0 : (right & 31);
+    r.left = (shift & ~(shift >> 31)) & 31;
+    r.right = (negated & ~(negated >> 31)) & 31;
     r.mask = (int32_t)(((uint32_t)1 << r.right) - 1u);
-    r.half = r.mask >> 1;
-    r.saturates = multiplier == INT32_MIN;
+    if (reused && r.left == 0 && r.right >= 1 && multiplier > (1 << 30))
+    {
+        r.mask = -1;
+        r.rounding_low = (1u << 30) + (r.right == 1 ? 1u << 31 : 0u);
+        r.rounding_high = r.right >= 2 ? 1 << (r.right - 2) : 0;
+    }
     return r;
 }
 
+/* The channel's requantisation for a single output. */
+static inline edge_requant edge_requant_of(int32_t multiplier, int32_t shift)
+{
+    return edge_requant_prepare(multiplier, shift, 0);
+}
+
+#if defined(__GNUC__)
+#define EDGE_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define EDGE_LIKELY(x) (x)
+#endif
+
 static inline int32_t edge_requant_apply(int32_t acc, const edge_requant *r)
 {
-    int32_t scaled = (int32_t)((uint32_t)acc << r->left);
-    int32_t high = r->saturates ? edge_doubling_high_mul(scaled, r->multiplier)
-                                : edge_doubling_high_mul_unsat(scaled, r->multiplier);
-    /* With right = 0 the mask is 0 and this leaves high unchanged, as the managed early return does. */
+    if (EDGE_LIKELY(r->mask == -1))
+    {
+        int64_t sum = (int64_t)(((uint64_t)(uint32_t)r->rounding_high << 32) | r->rounding_low)
+                      - ((int64_t)(acc < 0) << 31) + (int64_t)acc * r->multiplier;
+        return (int32_t)(sum >> 32) >> (r->right - 1);
+    }
+    int32_t high = edge_doubling_high_mul((int32_t)((uint32_t)acc << r->left), r->multiplier);
     int32_t remainder = high & r->mask;
-    int32_t threshold = r->half + (int32_t)((uint32_t)high >> 31);
+    int32_t threshold = (r->mask >> 1) + (int32_t)((uint32_t)high >> 31);
     return (high >> r->right) + (remainder > threshold ? 1 : 0);
 }
 
 static inline int8_t edge_requantize(int32_t acc, const edge_requant *r, int32_t zero_point, int32_t min, int32_t max)
 {
     return (int8_t)edge_clamp(edge_wrap_add(edge_requant_apply(acc, r), zero_point), min, max);
+}
+
+/* TFLM's MultiplyByQuantizedMultiplier, double rounding (QuantMath.MultiplyByQuantizedMultiplier). */
+static inline int32_t edge_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int32_t shift)
+{
+    edge_requant r = edge_requant_of(multiplier, shift);
+    return edge_requant_apply(x, &r);
 }
 
 #endif /* EDGE_INTERNAL_H */

@@ -12,7 +12,7 @@ int32_t edge_mul_int8(const int32_t *p, int32_t p_count,
         return EDGE_E_RANGE;
     const int32_t offset1 = p[EDGE_MUL_INPUT1_OFFSET];
     const int32_t offset2 = p[EDGE_MUL_INPUT2_OFFSET];
-    const edge_requant r = edge_requant_of(p[EDGE_MUL_OUTPUT_MULTIPLIER], p[EDGE_MUL_OUTPUT_SHIFT]);
+    const edge_requant r = edge_requant_prepare(p[EDGE_MUL_OUTPUT_MULTIPLIER], p[EDGE_MUL_OUTPUT_SHIFT], 1);
     const int32_t zero_point = p[EDGE_MUL_OUTPUT_ZERO_POINT];
     const int32_t min = p[EDGE_MUL_ACTIVATION_MIN];
     const int32_t max = p[EDGE_MUL_ACTIVATION_MAX];
