@@ -208,8 +208,7 @@ static inline void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
     for (; n >= 4; n -= 4, dst += 4, src += 4)
     {
-        int32_t v = opaque(edge_load4(src));
-        memcpy(dst, &v, 4);
+        edge_store4(dst, opaque(edge_load4(src)));
     }
     for (; n > 0; n--) *dst++ = (int8_t)opaque(*src++);
 }
@@ -291,8 +290,7 @@ static void conv_fill_interior(const conv_layer *l, int8_t *column, const int8_t
         int32_t n = kernel;
         for (; n >= 4; n -= 4, dst += 4, from += 4)
         {
-            int32_t v = opaque(edge_load4(from));
-            memcpy(dst, &v, 4);
+            edge_store4(dst, opaque(edge_load4(from)));
         }
         for (; n > 0; n--) *dst++ = (int8_t)opaque(*from++);
     }
