@@ -89,6 +89,12 @@ namespace Edge.Device.Native
                 Check(edge_tree_ensemble_int8(pp, p.Length, i, ints.Length, a32, arena32.Length, a8, arena8.Length, input, output), nameof(TreeEnsembleInt8));
         }
 
+        public static void InvokeInt8(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
+        {
+            fixed (int* g = graph) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a8 = arena8) fixed (int* a32 = arena32)
+                Check(edge_invoke_int8(g, graph.Length, w, weights.Length, i, ints.Length, a8, arena8.Length, a32, arena32.Length, null), nameof(InvokeInt8));
+        }
+
         public static void DriftLayoutCheck(int[] layout, int cells, int edges)
         {
             fixed (int* l = layout)
@@ -140,6 +146,7 @@ namespace Edge.Device.Native
         [LibraryImport(LibraryName)] private static partial int edge_softmax_int8(int* p, int pCount, int* ints, int intsCount, sbyte* arena, int arenaCount, int input, int output);
         [LibraryImport(LibraryName)] private static partial int edge_reshape_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
         [LibraryImport(LibraryName)] private static partial int edge_tree_ensemble_int8(int* p, int pCount, int* ints, int intsCount, int* arena32, int arena32Count, sbyte* arena8, int arena8Count, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_invoke_int8(int* graph, int graphCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena8, int arena8Count, int* arena32, int arena32Count, int* failedOp);
         [LibraryImport(LibraryName)] private static partial int edge_drift_layout_check(int* layout, int layoutCount, int cells, int edges);
         [LibraryImport(LibraryName)] private static partial int edge_drift_observe(int* layout, int layoutCount, int* edges, int edgesCount, int* row, int rowCount, int offset,
             ushort* window, int windowCount, long* windowTailLow, int windowTailLowCount, long* windowTailHigh, int windowTailHighCount, int anomalous,

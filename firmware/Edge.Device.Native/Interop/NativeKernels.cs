@@ -56,6 +56,10 @@ namespace Edge.Device.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void TreeEnsembleInt8(int[] p, int[] ints, int[] arena32, sbyte[] arena8, int input, int output);
 
+        /// <summary>A whole inference: every op of a graph flattened as edge_native.h describes, in order.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void InvokeInt8(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32);
+
         /// <summary>Throws unless the drift layout describes cells and edges inside arrays of these sizes.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void DriftLayoutCheck(int[] layout, int cells, int edges);

@@ -28,6 +28,21 @@ namespace Edge.Device.Inference
         /// <summary>"managed" or "native".</summary>
         public virtual string Name { get { return "managed"; } }
 
+        /// <summary>True when <see cref="Invoke"/> runs a whole graph in one call (then the interpreter flattens its ops once, at load).</summary>
+        public virtual bool InvokesGraphs { get { return false; } }
+
+        /// <summary>
+        /// A whole inference in one call, the graph flattened as <see cref="Interpreter"/> builds
+        /// it when <see cref="InvokesGraphs"/>: [0] op count, then per op its code, input 0,
+        /// input 1, output, parameter count and parameters. The managed set walks the ops one at
+        /// a time in the interpreter instead and never gets here.
+        /// </summary>
+        [HotPath]
+        public virtual void Invoke(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
+        {
+            throw new System.NotSupportedException("the managed kernels run one op at a time");
+        }
+
         [HotPath]
         public virtual void FullyConnectedInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output)
         {

@@ -26,6 +26,9 @@ namespace Edge.Device.Inference
         private readonly int[] _input1;
         private readonly int[] _output;
 
+        // The ops flattened for kernels that run a whole graph in one call (null otherwise).
+        private readonly int[] _graph;
+
         // Per graph input and output.
         private readonly int[] _inputAt;
         private readonly int[] _inputCount;
@@ -74,6 +77,8 @@ namespace Edge.Device.Inference
                 _input1[i] = ops[i].Inputs.Length > 1 ? model.Tensors[ops[i].Inputs[1]].ArenaOffset : 0;
                 _output[i] = model.Tensors[ops[i].Outputs[0]].ArenaOffset;
             }
+
+            if (kernels.InvokesGraphs) _graph = Flatten(ops);
 
             InputQuantizer[] inputs = model.Inputs;
             _inputAt = new int[inputs.Length];
@@ -130,6 +135,11 @@ namespace Edge.Device.Inference
         {
             sbyte[] a8 = _arena8;
             int[] a32 = _arena32;
+            if (_graph != null)
+            {
+                _kernels.Invoke(_graph, _weights, _ints, a8, a32);
+                return;
+            }
             for (int i = 0; i < _codes.Length; i++)
             {
                 int[] p = _parameters[i];
@@ -148,6 +158,27 @@ namespace Edge.Device.Inference
                     case OpCode.TreeEnsemble: _kernels.TreeEnsembleInt8(p, _ints, a32, a8, _input0[i], _output[i]); break;
                 }
             }
+        }
+
+        /// <summary>The ops as <see cref="Int8Kernels.Invoke"/> takes them: count, then code, input 0, input 1, output, parameter count, parameters of each.</summary>
+        private int[] Flatten(Operation[] ops)
+        {
+            int length = 1;
+            for (int i = 0; i < ops.Length; i++) length += 5 + _parameters[i].Length;
+            int[] graph = new int[length];
+            graph[0] = ops.Length;
+            int at = 1;
+            for (int i = 0; i < ops.Length; i++)
+            {
+                graph[at] = _codes[i];
+                graph[at + 1] = _input0[i];
+                graph[at + 2] = _input1[i];
+                graph[at + 3] = _output[i];
+                graph[at + 4] = _parameters[i].Length;
+                Array.Copy(_parameters[i], 0, graph, at + 5, _parameters[i].Length);
+                at += 5 + _parameters[i].Length;
+            }
+            return graph;
         }
 
         /// <summary>

@@ -12,6 +12,15 @@ namespace Edge.Device.Inference
     {
         public override string Name { get { return "native"; } }
 
+        /// <summary>One InternalCall per inference: on nanoCLR each call costs thousands of instructions of interpreter work.</summary>
+        public override bool InvokesGraphs { get { return true; } }
+
+        [HotPath]
+        public override void Invoke(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
+        {
+            NativeKernels.InvokeInt8(graph, weights, ints, arena8, arena32);
+        }
+
         [HotPath]
         public override void FullyConnectedInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output)
         {

@@ -104,6 +104,18 @@ int32_t edge_tree_ensemble_int8(const int32_t *p, int32_t p_count,
                                 int8_t *arena8, int32_t arena8_count,
                                 int32_t input, int32_t output);
 
+/* Interpreter.Invoke: every op of a graph in order, through the entry points above. graph is
+ * [0] op count, then per op: code, input 0, input 1, output, parameter count, parameters (the
+ * .edgem op codes; an unknown code is skipped, as the interpreter skips it). *failed_op (when
+ * not null) receives the index of the op that failed, or -1. */
+#define EDGE_GRAPH_OP_HEADER 5
+int32_t edge_invoke_int8(const int32_t *graph, int32_t graph_count,
+                         const int8_t *weights, int32_t weights_count,
+                         const int32_t *ints, int32_t ints_count,
+                         int8_t *arena8, int32_t arena8_count,
+                         int32_t *arena32, int32_t arena32_count,
+                         int32_t *failed_op);
+
 /* ---- drift: the per-sample update of every column's histograms (DriftMonitor.Observe) ----
  *
  * layout, built once per profile (edge_drift_layout_check tells whether it is sound):

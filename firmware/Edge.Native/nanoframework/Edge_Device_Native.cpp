@@ -26,6 +26,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::SoftmaxInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I4__SZARRAY_I1__I4__I4,
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::ReshapeInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4,
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::TreeEnsembleInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I4__SZARRAY_I4__SZARRAY_I1__I4__I4,
+    Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::InvokeInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4,
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::DriftLayoutCheck___STATIC__VOID__SZARRAY_I4__I4__I4,
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::DriftObserve___STATIC__VOID__SZARRAY_I4__SZARRAY_I4__SZARRAY_I4__I4__SZARRAY_U2__SZARRAY_I8__SZARRAY_I8__BOOLEAN__SZARRAY_U2__SZARRAY_I8__SZARRAY_I8__SZARRAY_U2,
     Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::DriftDecay___STATIC__VOID__SZARRAY_U2__I4,
@@ -34,7 +35,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_Edge_Device_Native =
 {
     "Edge.Device.Native",
-    0xDF15CEF0,
+    0x6ACE2FE9,
     method_lookup,
     { 1, 0, 0, 0 }
 };

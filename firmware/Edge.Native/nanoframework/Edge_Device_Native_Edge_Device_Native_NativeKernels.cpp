@@ -129,6 +129,13 @@ void NativeKernels::TreeEnsembleInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArra
                                           arena8.GetBuffer(), Count(arena8), input, output));
 }
 
+void NativeKernels::InvokeInt8(CLR_RT_TypedArray_INT32 graph, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints,
+                               CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, HRESULT &hr)
+{
+    hr = ResultOf(edge_invoke_int8(Ints(graph), Count(graph), weights.GetBuffer(), Count(weights), Ints(ints), Count(ints),
+                                   arena8.GetBuffer(), Count(arena8), Ints(arena32), Count(arena32), 0));
+}
+
 void NativeKernels::DriftLayoutCheck(CLR_RT_TypedArray_INT32 layout, signed int cells, signed int edges, HRESULT &hr)
 {
     hr = ResultOf(edge_drift_layout_check(Ints(layout), Count(layout), cells, edges));

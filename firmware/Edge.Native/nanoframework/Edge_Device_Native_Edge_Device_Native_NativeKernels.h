@@ -34,6 +34,8 @@ namespace Edge_Device_Native
             static void ReshapeInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
             static void TreeEnsembleInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT32 arena32,
                                          CLR_RT_TypedArray_INT8 arena8, signed int input, signed int output, HRESULT &hr);
+            static void InvokeInt8(CLR_RT_TypedArray_INT32 graph, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints,
+                                   CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, HRESULT &hr);
             static void DriftLayoutCheck(CLR_RT_TypedArray_INT32 layout, signed int cells, signed int edges, HRESULT &hr);
             static void DriftObserve(CLR_RT_TypedArray_INT32 layout, CLR_RT_TypedArray_INT32 edges, CLR_RT_TypedArray_INT32 row,
                                      signed int offset, CLR_RT_TypedArray_UINT16 window, CLR_RT_TypedArray_INT64 windowTailLow,

@@ -204,6 +204,28 @@ HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    InvokeInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 graph;
+        CLR_RT_TypedArray_INT8 weights;
+        CLR_RT_TypedArray_INT32 ints;
+        CLR_RT_TypedArray_INT8 arena8;
+        CLR_RT_TypedArray_INT32 arena32;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, graph));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, weights));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 2, ints));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 3, arena8));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 4, arena32));
+        NativeKernels::InvokeInt8(graph, weights, ints, arena8, arena32, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::DriftLayoutCheck___STATIC__VOID__SZARRAY_I4__I4__I4(
     CLR_RT_StackFrame &stack)
 {

@@ -11,7 +11,8 @@
  *   GRAPH  (1)  weights count, ints count, int8 arena count, int32 arena count, op count,
  *               weights, ints, then per op: code, input 0, input 1, output, parameter count, parameters.
  *               Becomes the current graph.
- *   RUN    (2)  int8 arena, int32 arena: runs the current graph's ops in order from that state.
+ *   RUN    (2)  int8 arena, int32 arena: runs the current graph from that state in one call
+ *               (edge_invoke_int8, which calls each op's entry point in turn).
  *               Result: status, index of the op that failed (-1), the two arena lengths, int8
  *               arena, int32 arena.
  *   COUNT  (3)  int8 arena, int32 arena: runs the graph once, then measures each op on the state it
@@ -124,6 +125,8 @@ typedef struct
 
 static int8_t *weights;
 static int32_t *ints;
+static int32_t *graph;          /* the ops as edge_invoke_int8 takes them */
+static int32_t graph_count;
 static int8_t *arena8;
 static int32_t *arena32;
 static int32_t weights_count, ints_count, arena8_count, arena32_count, op_count;
@@ -164,6 +167,8 @@ static void read_graph(void)
     arena8 = take((uint32_t)arena8_count);
     arena32 = take((uint32_t)arena32_count * 4u);
     ops = take((uint32_t)op_count * sizeof(op));
+    /* The op records are the graph encoding already: keep a copy behind the op count. */
+    uint32_t ops_start = payload_at;
     for (int32_t i = 0; i < op_count; i++)
     {
         ops[i].code = next();
@@ -175,6 +180,10 @@ static void read_graph(void)
         memcpy(p, next_block((uint32_t)ops[i].p_count * 4u), (size_t)ops[i].p_count * 4u);
         ops[i].p = p;
     }
+    graph_count = 1 + (int32_t)(payload_at - ops_start);
+    graph = take((uint32_t)graph_count * 4u);
+    graph[0] = op_count;
+    memcpy(graph + 1, payload + ops_start, (size_t)(graph_count - 1) * 4u);
     graph_mark = pool_used;
 }
 
@@ -186,17 +195,8 @@ static void read_arenas(void)
 
 static int32_t run_graph(int32_t *failed)
 {
-    for (int32_t i = 0; i < op_count; i++)
-    {
-        int32_t status = run_op(&ops[i]);
-        if (status != EDGE_OK)
-        {
-            *failed = i;
-            return status;
-        }
-    }
-    *failed = -1;
-    return EDGE_OK;
+    return edge_invoke_int8(graph, graph_count, weights, weights_count, ints, ints_count, arena8, arena8_count,
+                            arena32, arena32_count, failed);
 }
 
 static void write_arenas(void)
