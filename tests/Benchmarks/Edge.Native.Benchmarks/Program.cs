@@ -61,6 +61,29 @@ foreach (var target in targets)
     }
     Console.WriteLine();
 
+    // Every kernel on its own, on shapes of the size the models use (the ones no fixture model has among them).
+    Console.WriteLine("| kernel | shape | work | instructions | per unit |");
+    Console.WriteLine("|---|---|---:|---:|---:|");
+    string kernelCases = Path.Combine(scratch, $"{target}-kernels.bin"), kernelResults = Path.Combine(scratch, $"{target}-kernels.out");
+    var synthetic = Synthetic.All();
+    using (var writer = new HarnessCases(kernelCases))
+    {
+        foreach (var k in synthetic)
+        {
+            writer.Graph(k.Weights, k.Ints, k.Arena8.Length, k.Arena32.Length, [k.Op]);
+            writer.Count(k.Arena8, k.Arena32);
+        }
+    }
+    Qemu.Run(target, program, kernelCases, kernelResults, countInstructions: true, limit: TimeSpan.FromMinutes(20));
+    var kernelCounts = HarnessResults.Read(kernelResults).Cast<CountResult>().ToList();
+    for (int i = 0; i < synthetic.Count; i++)
+    {
+        if (kernelCounts[i].Status != 0) throw new InvalidOperationException($"{synthetic[i].Name} failed on {target}: status {kernelCounts[i].Status}");
+        double instructions = kernelCounts[i].Instructions(0);
+        Console.WriteLine($"| {synthetic[i].Name} | {synthetic[i].Shape} | {synthetic[i].Work:N0} {synthetic[i].Unit} | {instructions:N0} | {instructions / synthetic[i].Work:F2} |");
+    }
+    Console.WriteLine();
+
     var profile = DriftFixture.Profile;
     var layout = (NativeSampleUpdate)DriftSketchesForLayout(profile);
     string driftCases = Path.Combine(scratch, $"{target}-drift.bin"), driftResults = Path.Combine(scratch, $"{target}-drift.out");
@@ -122,4 +145,54 @@ static string Shape(HarnessOp op)
         OpCode.TreeEnsemble => $"{p[1]} trees, {p[4]} nodes",
         _ => $"{p[0]}",
     };
+}
+
+/// <summary>One op with its data, on a shape like the models', for the per-kernel table.</summary>
+sealed record SyntheticKernel(string Name, string Shape, long Work, string Unit, HarnessOp Op, sbyte[] Weights, int[] Ints, sbyte[] Arena8, int[] Arena32);
+
+static class Synthetic
+{
+    public static List<SyntheticKernel> All()
+    {
+        var random = new Random(5);
+        sbyte[] Bytes(int n) => Enumerable.Range(0, n).Select(_ => (sbyte)random.Next(-128, 128)).ToArray();
+        int[] Multipliers(int n) => Enumerable.Range(0, n).Select(_ => (1 << 30) + random.Next(1 << 30)).ToArray();
+        int[] Shifts(int n) => Enumerable.Range(0, n).Select(_ => -random.Next(6, 12)).ToArray();
+        int[] Biases(int n) => Enumerable.Range(0, n).Select(_ => random.Next(-5000, 5000)).ToArray();
+        var list = new List<SyntheticKernel>();
+
+        // FullyConnected 128 -> 32.
+        int depth = 128, channels = 32;
+        list.Add(new("FullyConnected", "128→32", depth * channels, "MACs",
+            new HarnessOp(OpCode.FullyConnected, 0, 0, depth, [1, depth, channels, 0, 0, channels, 2 * channels, -3, -128, 127]),
+            Bytes(depth * channels), [.. Biases(channels), .. Multipliers(channels), .. Shifts(channels)], Bytes(depth + channels), []));
+
+        // Conv1D 8x64, kernel 5, stride 1, "same" padding (2 each side), 8 output channels.
+        int inCh = 8, len = 64, outCh = 8, k = 5;
+        list.Add(new("Conv1D", "8×64 k5 s1 pad 2 → 8×64", (long)outCh * inCh * (len * k - 2 * 3), "MACs",
+            new HarnessOp(OpCode.Conv1D, 0, 0, inCh * len, [inCh, len, outCh, len, k, 1, 2, 0, 0, outCh, 2 * outCh, 5, -2, -128, 127]),
+            Bytes(outCh * inCh * k), [.. Biases(outCh), .. Multipliers(outCh), .. Shifts(outCh)], Bytes(inCh * len + outCh * len), []));
+
+        // Pools over 16 channels of 64: kernel 4, stride 4.
+        list.Add(new("MaxPool1D", "16×64 k4 s4", 16 * 64, "inputs",
+            new HarnessOp(OpCode.MaxPool1D, 0, 0, 16 * 64, [16, 64, 16, 4, 4, 0, -128, 127]), [], [], Bytes(16 * 64 + 16 * 16), []));
+        list.Add(new("AveragePool1D", "16×64 k4 s4", 16 * 64, "inputs",
+            new HarnessOp(OpCode.AveragePool1D, 0, 0, 16 * 64, [16, 64, 16, 4, 4, 0, 0, -128, 127]), [], [], Bytes(16 * 64 + 16 * 16), []));
+
+        // Element-wise ops over 256 elements.
+        int n = 256;
+        list.Add(new("Clamp", "256", n, "elements", new HarnessOp(OpCode.Clamp, 0, 0, n, [n, -10, 100]), [], [], Bytes(2 * n), []));
+        list.Add(new("Add", "256 + 256", n, "elements",
+            new HarnessOp(OpCode.Add, 0, n, 2 * n, [n, 7, -3, 20, Multipliers(1)[0], -1, Multipliers(1)[0], -2, Multipliers(1)[0], -19, 4, -128, 127]),
+            [], [], Bytes(3 * n), []));
+        list.Add(new("Mul", "256 × 256", n, "elements",
+            new HarnessOp(OpCode.Mul, 0, n, 2 * n, [n, 7, -3, Multipliers(1)[0], -9, 4, -128, 127]), [], [], Bytes(3 * n), []));
+        list.Add(new("LookupTable", "256", n, "elements", new HarnessOp(OpCode.LookupTable, 0, 0, n, [n, 0]), Bytes(256), [], Bytes(2 * n), []));
+        list.Add(new("Reshape", "256 (copy)", n, "elements", new HarnessOp(OpCode.Reshape, 0, 0, n, [n]), [], [], Bytes(2 * n), []));
+
+        // Softmax over 8 rows of 10 classes, a table for input scale 0.1.
+        int[] exp = Enumerable.Range(0, 256).Select(d => (int)Math.Round(Math.Exp(-d * 0.1) * (1 << 15))).ToArray();
+        list.Add(new("Softmax", "8 rows × 10", 80, "elements", new HarnessOp(OpCode.Softmax, 0, 0, 80, [8, 10, 0]), [], exp, Bytes(160), []));
+        return list;
+    }
 }
