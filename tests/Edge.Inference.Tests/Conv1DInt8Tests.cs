@@ -6,10 +6,13 @@ namespace Edge.Inference.Tests;
 public sealed class Conv1DInt8Tests
 {
     [TestMethod]
-    [DataRow(1, 256, 4, 25, 3, 0, 0, DisplayName = "like flux_cnn1d's first layer")]
-    [DataRow(3, 20, 5, 5, 2, 2, 2, DisplayName = "stride 2, padding 2 at both ends")]
-    [DataRow(2, 7, 3, 3, 1, 1, 1, DisplayName = "same padding")]
-    public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd)
+    [DataRow(1, 256, 4, 25, 3, 0, 0, Implementations.Managed, DisplayName = "like flux_cnn1d's first layer")]
+    [DataRow(3, 20, 5, 5, 2, 2, 2, Implementations.Managed, DisplayName = "stride 2, padding 2 at both ends")]
+    [DataRow(2, 7, 3, 3, 1, 1, 1, Implementations.Managed, DisplayName = "same padding")]
+    [DataRow(1, 256, 4, 25, 3, 0, 0, Implementations.Native, DisplayName = "native: like flux_cnn1d's first layer")]
+    [DataRow(3, 20, 5, 5, 2, 2, 2, Implementations.Native, DisplayName = "native: stride 2, padding 2 at both ends")]
+    [DataRow(2, 7, 3, 3, 1, 1, 1, Implementations.Native, DisplayName = "native: same padding")]
+    public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd, string implementation)
     {
         var c = new KernelCase(inChannels * 100 + kernel);
         int outLength = (length + padBegin + padEnd - kernel) / stride + 1;
@@ -37,7 +40,7 @@ public sealed class Conv1DInt8Tests
         p[Conv1DInt8.ActivationMax] = 127;
         var arena = KernelCase.Arena(input, outChannels * outLength, out int output);
 
-        Conv1DInt8.Eval(p, weights, ints, arena, 0, output);
+        Implementations.Of(implementation).Conv1DInt8(p, weights, ints, arena, 0, output);
 
         for (int o = 0; o < outChannels; o++)
         for (int t = 0; t < outLength; t++)

@@ -6,27 +6,33 @@ namespace Edge.Inference.Tests;
 public sealed class ElementwiseInt8Tests
 {
     [TestMethod]
-    public void ClampKeepsValuesInsideTheBounds()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void ClampKeepsValuesInsideTheBounds(string implementation)
     {
         sbyte[] input = [-128, -50, -10, 0, 10, 127];
         var arena = KernelCase.Arena(input, input.Length, out int output);
-        ClampInt8.Eval([input.Length, -10, 20], arena, 0, output);
+        Implementations.Of(implementation).ClampInt8([input.Length, -10, 20], arena, 0, output);
         CollectionAssert.AreEqual(new sbyte[] { -10, -10, -10, 0, 10, 20 }, arena[output..]);
     }
 
     [TestMethod]
-    public void ReshapeCopiesOrLeavesAliasedValues()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void ReshapeCopiesOrLeavesAliasedValues(string implementation)
     {
         var input = new KernelCase(1).Int8(16);
         var arena = KernelCase.Arena(input, 16, out int output);
-        ReshapeInt8.Eval([16], arena, 0, output);
+        Implementations.Of(implementation).ReshapeInt8([16], arena, 0, output);
         CollectionAssert.AreEqual(input, arena[output..]);
-        ReshapeInt8.Eval([16], arena, 0, 0);
+        Implementations.Of(implementation).ReshapeInt8([16], arena, 0, 0);
         CollectionAssert.AreEqual(input, arena[..16]);
     }
 
     [TestMethod]
-    public void AddFollowsTflmFormulaAndTheFloatSumWithinOneStep()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void AddFollowsTflmFormulaAndTheFloatSumWithinOneStep(string implementation)
     {
         var c = new KernelCase(5);
         const double s1 = 0.03, s2 = 0.011, so = 0.05;
@@ -39,7 +45,7 @@ public sealed class ElementwiseInt8Tests
         var (mo, sho) = FullyConnectedInt8Tests.Multiplier(twiceMax / ((1 << leftShift) * so));
         var arena = a.Concat(b).Concat(new sbyte[500]).ToArray();
         int[] p = [500, -z1, -z2, leftShift, m1, sh1, m2, sh2, mo, sho, zo, -128, 127];
-        AddInt8.Eval(p, arena, 0, 500, 1000);
+        Implementations.Of(implementation).AddInt8(p, arena, 0, 500, 1000);
         for (int i = 0; i < 500; i++)
         {
             int scaled1 = TflmOracle.Requantize((a[i] - z1) * (1 << leftShift), m1, sh1);
@@ -52,7 +58,9 @@ public sealed class ElementwiseInt8Tests
     }
 
     [TestMethod]
-    public void MulFollowsTflmFormulaAndTheFloatProductWithinOneStep()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void MulFollowsTflmFormulaAndTheFloatProductWithinOneStep(string implementation)
     {
         var c = new KernelCase(6);
         const double s1 = 0.02, s2 = 0.04, so = 0.1;
@@ -61,7 +69,7 @@ public sealed class ElementwiseInt8Tests
         var b = c.Int8(500);
         var (m, sh) = FullyConnectedInt8Tests.Multiplier(s1 * s2 / so);
         var arena = a.Concat(b).Concat(new sbyte[500]).ToArray();
-        MulInt8.Eval([500, -z1, -z2, m, sh, zo, -128, 127], arena, 0, 500, 1000);
+        Implementations.Of(implementation).MulInt8([500, -z1, -z2, m, sh, zo, -128, 127], arena, 0, 500, 1000);
         for (int i = 0; i < 500; i++)
         {
             int expected = TflmOracle.Clamp(TflmOracle.Requantize((a[i] - z1) * (b[i] - z2), m, sh) + zo, -128, 127);

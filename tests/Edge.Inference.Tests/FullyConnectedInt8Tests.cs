@@ -6,10 +6,13 @@ namespace Edge.Inference.Tests;
 public sealed class FullyConnectedInt8Tests
 {
     [TestMethod]
-    [DataRow(1, 64, 32, -128, 0)]
-    [DataRow(1, 16, 1, 5, -7)]
-    [DataRow(3, 9, 4, 0, 100)]
-    public void MatchesTflmPerChannelFormula(int rows, int depth, int channels, int inputZeroPoint, int outputZeroPoint)
+    [DataRow(1, 64, 32, -128, 0, Implementations.Managed)]
+    [DataRow(1, 16, 1, 5, -7, Implementations.Managed)]
+    [DataRow(3, 9, 4, 0, 100, Implementations.Managed)]
+    [DataRow(1, 64, 32, -128, 0, Implementations.Native)]
+    [DataRow(1, 16, 1, 5, -7, Implementations.Native)]
+    [DataRow(3, 9, 4, 0, 100, Implementations.Native)]
+    public void MatchesTflmPerChannelFormula(int rows, int depth, int channels, int inputZeroPoint, int outputZeroPoint, string implementation)
     {
         var c = new KernelCase(rows * 1000 + depth * 10 + channels);
         var input = c.Int8(rows * depth);
@@ -32,7 +35,7 @@ public sealed class FullyConnectedInt8Tests
         p[FullyConnectedInt8.ActivationMax] = 120;
         var arena = KernelCase.Arena(input, rows * channels, out int output);
 
-        FullyConnectedInt8.Eval(p, weights, ints, arena, 0, output);
+        Implementations.Of(implementation).FullyConnectedInt8(p, weights, ints, arena, 0, output);
 
         for (int r = 0; r < rows; r++)
         for (int ch = 0; ch < channels; ch++)
@@ -46,7 +49,9 @@ public sealed class FullyConnectedInt8Tests
     }
 
     [TestMethod]
-    public void DequantisedOutputIsWithinOneStepOfTheFloatLayer()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void DequantisedOutputIsWithinOneStepOfTheFloatLayer(string implementation)
     {
         // A float layer quantised by hand: real = s_x(x - zx), w = s_w[c]·q, y = Σ w·x + b.
         var c = new KernelCase(7);
@@ -74,7 +79,7 @@ public sealed class FullyConnectedInt8Tests
         p[FullyConnectedInt8.ActivationMin] = -128;
         p[FullyConnectedInt8.ActivationMax] = 127;
         var arena = KernelCase.Arena(x, channels, out int output);
-        FullyConnectedInt8.Eval(p, q, ints, arena, 0, output);
+        Implementations.Of(implementation).FullyConnectedInt8(p, q, ints, arena, 0, output);
         for (int ch = 0; ch < channels; ch++)
         {
             double y = realBias[ch];

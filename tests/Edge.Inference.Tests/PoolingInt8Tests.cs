@@ -29,13 +29,15 @@ public sealed class PoolingInt8Tests
     }
 
     [TestMethod]
-    [DataRow(3, 35, 1, 35, 1, 0, DisplayName = "global max pool")]
-    [DataRow(2, 10, 4, 3, 3, 1, DisplayName = "kernel 3 stride 3 padding 1")]
-    public void MaxPoolTakesTheLargestValueInsideEachWindow(int channels, int length, int outLength, int kernel, int stride, int pad)
+    [DataRow(3, 35, 1, 35, 1, 0, Implementations.Managed, DisplayName = "global max pool")]
+    [DataRow(2, 10, 4, 3, 3, 1, Implementations.Managed, DisplayName = "kernel 3 stride 3 padding 1")]
+    [DataRow(3, 35, 1, 35, 1, 0, Implementations.Native, DisplayName = "native: global max pool")]
+    [DataRow(2, 10, 4, 3, 3, 1, Implementations.Native, DisplayName = "native: kernel 3 stride 3 padding 1")]
+    public void MaxPoolTakesTheLargestValueInsideEachWindow(int channels, int length, int outLength, int kernel, int stride, int pad, string implementation)
     {
         var input = new KernelCase(length).Int8(channels * length);
         var arena = KernelCase.Arena(input, channels * outLength, out int output);
-        MaxPool1DInt8.Eval(Parameters(MaxPool1DInt8.ParameterCount, channels, length, outLength, kernel, stride, pad, false), arena, 0, output);
+        Implementations.Of(implementation).MaxPool1DInt8(Parameters(MaxPool1DInt8.ParameterCount, channels, length, outLength, kernel, stride, pad, false), arena, 0, output);
         for (int ch = 0; ch < channels; ch++)
         for (int t = 0; t < outLength; t++)
         {
@@ -45,22 +47,26 @@ public sealed class PoolingInt8Tests
     }
 
     [TestMethod]
-    public void AveragePoolRoundsHalfAwayFromZeroOverRealElements()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void AveragePoolRoundsHalfAwayFromZeroOverRealElements(string implementation)
     {
         // Windows chosen so that averages land on .5 both above and below zero.
         sbyte[] input = [1, 2, -1, -2, 3, 4, 5, 6, -128, 127];
         var arena = KernelCase.Arena(input, 5, out int output);
-        AveragePool1DInt8.Eval(Parameters(AveragePool1DInt8.ParameterCount, 1, 10, 5, 2, 2, 0, true), arena, 0, output);
+        Implementations.Of(implementation).AveragePool1DInt8(Parameters(AveragePool1DInt8.ParameterCount, 1, 10, 5, 2, 2, 0, true), arena, 0, output);
         // 1.5 -> 2, -1.5 -> -2, 3.5 -> 4, 5.5 -> 6, -0.5 -> -1
         CollectionAssert.AreEqual(new sbyte[] { 2, -2, 4, 6, -1 }, arena[output..]);
     }
 
     [TestMethod]
-    public void GlobalAveragePoolMatchesRoundedMean()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void GlobalAveragePoolMatchesRoundedMean(string implementation)
     {
         var input = new KernelCase(11).Int8(4 * 50);
         var arena = KernelCase.Arena(input, 4, out int output);
-        AveragePool1DInt8.Eval(Parameters(AveragePool1DInt8.ParameterCount, 4, 50, 1, 50, 1, 0, true), arena, 0, output);
+        Implementations.Of(implementation).AveragePool1DInt8(Parameters(AveragePool1DInt8.ParameterCount, 4, 50, 1, 50, 1, 0, true), arena, 0, output);
         for (int ch = 0; ch < 4; ch++)
         {
             double mean = input.Skip(ch * 50).Take(50).Average(v => (double)v);

@@ -6,14 +6,16 @@ namespace Edge.Inference.Tests;
 public sealed class TableInt8Tests
 {
     [TestMethod]
-    public void LookupTableMapsEveryInt8ValueThroughItsEntry()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void LookupTableMapsEveryInt8ValueThroughItsEntry(string implementation)
     {
         // A sigmoid table as TFLite quantises it: input scale 1/16, output 1/256 at -128.
         var table = Enumerable.Range(-128, 256).Select(q => (sbyte)Math.Clamp(Math.Round(256 / (1 + Math.Exp(-q / 16.0)), MidpointRounding.AwayFromZero) - 128, -128, 127)).ToArray();
         var weights = new sbyte[10].Concat(table).ToArray();
         var input = Enumerable.Range(-128, 256).Select(v => (sbyte)v).ToArray();
         var arena = KernelCase.Arena(input, 256, out int output);
-        LookupTableInt8.Eval([256, 10], weights, arena, 0, output);
+        Implementations.Of(implementation).LookupTableInt8([256, 10], weights, arena, 0, output);
         for (int i = 0; i < 256; i++)
         {
             double sigmoid = 1 / (1 + Math.Exp(-(i - 128) / 16.0));
@@ -22,7 +24,9 @@ public sealed class TableInt8Tests
     }
 
     [TestMethod]
-    public void SoftmaxIsWithinOneStepOfTheFloatSoftmax()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void SoftmaxIsWithinOneStepOfTheFloatSoftmax(string implementation)
     {
         var c = new KernelCase(9);
         const double inputScale = 0.1;
@@ -30,7 +34,7 @@ public sealed class TableInt8Tests
         var input = c.Int8(rows * depth);
         var exp = Enumerable.Range(0, 256).Select(d => (int)Math.Round(Math.Exp(-d * inputScale) * (1 << 15), MidpointRounding.AwayFromZero)).ToArray();
         var arena = KernelCase.Arena(input, rows * depth, out int output);
-        SoftmaxInt8.Eval([rows, depth, 0], exp, arena, 0, output);
+        Implementations.Of(implementation).SoftmaxInt8([rows, depth, 0], exp, arena, 0, output);
         for (int r = 0; r < rows; r++)
         {
             var x = input.Skip(r * depth).Take(depth).Select(v => v * inputScale).ToArray();

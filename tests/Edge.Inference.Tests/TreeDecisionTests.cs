@@ -70,7 +70,9 @@ public sealed class TreeDecisionTests
     }
 
     [TestMethod]
-    public void EnsembleSumsLeafWeightsOfTheReachedLeaves()
+    [DataRow(Implementations.Managed)]
+    [DataRow(Implementations.Native)]
+    public void EnsembleSumsLeafWeightsOfTheReachedLeaves(string implementation)
     {
         // Two stumps on feature 0: x <= 1 -> +3 else +5 (target 0); x < 0 -> +1 else +2 (target 1); base 10, 20.
         int[] ints =
@@ -91,7 +93,7 @@ public sealed class TreeDecisionTests
             var arena32 = new int[3];
             arena32[0] = Key(x);
             var arena8 = new sbyte[2];
-            TreeEnsembleInt8.Eval(p, ints, arena32, arena8, 0, 0);
+            Implementations.Of(implementation).TreeEnsembleInt8(p, ints, arena32, arena8, 0, 0);
             CollectionAssert.AreEqual(expected.Select(v => (sbyte)v).ToArray(), arena8, $"x = {x:R}");
         }
     }

@@ -32,12 +32,29 @@ namespace Edge.Device.Drift
             Counts[Offsets[c] + slot] += 1 << DriftProfileFormat.DecayedUnitShift;
         }
 
+        /// <summary>The decay's shift: each decay takes (cell + 2^(shift-1)) &gt;&gt; shift from every cell.</summary>
+        public int Shift { get { return _shift; } }
+
         /// <summary>Call once per sample, after its columns were added.</summary>
         [HotPath]
         public void EndSample()
         {
-            if (++_sinceDecay < _block) return;
+            if (CountSample()) Decay();
+        }
+
+        /// <summary>Counts one sample; true when it ends a block, and then the histogram must <see cref="Decay"/>.</summary>
+        [HotPath]
+        public bool CountSample()
+        {
+            if (++_sinceDecay < _block) return false;
             _sinceDecay = 0;
+            return true;
+        }
+
+        /// <summary>Every cell loses 2^-Shift of itself, rounded.</summary>
+        [HotPath]
+        public void Decay()
+        {
             int half = 1 << (_shift - 1);
             for (int i = 0; i < Counts.Length; i++)
             {

@@ -5,7 +5,8 @@ namespace Edge.Device.Drift
     /// <summary>
     /// The board's drift detector: one call per sample updates the tumbling-window, anomalous-
     /// subset and decayed histograms of every column (a binary search and a few increments per
-    /// column, no allocation); when a window fills, it is evaluated, judged by the
+    /// column, no allocation; natively when the firmware has the native code, see
+    /// <see cref="SampleUpdate"/>); when a window fills, it is evaluated, judged by the
     /// <see cref="DetectionPolicy"/>, the retraining <see cref="CaptureBuffer"/> is armed, frozen
     /// or disarmed, and the histograms restart.
     ///
@@ -20,6 +21,7 @@ namespace Edge.Device.Drift
         private readonly WindowSketch _anomalous;
         private readonly WindowSketch _normal;
         private readonly DecayedSketch _decayed;
+        private readonly SampleUpdate _update;
         private readonly ColumnEvaluator _evaluator;
         private int _windowAnomalies;
 
@@ -27,7 +29,13 @@ namespace Edge.Device.Drift
         {
         }
 
-        public DriftMonitor(DriftProfile profile, int windowSize)
+        /// <summary>A monitor whose per-sample update runs natively when the firmware has the native code.</summary>
+        public DriftMonitor(DriftProfile profile, int windowSize) : this(profile, windowSize, NativeCode.IsAvailable)
+        {
+        }
+
+        /// <summary>A monitor whose per-sample update is the native one when <paramref name="native"/> (which must then be available), else the managed one.</summary>
+        public DriftMonitor(DriftProfile profile, int windowSize, bool native)
         {
             if (windowSize < 1 || windowSize > DriftProfileFormat.MaxWindow)
                 throw new System.ArgumentOutOfRangeException("windowSize", "window size must be 1..65535 samples");
@@ -37,6 +45,7 @@ namespace Edge.Device.Drift
             _anomalous = new WindowSketch(profile);
             _normal = new WindowSketch(profile);
             _decayed = new DecayedSketch(profile, _window);
+            _update = SampleUpdate.Create(profile, _window, _anomalous, _decayed, native);
             _evaluator = new ColumnEvaluator(profile);
             LastWindow = new DriftReport(profile.Columns.Length);
             NormalOnly = new DriftReport(profile.Columns.Length);
@@ -46,6 +55,9 @@ namespace Edge.Device.Drift
         }
 
         public DriftProfile Profile { get { return _profile; } }
+
+        /// <summary>The per-sample update this monitor runs ("managed" or "native").</summary>
+        public SampleUpdate Update { get { return _update; } }
 
         public int WindowSize { get; private set; }
 
@@ -78,17 +90,7 @@ namespace Edge.Device.Drift
         [HotPath]
         public bool Observe(int[] row, int offset, bool anomalous)
         {
-            var columns = _profile.Columns;
-            for (int c = 0; c < columns.Length; c++)
-            {
-                var col = columns[c];
-                int value = row[offset + c];
-                int slot = SlotIndex.Of(col, value);
-                _window.Add(col, c, slot, value);
-                if (anomalous) _anomalous.Add(col, c, slot, value);
-                _decayed.Add(c, slot);
-            }
-            _decayed.EndSample();
+            _update.Add(row, offset, anomalous);
             _window.Samples++;
             if (anomalous)
             {

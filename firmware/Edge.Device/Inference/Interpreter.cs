@@ -6,8 +6,10 @@ namespace Edge.Device.Inference
 {
     /// <summary>
     /// Runs an <see cref="EdgeModel"/>: allocates its arena once, then each <see cref="Invoke"/>
-    /// walks the operations in order without allocating. Inputs are written and outputs read
-    /// through the boundary methods (float in and out, or raw int8 / float32 bits).
+    /// walks the operations in order without allocating, each through the chosen
+    /// <see cref="Int8Kernels"/> (native where the firmware has them, else managed). Inputs are
+    /// written and outputs read through the boundary methods (float in and out, or raw int8 /
+    /// float32 bits).
     /// </summary>
     public sealed class Interpreter
     {
@@ -15,6 +17,7 @@ namespace Edge.Device.Inference
         private readonly int[] _arena32;
         private readonly sbyte[] _weights;
         private readonly int[] _ints;
+        private readonly Int8Kernels _kernels;
 
         // Per operation, flattened so the hot loop reads arrays only.
         private readonly int[] _codes;
@@ -22,6 +25,9 @@ namespace Edge.Device.Inference
         private readonly int[] _input0;
         private readonly int[] _input1;
         private readonly int[] _output;
+
+        // The ops flattened for kernels that run a whole graph in one call (null otherwise).
+        private readonly int[] _graph;
 
         // Per graph input and output.
         private readonly int[] _inputAt;
@@ -40,11 +46,18 @@ namespace Edge.Device.Inference
         }
 
         /// <summary>Allocates the arena; with a positive <paramref name="arenaBudgetBytes"/>, refuses a model that needs more.</summary>
-        public Interpreter(EdgeModel model, int arenaBudgetBytes)
+        public Interpreter(EdgeModel model, int arenaBudgetBytes) : this(model, arenaBudgetBytes, Int8Kernels.Default)
+        {
+        }
+
+        /// <summary>As above, running <paramref name="kernels"/> (<see cref="Int8Kernels.Reference"/>, or the native set).</summary>
+        public Interpreter(EdgeModel model, int arenaBudgetBytes, Int8Kernels kernels)
         {
             if (model == null) throw new ArgumentNullException("model");
+            if (kernels == null) throw new ArgumentNullException("kernels");
             if (arenaBudgetBytes > 0 && model.ArenaBytes > arenaBudgetBytes) throw new ArenaBudgetException(model.ArenaBytes, arenaBudgetBytes);
             Model = model;
+            _kernels = kernels;
             _arena8 = new sbyte[model.Arena8Length];
             _arena32 = new int[model.Arena32Length];
             _weights = model.Weights;
@@ -64,6 +77,8 @@ namespace Edge.Device.Inference
                 _input1[i] = ops[i].Inputs.Length > 1 ? model.Tensors[ops[i].Inputs[1]].ArenaOffset : 0;
                 _output[i] = model.Tensors[ops[i].Outputs[0]].ArenaOffset;
             }
+
+            if (kernels.InvokesGraphs) _graph = Flatten(ops);
 
             InputQuantizer[] inputs = model.Inputs;
             _inputAt = new int[inputs.Length];
@@ -100,6 +115,9 @@ namespace Edge.Device.Inference
 
         public EdgeModel Model { get; private set; }
 
+        /// <summary>The kernels this interpreter runs.</summary>
+        public Int8Kernels Kernels { get { return _kernels; } }
+
         /// <summary>Elements of graph input <paramref name="input"/>.</summary>
         public int InputLength(int input)
         {
@@ -117,24 +135,50 @@ namespace Edge.Device.Inference
         {
             sbyte[] a8 = _arena8;
             int[] a32 = _arena32;
+            if (_graph != null)
+            {
+                _kernels.Invoke(_graph, _weights, _ints, a8, a32);
+                return;
+            }
             for (int i = 0; i < _codes.Length; i++)
             {
                 int[] p = _parameters[i];
                 switch (_codes[i])
                 {
-                    case OpCode.FullyConnected: FullyConnectedInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Conv1D: Conv1DInt8.Eval(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.MaxPool1D: MaxPool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.AveragePool1D: AveragePool1DInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Clamp: ClampInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Add: AddInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.Mul: MulInt8.Eval(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.LookupTable: LookupTableInt8.Eval(p, _weights, a8, _input0[i], _output[i]); break;
-                    case OpCode.Softmax: SoftmaxInt8.Eval(p, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Reshape: ReshapeInt8.Eval(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.TreeEnsemble: TreeEnsembleInt8.Eval(p, _ints, a32, a8, _input0[i], _output[i]); break;
+                    case OpCode.FullyConnected: _kernels.FullyConnectedInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Conv1D: _kernels.Conv1DInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.MaxPool1D: _kernels.MaxPool1DInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.AveragePool1D: _kernels.AveragePool1DInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Clamp: _kernels.ClampInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.Add: _kernels.AddInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.Mul: _kernels.MulInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
+                    case OpCode.LookupTable: _kernels.LookupTableInt8(p, _weights, a8, _input0[i], _output[i]); break;
+                    case OpCode.Softmax: _kernels.SoftmaxInt8(p, _ints, a8, _input0[i], _output[i]); break;
+                    case OpCode.Reshape: _kernels.ReshapeInt8(p, a8, _input0[i], _output[i]); break;
+                    case OpCode.TreeEnsemble: _kernels.TreeEnsembleInt8(p, _ints, a32, a8, _input0[i], _output[i]); break;
                 }
             }
+        }
+
+        /// <summary>The ops as <see cref="Int8Kernels.Invoke"/> takes them: count, then code, input 0, input 1, output, parameter count, parameters of each.</summary>
+        private int[] Flatten(Operation[] ops)
+        {
+            int length = 1;
+            for (int i = 0; i < ops.Length; i++) length += 5 + _parameters[i].Length;
+            int[] graph = new int[length];
+            graph[0] = ops.Length;
+            int at = 1;
+            for (int i = 0; i < ops.Length; i++)
+            {
+                graph[at] = _codes[i];
+                graph[at + 1] = _input0[i];
+                graph[at + 2] = _input1[i];
+                graph[at + 3] = _output[i];
+                graph[at + 4] = _parameters[i].Length;
+                Array.Copy(_parameters[i], 0, graph, at + 5, _parameters[i].Length);
+                at += 5 + _parameters[i].Length;
+            }
+            return graph;
         }
 
         /// <summary>

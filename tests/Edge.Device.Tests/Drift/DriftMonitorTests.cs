@@ -3,20 +3,33 @@ using Edge.TestSupport;
 
 namespace Edge.Device.Tests.Drift;
 
-/// <summary>The monitor end to end on synthetic streams: windows, bursts, capture, decay, allocation.</summary>
+/// <summary>
+/// The monitor end to end on synthetic streams: windows, bursts, capture, decay, allocation; with
+/// the managed per-sample update here, and with the native one in <see cref="NativeDriftMonitorTests"/>.
+/// </summary>
 [TestClass]
-public sealed class DriftMonitorTests
+public class DriftMonitorTests
 {
     private const int Bins = 8;
 
+    /// <summary>True to run the per-sample update natively (firmware/Edge.Native, built for this machine).</summary>
+    protected virtual bool Native => false;
+
     /// <summary>Two numeric features with the same even reference over 8 bins of width 100.</summary>
-    private static DriftMonitor Monitor(int window = 100, int consecutive = 3)
+    private DriftMonitor Monitor(int window = 100, int consecutive = 3)
     {
         var counts = Enumerable.Repeat(500, Bins).ToArray();
         var policy = TestProfiles.Policy(window, consecutive);
-        return new DriftMonitor(TestProfiles.Of(policy,
+        return Create(TestProfiles.Of(policy,
             TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), counts, lowMean: 50, highMean: 50, sigma: 230),
             TestProfiles.Binned("b", TestProfiles.EvenEdges(Bins), (int[])counts.Clone(), lowMean: 50, highMean: 50, sigma: 230)));
+    }
+
+    private DriftMonitor Create(DriftProfile profile)
+    {
+        var monitor = new DriftMonitor(profile, profile.Policy.WindowSize, Native);
+        Assert.AreEqual(Native ? "native" : "managed", monitor.Update.Name);
+        return monitor;
     }
 
     /// <summary>A value spread evenly over the reference range -100..700 as i runs.</summary>
@@ -123,7 +136,7 @@ public sealed class DriftMonitorTests
         policy.CombineMode = mode;
         var score = TestProfiles.Binned("score", TestProfiles.EvenEdges(Bins), (int[])counts.Clone(), lowMean: 50, highMean: 50, sigma: 230);
         score.Kind = ColumnKind.PredictionScore;
-        var monitor = new DriftMonitor(TestProfiles.Of(policy,
+        var monitor = Create(TestProfiles.Of(policy,
             TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), counts, lowMean: 50, highMean: 50, sigma: 230), score));
         var row = new int[2];
         for (int i = 0; i < 800; i++)

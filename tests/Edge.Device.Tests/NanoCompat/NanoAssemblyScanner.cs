@@ -51,6 +51,14 @@ public sealed class NanoAssemblyScanner
         "System.BitConverter.DoubleToInt64Bits", "System.BitConverter.Int64BitsToDouble", "System.BitConverter.ToSingle",
     };
 
+    /// <summary>
+    /// Assemblies device code may reference besides mscorlib: the project's own interop assembly,
+    /// whose methods are InternalCall entry points into C that allocates nothing on the managed
+    /// heap and uses no floating point (firmware/Edge.Native; its C is checked for both by the
+    /// Edge.Native tests), so hot paths may call it.
+    /// </summary>
+    private static readonly HashSet<string> InteropAssemblies = new() { "Edge.Device.Native" };
+
     private const string HotPathAttribute = "Edge.Device.Runtime.HotPathAttribute";
     private const string NoAllocAttribute = "Edge.Device.Runtime.NoAllocAttribute";
 
@@ -183,8 +191,8 @@ public sealed class NanoAssemblyScanner
         foreach (var handle in _md.AssemblyReferences)
         {
             string name = _md.GetString(_md.GetAssemblyReference(handle).Name);
-            if (name != "mscorlib" && !_options.AllowedReferences.Contains(name))
-                Add("references", "assembly", $"references {name}; allowed: mscorlib{string.Concat(_options.AllowedReferences.Select(r => ", " + r))}");
+            if (name != "mscorlib" && !InteropAssemblies.Contains(name) && !_options.AllowedReferences.Contains(name))
+                Add("references", "assembly", $"references {name}; allowed: mscorlib, its interop assembly{string.Concat(_options.AllowedReferences.Select(r => ", " + r))}");
         }
     }
 
@@ -420,9 +428,21 @@ public sealed class NanoAssemblyScanner
             if (!allowed) Add("hot-path-call", at, $"calls {MemberName(token)}, which is not marked {(hotPath ? "[HotPath]" : "[HotPath] or [NoAlloc]")}");
             return;
         }
+        if (IsInteropCall(handle)) return;
         string name = MemberName(token);
         if (!(hotPath ? HotPathRuntimeCalls : NoAllocRuntimeCalls).Contains(name) && !_options.HotPathUpstreamCalls.Contains(name))
             Add("hot-path-call", at, $"calls {name}, which may allocate{(hotPath ? " or use floating point" : "")}");
+    }
+
+    /// <summary>A call into a method of the interop assembly (its type's resolution scope is that assembly).</summary>
+    private bool IsInteropCall(EntityHandle handle)
+    {
+        if (handle.Kind != HandleKind.MemberReference) return false;
+        var parent = _md.GetMemberReference((MemberReferenceHandle)handle).Parent;
+        if (parent.Kind != HandleKind.TypeReference) return false;
+        var scope = _md.GetTypeReference((TypeReferenceHandle)parent).ResolutionScope;
+        return scope.Kind == HandleKind.AssemblyReference &&
+            InteropAssemblies.Contains(_md.GetString(_md.GetAssemblyReference((AssemblyReferenceHandle)scope).Name));
     }
 
     /// <summary>Opcodes of a getter that only returns a field (auto-properties, and `get { return _x; }` in Debug builds).</summary>

@@ -23,6 +23,9 @@ public static class NanoBuild
 
     private static string Output(string project, string assembly) => string.Format(Metadata("NanoBuildOutput"), project, assembly);
 
+    /// <summary>The interop assembly's compile check (firmware/build/Edge.Device.Native.Nano).</summary>
+    public static string InteropAssembly => Metadata("NanoInteropAssembly");
+
     private static string Metadata(string key) =>
         typeof(NanoBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 

@@ -36,6 +36,25 @@ public sealed class NanoCompatTests
     }
 
     [TestMethod]
+    public void InteropAssemblyIsOnlyInternalCallEntryPointsOverMscorlib()
+    {
+        Assert.IsTrue(File.Exists(NanoBuild.InteropAssembly), $"compile-check output missing: {NanoBuild.InteropAssembly}");
+        var violations = NanoAssemblyScanner.Scan(NanoBuild.InteropAssembly);
+        Assert.AreEqual(0, violations.Count, "interop assembly breaks nanoFramework rules:\n" + string.Join("\n", violations));
+        // Every method is native: nanoCLR runs no IL of this assembly, so the hot paths that call it stay free of allocation.
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(NanoBuild.InteropAssembly));
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var methods = md.MethodDefinitions.Select(md.GetMethodDefinition).ToList();
+        Assert.IsNotEmpty(methods);
+        foreach (var method in methods)
+        {
+            string name = md.GetString(method.Name);
+            Assert.AreEqual(0, method.RelativeVirtualAddress, $"{name} has IL");
+            Assert.IsTrue((method.ImplAttributes & System.Reflection.MethodImplAttributes.InternalCall) != 0, $"{name} is not an InternalCall");
+        }
+    }
+
+    [TestMethod]
     public void StaticArraysAreCountedLikeTheMemoryModelCountsThem()
     {
         // Two independent counts of the device code's static tables: the scan reads newarr in the

@@ -1,7 +1,8 @@
 namespace Edge.TestSupport;
 
 /// <summary>
-/// Tools a test needs from Debian (headless Chromium, Node.js and npm), installed when missing so
+/// Tools a test needs from Debian (headless Chromium, Node.js and npm, gcc, the Arm cross compiler
+/// and newlib, QEMU), installed when missing so
 /// the test command works on a fresh machine. Installing needs root and the package mirror; when
 /// that cannot be done the test fails and says why, it never passes without the tool.
 /// </summary>
@@ -16,7 +17,9 @@ public static class DebianPackage
         {
             if (Find(executable) is { } found) return found;
             var log = new List<string>();
-            string[] install = ["install", "-y", "--no-install-recommends", .. packages];
+            // Test assemblies run in parallel processes and may install at the same time: wait for
+            // dpkg's lock instead of failing on it.
+            string[] install = ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", .. packages];
             if (ToolProcess.Run("apt-get", install, log, TimeSpan.FromMinutes(10)) != 0)
             {
                 ToolProcess.Run("apt-get", ["update"], log, TimeSpan.FromMinutes(5));

@@ -1,0 +1,61 @@
+using Edge.Device.Inference;
+using Edge.Device.Model;
+
+namespace Edge.TestSupport.Native;
+
+/// <summary>
+/// Runs a model's ops on arenas the caller owns, through a kernel set, exactly as
+/// <see cref="Interpreter.Invoke"/> does (same order, same offsets), so that tests can compare
+/// whole arenas (every intermediate tensor) between implementations and machines. A test checks
+/// that it matches the interpreter's outputs.
+/// </summary>
+public static class GraphRunner
+{
+    public static void Run(IReadOnlyList<HarnessOp> ops, Int8Kernels kernels, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
+    {
+        foreach (var op in ops)
+        {
+            int[] p = op.Parameters;
+            switch (op.Code)
+            {
+                case OpCode.FullyConnected: kernels.FullyConnectedInt8(p, weights, ints, arena8, op.Input0, op.Output); break;
+                case OpCode.Conv1D: kernels.Conv1DInt8(p, weights, ints, arena8, op.Input0, op.Output); break;
+                case OpCode.MaxPool1D: kernels.MaxPool1DInt8(p, arena8, op.Input0, op.Output); break;
+                case OpCode.AveragePool1D: kernels.AveragePool1DInt8(p, arena8, op.Input0, op.Output); break;
+                case OpCode.Clamp: kernels.ClampInt8(p, arena8, op.Input0, op.Output); break;
+                case OpCode.Add: kernels.AddInt8(p, arena8, op.Input0, op.Input1, op.Output); break;
+                case OpCode.Mul: kernels.MulInt8(p, arena8, op.Input0, op.Input1, op.Output); break;
+                case OpCode.LookupTable: kernels.LookupTableInt8(p, weights, arena8, op.Input0, op.Output); break;
+                case OpCode.Softmax: kernels.SoftmaxInt8(p, ints, arena8, op.Input0, op.Output); break;
+                case OpCode.Reshape: kernels.ReshapeInt8(p, arena8, op.Input0, op.Output); break;
+                case OpCode.TreeEnsemble: kernels.TreeEnsembleInt8(p, ints, arena32, arena8, op.Input0, op.Output); break;
+                default: throw new ArgumentException($"unknown op code {op.Code}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fills a model's (single) input into fresh arenas as the interpreter's input boundary does:
+    /// int8 inputs quantised by <see cref="Interpreter.RoundToInt8"/>(x·A[c] + B[c]), float-key
+    /// inputs as the keys of the float32 bits.
+    /// </summary>
+    public static (sbyte[] Arena8, int[] Arena32) Input(EdgeModel model, float[] row)
+    {
+        var arena8 = new sbyte[model.Arena8Length];
+        var arena32 = new int[model.Arena32Length];
+        var input = model.Inputs[0];
+        var tensor = model.Tensors[input.Tensor];
+        if (row.Length != tensor.ElementCount) throw new ArgumentException($"row of {row.Length} values for an input of {tensor.ElementCount}");
+        for (int i = 0; i < row.Length; i++)
+        {
+            if (tensor.Type == TensorType.Float32Key)
+            {
+                arena32[tensor.ArenaOffset + i] = FloatKey.FromBits(BitConverter.SingleToInt32Bits(row[i]));
+                continue;
+            }
+            int c = i / input.InnerSize;
+            arena8[tensor.ArenaOffset + i] = (sbyte)Interpreter.RoundToInt8(row[i] * input.A[c] + input.B[c]);
+        }
+        return (arena8, arena32);
+    }
+}
