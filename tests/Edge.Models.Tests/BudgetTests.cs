@@ -43,6 +43,6 @@ public sealed class BudgetTests
         };
         StringAssert.Contains(Assert.ThrowsExactly<MemoryBudgetException>(() => ModelConverter.Convert(options)).Message, "the budget is 16 bytes");
         Assert.IsFalse(File.Exists(output));
-        Assert.ThrowsExactly<ArgumentException>(() => BoardBudget.Find("arduino-uno"));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => BoardBudget.Find("arduino-uno"));
     }
 }

@@ -17,7 +17,7 @@ public sealed record BoardBudget(string Name, string Core, int HeapBytes, string
 
     public static BoardBudget Find(string name) =>
         Known.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown board '{name}'; known boards: {string.Join(", ", Known.Select(b => b.Name))}");
+        ?? throw new Edge.Common.SettingException($"unknown board '{name}'; known boards: {string.Join(", ", Known.Select(b => b.Name))}");
 
     /// <summary>The arena budget this board leaves a model whose constants take <paramref name="residentBytes"/>.</summary>
     public int ArenaBudget(int residentBytes) => HeapBytes - residentBytes;

@@ -35,12 +35,12 @@ public sealed record ModelInspection(
     IReadOnlyList<TensorInfoReport> Tensors,
     int ArenaBytes,
     int ResidentBytes,
-    int DriftProfileBytes)
+    int DriftProfileBytes,
+    string? DriftProfileProblem)
 {
     public static ModelInspection Inspect(string path)
     {
-        var model = ModelVerifier.ReadModel(path);
-        var bytes = File.ReadAllBytes(path);
+        var model = ModelFile.Read(path, out var bytes);
         var sections = new List<SectionInfo>();
         int count = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.SectionCountOffset));
         for (int i = 0; i < count; i++)
@@ -56,7 +56,22 @@ public sealed record ModelInspection(
         var metadata = model.MetadataKeys.Zip(model.MetadataValues).ToDictionary(p => p.First, p => p.Second);
         return new ModelInspection(path, bytes.Length, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.VersionOffset)),
             "TFLM double rounding", model.IdHex, EdgeModelWriter.ComputeId(bytes).SequenceEqual(model.Id), sections, metadata, inputs,
-            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length);
+            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length, CheckDriftProfile(model, path));
+    }
+
+    /// <summary>The embedded profile read as the board reads it (its own CRC-32, version, every field); null when it reads or there is none.</summary>
+    private static string? CheckDriftProfile(EdgeModel model, string path)
+    {
+        if (model.DriftProfile.Length == 0) return null;
+        try
+        {
+            Device.Drift.DriftProfileReader.Read(model.DriftProfile, path + " (embedded drift profile)");
+            return null;
+        }
+        catch (Device.Codec.EdgeFormatException e)
+        {
+            return e.Message;
+        }
     }
 
     public string ToJson() => ReportJson.Serialize(this);
@@ -64,7 +79,9 @@ public sealed record ModelInspection(
     public void WriteText(TextWriter w)
     {
         w.WriteLine($"{Path}: {FileBytes:N0} bytes, .edgem version {FormatVersion}, {Arithmetic}");
-        w.WriteLine($"model id      {ModelId} ({(ModelIdMatchesContent ? "matches the content" : "DOES NOT match the content")}); CRC-32 checked");
+        w.WriteLine($"model id      {ModelId} ({(ModelIdMatchesContent ? "matches the content" : "DOES NOT match the content")}); file CRC-32 checked");
+        if (DriftProfileBytes > 0)
+            w.WriteLine($"drift profile {DriftProfileBytes:N0} B embedded; {(DriftProfileProblem is null ? "read as the board reads it, its CRC-32 checked" : "UNREADABLE: " + DriftProfileProblem)}");
         w.WriteLine($"sections      {string.Join(", ", Sections.Select(s => $"{s.Name} {s.Length:N0} B"))}");
         w.WriteLine($"memory        arena {ArenaBytes:N0} B, constants {ResidentBytes:N0} B{(DriftProfileBytes > 0 ? $" (incl. drift profile {DriftProfileBytes:N0} B)" : "")}");
         foreach (var (key, value) in Metadata) w.WriteLine($"meta          {key} = {value}");
@@ -79,7 +96,7 @@ public sealed record ModelInspection(
         w.WriteLine();
         var tensors = new TextTable("#", "tensor", "type", "shape", "scale", "zero point", "arena offset", "bytes");
         foreach (var t in Tensors)
-            tensors.Add(t.Index.ToString(), t.Name, t.Type, "[" + string.Join(",", t.Shape) + "]", t.Scale.ToString("G6"), t.ZeroPoint.ToString(), t.ArenaOffset.ToString(), t.Bytes.ToString());
+            tensors.Add(t.Index.ToString(), t.Name, t.Type, "[" + string.Join(",", t.Shape) + "]", t.Scale.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), t.ZeroPoint.ToString(), t.ArenaOffset.ToString(), t.Bytes.ToString());
         tensors.Write(w);
     }
 

@@ -1,9 +1,10 @@
-namespace Edge.Hil.Inputs;
+namespace Edge.Models.Verification;
 
 /// <summary>
-/// How a model finds its input columns in a table without being told: a family of columns
+/// How a model finds its input columns in a table without being told, by name: a family of columns
 /// `p0 .. p(N-1)` sharing a prefix, exactly as many as the model has inputs (so a 64-input model
-/// takes f0..f63 from a features table and not s0..s63 from a 256-sample windows table).
+/// takes f0..f63 from a features table and not s0..s63 from a 256-sample windows table, and a
+/// column with a bad cell is reported, never replaced by the next numeric column).
 /// </summary>
 public static class ColumnFamily
 {
@@ -24,5 +25,26 @@ public static class ColumnFamily
             found = inputs == 1 ? name : $"{name}..{prefix}{inputs - 1}";
         }
         return found;
+    }
+
+    /// <summary>The numbered families a table has, for messages: "f0..f63 (64)", "s0..s255 (256)".</summary>
+    public static IReadOnlyList<string> Describe(IReadOnlyList<string> columns)
+    {
+        var families = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (string name in columns)
+        {
+            int i = name.Length;
+            while (i > 0 && char.IsAsciiDigit(name[i - 1])) i--;
+            if (i == 0 || i == name.Length || name.Length - i > 9) continue;
+            if (!families.TryGetValue(name[..i], out var numbers)) families[name[..i]] = numbers = [];
+            numbers.Add(int.Parse(name[i..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return families.Where(f => f.Value.Count > 1).Select(f =>
+        {
+            int low = f.Value.Min(), high = f.Value.Max();
+            var missing = Enumerable.Range(low, high - low + 1).Except(f.Value).ToList();
+            string gaps = missing.Count == 0 ? "" : missing.Count <= 3 ? $" without {string.Join(", ", missing.Select(m => f.Key + m))}" : $", {missing.Count} missing";
+            return $"{f.Key}{low}..{f.Key}{high} ({f.Value.Count} columns{gaps})";
+        }).ToList();
     }
 }

@@ -82,11 +82,13 @@ public sealed partial class BridgeCommandTests
 
         var run = EdgeRun.Of("bridge", "run", "--config", EdgeRun.ConfigFile(yaml));
 
-        Assert.AreEqual(20, run.ExitCode, run.ToString());
+        // The configuration names the port: an input to fix (3), not a device that failed (20); one line, no trace.
+        Assert.AreEqual(3, run.ExitCode, run.ToString());
         string expected = which == "ads"
-            ? $"error: cannot listen on 127.0.0.1:{port} (ads.bind, ads.tcp-port): "
+            ? $"error: cannot listen on 127.0.0.1:{port} (ads.bind, ads.tcp-port in "
             : $"error: cannot serve Prometheus metrics at http://127.0.0.1:{port}/metrics: ";
         Assert.StartsWith(expected, run.Error);
+        Assert.AreEqual(1, run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, run.ToString());
     }
 
     /// <summary>

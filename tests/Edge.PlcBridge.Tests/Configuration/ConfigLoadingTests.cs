@@ -130,7 +130,7 @@ public sealed class ConfigLoadingTests
     [DataRow("boards:\n  - name: Loom3\n    address: tcp://h:1\n  - name: LOOM3\n    address: tcp://h:2\n", 4, 11, "boards[1].name", "'LOOM3' is taken by another board ('Loom3'); ADS names ignore case", DisplayName = "duplicate name")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\n    slot: 2\n  - name: B\n    address: tcp://h:2\n    slot: 2\n", 7, 11, "boards[1].slot", "slot 2 is taken", DisplayName = "duplicate slot")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\n    baud: 9600\n", 4, 11, "boards[0].baud", "applies to serial devices only", DisplayName = "baud on TCP")]
-    [DataRow("boards:\n  - name: A\n    address: /dev/ttyACM0\n    stale-after: 5\n", 4, 18, "boards[0].stale-after", "'5' is not a duration such as 500ms, 5s or 2m", DisplayName = "duration without unit")]
+    [DataRow("boards:\n  - name: A\n    address: /dev/ttyACM0\n    stale-after: 5\n", 4, 18, "boards[0].stale-after", "'5' is not a duration: a number and a unit", DisplayName = "duration without unit")]
     [DataRow("boards:\n  - name: A\n    address: /dev/ttyACM0\n    stale-after: 10ms\n", 4, 18, "boards[0].stale-after", "10 ms is too short; it must be at least 100 ms", DisplayName = "duration too short")]
     [DataRow("features: 0\nboards:\n  - name: A\n    address: tcp://h:1\n", 1, 11, "features", "0 is out of range; it must be 1 to 1024", DisplayName = "no feature slots")]
     [DataRow("boards: []\n", 1, 9, "boards", "needs at least one board", DisplayName = "no boards")]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
 using Edge.Models.Boards;
 
 namespace Edge.Cli.Commands.Model;
@@ -11,10 +12,10 @@ public sealed class BudgetOptions
         Description = $"Fail when the model does not fit this board's managed heap (constants plus arena). Known: {string.Join(", ", BoardBudget.Known.Select(b => $"{b.Name} ({b.HeapBytes / 1024} KB)"))}.",
     };
 
-    public Option<int?> ArenaBudget { get; } = new("--arena-budget")
+    public Option<int?> ArenaBudget { get; } = new Option<int?>("--arena-budget")
     {
         Description = "Fail when the model's arena needs more than this many bytes.",
-    };
+    }.Within(1, int.MaxValue);
 
     public void AddTo(Command command)
     {
@@ -22,18 +23,7 @@ public sealed class BudgetOptions
         command.Options.Add(ArenaBudget);
     }
 
-    public MemoryBudget Read(ParseResult result)
-    {
-        int? arena = result.GetValue(ArenaBudget);
-        if (arena is <= 0) throw new UserFacingException($"--arena-budget must be positive, got {arena}", ExitCode.Usage);
-        string? board = result.GetValue(Board);
-        try
-        {
-            return new MemoryBudget(arena, board is null ? null : BoardBudget.Find(board));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserFacingException(e.Message, ExitCode.Usage, e);
-        }
-    }
+    /// <summary>An unknown --board is a <see cref="Edge.Common.SettingException"/> (usage error) naming the known ones.</summary>
+    public MemoryBudget Read(ParseResult result) =>
+        new(result.GetValue(ArenaBudget), result.GetValue(Board) is { } board ? BoardBudget.Find(board) : null);
 }

@@ -87,7 +87,7 @@ internal sealed class YamlSection
     {
         if (Find(key) is null)
             return fallback;
-        var value = Value(key, fallback, ConfigSyntax.TryDuration, "a duration such as 500ms, 5s or 2m");
+        var value = Value(key, fallback, ConfigSyntax.TryDuration, "a duration: " + Edge.Common.Text.Duration.Syntax);
         if (value < min)
             throw Error(Find(key)!, KeyPath(key), $"{value.TotalMilliseconds} ms is too short; it must be at least {min.TotalMilliseconds} ms");
         return value;
