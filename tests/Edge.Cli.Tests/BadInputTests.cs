@@ -128,6 +128,7 @@ public sealed class BadInputTests
         yield return ("edge board sim", ["--for", "-1"], usage, "--for");
         yield return ("edge board sim", ["--for", "2"], usage, "not a duration");
         yield return ("edge board sim", ["--board", "arduino"], usage, "unknown board 'arduino'");
+        yield return ("edge board sim", ["--state", F("garbage.bin"), "--listen", "tcp://127.0.0.1:0"], output, "a file of that name is in the way");
         yield return ("edge board sim", ["--listen", "localhost:5030"], usage, "--listen");
         yield return ("edge board sim", ["--listen", $"tcp://127.0.0.1:{takenPort}"], usage, "another program already listens there");
         yield return ("edge board info", ["--baud", "0"], usage, "--baud must be 300 to 16000000");

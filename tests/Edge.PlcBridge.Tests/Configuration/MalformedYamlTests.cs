@@ -22,6 +22,15 @@ public sealed class MalformedYamlTests
     }
 
     [TestMethod]
+    public void DurationsBeyondADayAreRefused()
+    {
+        // A timer takes at most about 49 days: a stale-after of years would crash the service once it started.
+        var e = Assert.ThrowsExactly<BridgeConfigException>(() =>
+            BridgeConfigLoader.Parse("boards:\n  - name: A\n    address: tcp://127.0.0.1:4711\n    stale-after: 100000h\n", "bridge.yaml"));
+        StringAssert.Contains(e.Message, "boards[0].stale-after: 100000h is too long; it must be at most 24h");
+    }
+
+    [TestMethod]
     public void MutatedConfigurationsFailOnlyWithConfigurationErrors()
     {
         string text = File.ReadAllText(Path.Combine(RepoPaths.Root, "plc-bridge", "deploy", "bridge.example.yaml"));

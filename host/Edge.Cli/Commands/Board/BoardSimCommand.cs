@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Edge.Board.Simulation;
+using Edge.Common.Files;
 using Edge.Cli.Grammar;
 using Edge.Transport;
 
@@ -38,7 +39,7 @@ internal static class BoardSimCommand
             try { profile = BoardProfile.Find(parse.GetValue(board)!); }
             catch (ArgumentException e) { throw new UserFacingException(e.Message, ExitCode.Usage); }
             string boardName = parse.GetValue(name) ?? profile.Name;
-            string folder = parse.GetValue(state)?.FullName ?? Path.Combine(Path.GetTempPath(), "edge-board-sim", boardName);
+            string folder = OutputFolder.Create(parse.GetValue(state)?.FullName ?? Path.Combine(Path.GetTempPath(), "edge-board-sim", boardName));
             using var simulated = new SimulatedBoard(profile, folder, boardName);
             await using var host = Start(simulated, parse.GetValue(pty), parse.GetValue(listen)!);
             io.Out.WriteLine($"simulated board '{boardName}' ({profile.Name}, {profile.ClockMHz:0} MHz cost model) on {host.Address}");
