@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Ads.Server;
 using Edge.Board.Link;
 using Edge.Cli.Grammar;
 using Edge.Common;
@@ -61,6 +62,8 @@ public static class CommandRunner
         SettingException => ExitCode.Usage,
         DataFileException or EdgeFormatException or InputFileException or ModelImportException or MemoryBudgetException
             or HilInputException or RigException or BridgeConfigException => ExitCode.InvalidInput,
+        // The configuration names the address a listener could not take (a port in use): fixed there, not on a device.
+        ListenException => ExitCode.InvalidInput,
         FileWriteException or ResultWriteException => ExitCode.OutputFailed,
         // TransportException is an IOException: devices are named before any general I/O case.
         BoardLinkException or TransportException or PowerMonitorException => ExitCode.DeviceError,

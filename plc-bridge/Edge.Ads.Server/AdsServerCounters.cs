@@ -1,6 +1,6 @@
 namespace Edge.Ads.Server;
 
-/// <summary>The live counters behind <see cref="AdsServerStatistics"/>; updated from many connections at once.</summary>
+/// <summary>The live server-wide counters behind <see cref="AdsServerStatistics"/>; updated from many connections at once.</summary>
 internal sealed class AdsServerCounters
 {
     private int _activeConnections;
@@ -11,6 +11,9 @@ internal sealed class AdsServerCounters
     private long _violations;
     private long _notificationsSent;
     private long _notificationsDropped;
+    private long _timedOut;
+    private long _limitRefusals;
+    private long _acceptFailures;
 
     public int ActiveConnections => Volatile.Read(ref _activeConnections);
 
@@ -25,10 +28,13 @@ internal sealed class AdsServerCounters
     public void FrameReceived() => Interlocked.Increment(ref _frames);
     public void ErrorReplied() => Interlocked.Increment(ref _errorReplies);
     public void ProtocolViolation() => Interlocked.Increment(ref _violations);
-    public void NotificationSent() => Interlocked.Increment(ref _notificationsSent);
-    public long NotificationDropped() => Interlocked.Increment(ref _notificationsDropped);
+    public void NotificationsSent(int samples) => Interlocked.Add(ref _notificationsSent, samples);
+    public void NotificationsDropped(int samples) => Interlocked.Add(ref _notificationsDropped, samples);
+    public void ConnectionTimedOut() => Interlocked.Increment(ref _timedOut);
+    public void LimitRefused() => Interlocked.Increment(ref _limitRefusals);
+    public void AcceptFailed() => Interlocked.Increment(ref _acceptFailures);
 
-    public AdsServerStatistics Snapshot() => new(
+    public AdsServerStatistics Snapshot(long logLinesSuppressed, long queuedBytes) => new(
         ActiveConnections,
         Interlocked.Read(ref _accepted),
         Interlocked.Read(ref _rejected),
@@ -36,5 +42,10 @@ internal sealed class AdsServerCounters
         Interlocked.Read(ref _errorReplies),
         Interlocked.Read(ref _violations),
         Interlocked.Read(ref _notificationsSent),
-        Interlocked.Read(ref _notificationsDropped));
+        Interlocked.Read(ref _notificationsDropped),
+        Interlocked.Read(ref _timedOut),
+        Interlocked.Read(ref _limitRefusals),
+        Interlocked.Read(ref _acceptFailures),
+        logLinesSuppressed,
+        queuedBytes);
 }

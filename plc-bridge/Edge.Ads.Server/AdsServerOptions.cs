@@ -28,7 +28,11 @@ public sealed class AdsServerOptions
     /// <summary>Peer addresses or networks allowed to connect; empty allows any (the default, with loopback binding).</summary>
     public IList<IPNetwork> AllowedPeers { get; } = new List<IPNetwork>();
 
-    /// <summary>AMS net ids allowed as request source; empty allows any. Ids handed out by port connect always pass.</summary>
+    /// <summary>
+    /// AMS net ids allowed as request source; empty allows any. A frame from another source closes
+    /// the connection. Port connect (<see cref="AllowPortConnect"/>) hands out <see cref="NetId"/>, so
+    /// while this list is not empty it is refused unless the list holds <see cref="NetId"/> too.
+    /// </summary>
     public IList<AmsNetId> AllowedNetIds { get; } = new List<AmsNetId>();
 
     /// <summary>Whether clients may ask for an AMS port (AMS/TCP 0x1000), as ads-client does without a fixed local address.</summary>
@@ -37,11 +41,33 @@ public sealed class AdsServerOptions
     /// <summary>Whether WriteControl may change the reported ADS state; denied with 0x723 otherwise.</summary>
     public bool AllowWriteControl { get; set; }
 
+    /// <summary>
+    /// Peers (the PLCs) for which <see cref="ReservedConnections"/> of <see cref="MaxConnections"/>
+    /// are kept free: other peers are refused once only the reserved connections are left, so
+    /// clients holding connections (idle or not) can never lock a PLC out.
+    /// </summary>
+    public IList<IPNetwork> ReservedPeers { get; } = new List<IPNetwork>();
+
     /// <summary>Open connections at most; more are closed on accept.</summary>
     public int MaxConnections { get; set; } = 32;
 
+    /// <summary>Connections of <see cref="MaxConnections"/> only <see cref="ReservedPeers"/> may take (no effect while that list is empty).</summary>
+    public int ReservedConnections { get; set; } = 4;
+
     /// <summary>Open connections from one IP address at most.</summary>
     public int MaxConnectionsPerPeer { get; set; } = 8;
+
+    /// <summary>A connection that received no frame and sent nothing for this long is closed.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A frame must arrive whole within this long of its first byte, and a new connection must
+    /// send its first frame within this long; otherwise it is closed (slow senders hold no slot).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A connection whose peer takes none of the data waiting for it for this long is closed.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Largest frame accepted or sent, AMS/TCP header included. A larger incoming frame closes the connection.</summary>
     public int MaxFrameSize { get; set; } = 1024 * 1024;
@@ -52,8 +78,11 @@ public sealed class AdsServerOptions
     /// <summary>Device notifications one connection may hold (Beckhoff advises at most 550 per device).</summary>
     public int MaxNotificationsPerConnection { get; set; } = 500;
 
-    /// <summary>Largest value one notification may watch.</summary>
+    /// <summary>Largest value one notification may watch; a larger one is refused with 0x717.</summary>
     public int MaxNotificationSize { get; set; } = 64 * 1024;
+
+    /// <summary>Bytes all notifications of one connection may watch together; more are refused with 0x70A.</summary>
+    public int MaxNotificationBytesPerConnection { get; set; } = 1024 * 1024;
 
     /// <summary>Sub-commands one sum command may carry (TwinCAT's limit is 500).</summary>
     public int MaxSumCommands { get; set; } = 500;
@@ -63,11 +92,12 @@ public sealed class AdsServerOptions
 
     /// <summary>
     /// Bytes of answers and notifications queued for a peer that does not read. Above it the
-    /// server stops reading that peer's requests and drops its notifications.
+    /// server stops reading that peer's requests and drops its notifications (counted in
+    /// <see cref="AdsServerStatistics.NotificationsDropped"/> and logged).
     /// </summary>
     public int MaxQueuedBytesPerConnection { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Clock for notification timestamps and sampling.</summary>
+    /// <summary>Clock for notification timestamps and sampling, timeouts, accept retries and log summaries.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal void Validate()
@@ -85,6 +115,14 @@ public sealed class AdsServerOptions
             throw new ArgumentOutOfRangeException(nameof(MaxFrameSize), MaxFrameSize, "MaxFrameSize must be at least 1024 bytes");
         Positive(MaxConnections, nameof(MaxConnections));
         Positive(MaxConnectionsPerPeer, nameof(MaxConnectionsPerPeer));
+        if (ReservedConnections < 0 || (ReservedPeers.Count > 0 && ReservedConnections >= MaxConnections))
+            throw new ArgumentOutOfRangeException(nameof(ReservedConnections), ReservedConnections, $"ReservedConnections must be 0 to MaxConnections - 1 ({MaxConnections - 1})");
+        Positive(MaxNotificationBytesPerConnection, nameof(MaxNotificationBytesPerConnection));
+        foreach (var (value, name) in new[] { (IdleTimeout, nameof(IdleTimeout)), (RequestTimeout, nameof(RequestTimeout)), (SendTimeout, nameof(SendTimeout)) })
+        {
+            if (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1))
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be 10 ms to 1 day");
+        }
         Positive(MaxHandlesPerConnection, nameof(MaxHandlesPerConnection));
         Positive(MaxNotificationsPerConnection, nameof(MaxNotificationsPerConnection));
         Positive(MaxNotificationSize, nameof(MaxNotificationSize));

@@ -38,6 +38,8 @@ public sealed partial class ExitCodeTableTests
             (new HilInputException("no table"), ExitCode.InvalidInput),
             (new RigException("r.yaml", "bad"), ExitCode.InvalidInput),
             (new BridgeConfigException("b.yaml", 1, 1, "boards", "bad"), ExitCode.InvalidInput),
+            (new Edge.Ads.Server.ListenException("ADS (AMS/TCP)", new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 48898),
+                new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.AddressAlreadyInUse)), ExitCode.InvalidInput),
             (new FileWriteException("out.edgem", "the disk is full"), ExitCode.OutputFailed),
             (new ResultWriteException(new FileWriteException("cells/x.json", "the disk is full")), ExitCode.OutputFailed),
             (new BoardLinkException("no answer"), ExitCode.DeviceError),

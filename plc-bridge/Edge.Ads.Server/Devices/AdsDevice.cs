@@ -3,7 +3,6 @@ using Edge.Ads.Messages;
 using Edge.Ads.Protocol;
 using Edge.Ads.Server.IndexGroups;
 using Edge.Ads.Server.Sessions;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Server.Devices;
 
@@ -11,7 +10,7 @@ namespace Edge.Ads.Server.Devices;
 /// The device on <see cref="AdsServerOptions.AdsPort"/>: symbols, handles, memory, notifications.
 /// Read, Write and ReadWrite go to the index group's service.
 /// </summary>
-internal sealed class AdsDevice(IndexGroupRouter router, DeviceStatus status, AdsServerOptions options, ILogger logger) : AdsDeviceBase
+internal sealed class AdsDevice(IndexGroupRouter router, DeviceStatus status, AdsServerOptions options, AdsServerLog log) : AdsDeviceBase
 {
     protected override AdsErrorCode ReadDeviceInfo(in AdsRequestContext context, out AdsDeviceInfo? info)
     {
@@ -53,7 +52,7 @@ internal sealed class AdsDevice(IndexGroupRouter router, DeviceStatus status, Ad
         if (target is null)
             return AdsErrorCode.DeviceInvalidParameter;
         if (status.Set(target.Value, request.DeviceState))
-            AdsServerLog.StateChanged(logger, target.Value, request.DeviceState, context.Sender.ToString());
+            log.StateChanged(target.Value, request.DeviceState, context.Sender.ToString());
         return AdsErrorCode.NoError;
     }
 

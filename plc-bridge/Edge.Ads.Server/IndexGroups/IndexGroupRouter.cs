@@ -1,7 +1,6 @@
 using Edge.Ads.Protocol;
 using Edge.Ads.Server.Devices;
 using Edge.Ads.Server.Symbols;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Server.IndexGroups;
 
@@ -15,10 +14,10 @@ internal sealed class IndexGroupRouter
     private readonly ProcessImageService _memory;
     private readonly AdsSymbolTable _symbols;
 
-    public IndexGroupRouter(AdsSymbolTable symbols, DeviceStatus status, AdsServerOptions options, ILogger logger)
+    public IndexGroupRouter(AdsSymbolTable symbols, DeviceStatus status, AdsServerOptions options, AdsServerLog log)
     {
         _symbols = symbols;
-        _memory = new ProcessImageService(symbols, logger);
+        _memory = new ProcessImageService(symbols, log);
         MaxReplySize = options.MaxFrameSize;
         _services = new Dictionary<uint, IndexGroupService>
         {

@@ -2,7 +2,6 @@ using Edge.Ads.Framing;
 using Edge.Ads.Protocol;
 using Edge.Ads.Server.Sessions;
 using Edge.Ads.Server.Symbols;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Server.IndexGroups;
 
@@ -10,7 +9,7 @@ namespace Edge.Ads.Server.IndexGroups;
 /// Data groups (below 0xF000) holding published symbols: raw reads of any range inside the group,
 /// writes only inside paths opened with <see cref="AdsSymbolTable.EnableWrites"/>.
 /// </summary>
-internal sealed class ProcessImageService(AdsSymbolTable symbols, ILogger logger) : IndexGroupService
+internal sealed class ProcessImageService(AdsSymbolTable symbols, AdsServerLog log) : IndexGroupService
 {
     public override AdsErrorCode Read(in AdsRequestContext context, uint indexGroup, uint indexOffset, uint length, AdsBufferWriter output) =>
         symbols.ReadMemory(indexGroup, indexOffset, length, output);
@@ -19,7 +18,7 @@ internal sealed class ProcessImageService(AdsSymbolTable symbols, ILogger logger
     {
         var result = symbols.WriteFromClient(indexGroup, indexOffset, data, context.Sender, out string? path);
         if (result == AdsErrorCode.NoError && path is not null)
-            AdsServerLog.ClientWrite(logger, context.Sender, data.Length, path);
+            log.ClientWrite(context.Sender, data.Length, path);
         return result;
     }
 

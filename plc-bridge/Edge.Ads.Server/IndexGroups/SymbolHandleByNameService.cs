@@ -21,7 +21,7 @@ internal sealed class SymbolHandleByNameService(AdsSymbolTable symbols) : ByName
         if (error != AdsErrorCode.NoError)
             return error;
         if (!context.Session.Handles.TryAdd(resolved, out uint handle))
-            return AdsErrorCode.DeviceNoMoreHandles;
+            return context.Session.RefuseByLimit($"it holds {context.Session.Handles.Capacity} handles (max-handles)", AdsErrorCode.DeviceNoMoreHandles);
         var reply = new AdsSymbolHandleReply(handle, (uint)resolved.Type.Size, TypeDecoration: 0, resolved.Type.Name);
         if (readLength >= (uint)reply.ExtendedSize)
             reply.WriteExtended(output);

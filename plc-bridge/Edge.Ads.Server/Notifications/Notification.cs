@@ -9,7 +9,7 @@ namespace Edge.Ads.Server.Notifications;
 /// One device notification a client added, and its sampling state. Times are
 /// <see cref="TimeProvider.GetTimestamp"/> ticks. Guarded by the scheduler's lock.
 /// </summary>
-internal sealed class Notification(uint handle, AdsAddNotificationRequest request, AmsAddress client, AmsAddress server, AdsRange? watch, long cycleTicks, long maxDelayTicks)
+internal sealed class Notification(uint handle, AdsAddNotificationRequest request, AmsAddress client, AmsAddress server, AdsRange? watch, long cycleTicks, long maxDelayTicks, int size)
 {
     public uint Handle { get; } = handle;
 
@@ -25,6 +25,9 @@ internal sealed class Notification(uint handle, AdsAddNotificationRequest reques
     public AdsRange? Watch { get; } = watch;
 
     public bool IsCyclic => Request.TransMode == AdsTransMode.Cyclic;
+
+    /// <summary>Bytes one sample carries (what the trial read at add time returned).</summary>
+    public int Size { get; } = size;
 
     public long CycleTicks { get; } = cycleTicks;
 
@@ -45,6 +48,7 @@ internal sealed class Notification(uint handle, AdsAddNotificationRequest reques
     /// <summary>Earliest time of the next sample.</summary>
     public long NextDue { get; set; }
 
+    /// <summary>The last sample sent, to compare with (on-change notifications only).</summary>
     public byte[] LastValue { get; set; } = [];
 
     public bool IsDue(long now) => !Pending && !Invalid && now >= NextDue && (IsCyclic || Dirty);

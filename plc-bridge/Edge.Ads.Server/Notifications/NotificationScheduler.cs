@@ -6,7 +6,6 @@ using Edge.Ads.Server.IndexGroups;
 using Edge.Ads.Server.Sessions;
 using Edge.Ads.Server.Symbols;
 using Edge.Ads.Server.Transport;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Server.Notifications;
 
@@ -17,6 +16,10 @@ namespace Edge.Ads.Server.Notifications;
 /// differ from the last sample. Samples wait up to their max delay so several go in one frame;
 /// each stamp carries the FILETIME it was taken at. The first sample is sent right after the
 /// AddNotification answer.
+/// Bounded: the notifications a connection may hold and the bytes they watch are capped (0x716,
+/// 0x717, 0x70A), samples waiting for their max delay never exceed one frame (a full frame goes
+/// out early: the max delay is a latest time, not a promise to wait), and samples the outbox has
+/// no room for are dropped and counted here and server-wide.
 /// </summary>
 internal sealed class NotificationScheduler
 {
@@ -31,19 +34,22 @@ internal sealed class NotificationScheduler
     private readonly AmsOutbox _outbox;
     private readonly AdsServerOptions _options;
     private readonly AdsServerCounters _counters;
-    private readonly ILogger _logger;
+    private readonly AdsServerLog _log;
     private readonly TimeProvider _time;
     private uint _lastHandle;
     private volatile bool _hasPending;
+    private long _watchedBytes;
+    private long _queuedSampleBytes;
+    private long _samplesDropped;
 
-    public NotificationScheduler(AdsSession session, IndexGroupRouter router, AmsOutbox outbox, AdsServerOptions options, AdsServerCounters counters, ILogger logger)
+    public NotificationScheduler(AdsSession session, IndexGroupRouter router, AmsOutbox outbox, AdsServerOptions options, AdsServerCounters counters, AdsServerLog log)
     {
         _session = session;
         _router = router;
         _outbox = outbox;
         _options = options;
         _counters = counters;
-        _logger = logger;
+        _log = log;
         _time = options.TimeProvider;
     }
 
@@ -56,6 +62,15 @@ internal sealed class NotificationScheduler
         }
     }
 
+    /// <summary>Bytes the notifications of this connection watch together.</summary>
+    public long WatchedBytes => Interlocked.Read(ref _watchedBytes);
+
+    /// <summary>Bytes of samples taken and waiting for their max delay (at most one frame).</summary>
+    public long QueuedSampleBytes => Interlocked.Read(ref _queuedSampleBytes);
+
+    /// <summary>Samples of this connection dropped because its outbox was full.</summary>
+    public long SamplesDropped => Interlocked.Read(ref _samplesDropped);
+
     /// <summary>Checks and registers a notification; it starts once <see cref="ActivatePending"/> runs after the answer is queued.</summary>
     public AdsErrorCode Add(in AdsRequestContext context, AdsAddNotificationRequest request, out uint handle)
     {
@@ -66,7 +81,9 @@ internal sealed class NotificationScheduler
         lock (_lock)
         {
             if (_notifications.Count >= _options.MaxNotificationsPerConnection)
-                return AdsErrorCode.DeviceNoMoreHandles;
+                return Refuse(context, $"it holds {_options.MaxNotificationsPerConnection} notifications (max-notifications)", AdsErrorCode.DeviceNoMoreHandles);
+            if (request.Length > (uint)_options.MaxNotificationSize)
+                return Refuse(context, $"a notification of {request.Length} bytes is larger than {_options.MaxNotificationSize} (max-notification-size)", AdsErrorCode.DeviceInvalidWatchSize);
             // A trial read answers what a Read would: unknown group, offset, size, symbol.
             _scratch.Clear();
             var error = service.Read(context, request.IndexGroup, request.IndexOffset, request.Length, _scratch);
@@ -75,7 +92,9 @@ internal sealed class NotificationScheduler
             if (_scratch.Position == 0)
                 return AdsErrorCode.DeviceInvalidSize;
             if (_scratch.Position > _options.MaxNotificationSize)
-                return AdsErrorCode.DeviceInvalidWatchSize;
+                return Refuse(context, $"a notification of {_scratch.Position} bytes is larger than {_options.MaxNotificationSize} (max-notification-size)", AdsErrorCode.DeviceInvalidWatchSize);
+            if (WatchedBytes + _scratch.Position > _options.MaxNotificationBytesPerConnection)
+                return Refuse(context, $"its notifications watch {WatchedBytes} bytes; {_scratch.Position} more would pass {_options.MaxNotificationBytesPerConnection} (max-notification-bytes)", AdsErrorCode.DeviceNoMemory);
             do
                 handle = ++_lastHandle;
             while (handle == 0 || _notifications.ContainsKey(handle));
@@ -83,7 +102,8 @@ internal sealed class NotificationScheduler
             if (request.TransMode == AdsTransMode.Cyclic)
                 cycle = Math.Max(cycle, Ticks(_options.MinimumCycleTime));
             var watch = service.Watch(context, request.IndexGroup, request.IndexOffset, request.Length);
-            _notifications.Add(handle, new Notification(handle, request, context.Sender, context.Receiver, watch, cycle, Ticks(request.MaxDelayTime)));
+            _notifications.Add(handle, new Notification(handle, request, context.Sender, context.Receiver, watch, cycle, Ticks(request.MaxDelayTime), _scratch.Position));
+            Interlocked.Add(ref _watchedBytes, _scratch.Position);
             _hasPending = true;
             return AdsErrorCode.NoError;
         }
@@ -93,9 +113,12 @@ internal sealed class NotificationScheduler
     {
         lock (_lock)
         {
-            if (!_notifications.Remove(handle))
+            if (!_notifications.Remove(handle, out var removed))
                 return AdsErrorCode.DeviceNotificationHandleInvalid;
-            _queue.RemoveAll(s => s.Notification.Handle == handle);
+            Interlocked.Add(ref _watchedBytes, -removed.Size);
+            foreach (var sample in _queue.Where(s => s.Notification == removed))
+                Interlocked.Add(ref _queuedSampleBytes, -sample.EncodedSize);
+            _queue.RemoveAll(s => s.Notification == removed);
             return AdsErrorCode.NoError;
         }
     }
@@ -188,34 +211,54 @@ internal sealed class NotificationScheduler
         {
             // "If the handle has become invalid, one notification without data is sent once."
             notification.Invalid = true;
-            _queue.Add(new QueuedSample(notification, fileTime, [], now));
+            Enqueue(new QueuedSample(notification, fileTime, [], now));
             return;
         }
         var value = _scratch.WrittenSpan;
         if (!notification.ForceSend && !notification.IsCyclic && value.SequenceEqual(notification.LastValue))
             return;
         notification.ForceSend = false;
-        notification.LastValue = value.ToArray();
-        _queue.Add(new QueuedSample(notification, fileTime, notification.LastValue, now + notification.MaxDelayTicks));
+        var data = value.ToArray();
+        if (!notification.IsCyclic)
+            notification.LastValue = data; // only on-change ones compare; cyclic ones keep nothing
+        Enqueue(new QueuedSample(notification, fileTime, data, now + notification.MaxDelayTicks));
     }
+
+    // A frame's worth of samples goes out at once, whatever their max delay.
+    private void Enqueue(QueuedSample sample)
+    {
+        if (_queue.Count > 0 && QueuedSampleBytes + sample.EncodedSize > _options.MaxFrameSize - AmsFrame.HeaderSize)
+            Flush();
+        _queue.Add(sample);
+        Interlocked.Add(ref _queuedSampleBytes, sample.EncodedSize);
+    }
+
+    private AdsErrorCode Refuse(in AdsRequestContext context, string limit, AdsErrorCode answer) =>
+        context.Session.RefuseByLimit(limit, answer);
 
     // One frame per (client, server) address pair, samples of one instant under one stamp;
     // a new frame starts where one would pass the frame limit.
     private void Flush()
     {
+        int dropped = 0;
         foreach (var route in _queue.GroupBy(s => (s.Notification.Client, s.Notification.Server)))
         {
             var header = new AmsHeader(route.Key.Client, route.Key.Server, AdsCommandId.DeviceNotification, AmsStateFlags.Request, 0, AdsErrorCode.NoError, 0);
-            int start = -1;
+            int start = -1, samples = 0;
             AdsNotificationStreamWriter? stream = null;
             long stampTime = 0;
             foreach (var sample in route.OrderBy(s => s.FileTime))
             {
-                int sampleSize = AdsNotificationStamp.HeaderSize + AdsNotificationSample.HeaderSize + sample.Data.Length;
-                if (stream is not null && _frame.Position - start + sampleSize > _options.MaxFrameSize)
+                if (stream is null && !_outbox.HasRoomFor(AmsFrame.HeaderSize + 8 + sample.EncodedSize))
                 {
-                    Send(start);
+                    dropped++; // no room: do not even build the frame
+                    continue;
+                }
+                if (stream is not null && _frame.Position - start + sample.EncodedSize > _options.MaxFrameSize)
+                {
+                    dropped += Send(start, samples);
                     stream = null;
+                    samples = 0;
                 }
                 if (stream is null)
                 {
@@ -231,24 +274,31 @@ internal sealed class NotificationScheduler
                     stampTime = sample.FileTime;
                 }
                 stream.AddSample(sample.Notification.Handle, sample.Data);
+                samples++;
             }
             if (stream is not null)
-                Send(start);
+                dropped += Send(start, samples);
         }
         _queue.Clear();
+        Interlocked.Exchange(ref _queuedSampleBytes, 0);
+        if (dropped > 0)
+        {
+            long total = Interlocked.Add(ref _samplesDropped, dropped);
+            _counters.NotificationsDropped(dropped);
+            _log.NotificationsDropped(_session.ConnectionId, _session.Peer, dropped, total, _outbox.MaxQueuedBytes);
+        }
     }
 
-    private void Send(int start)
+    // Queues one frame of samples; returns how many were dropped (all or none).
+    private int Send(int start, int samples)
     {
         AmsFrame.EndAds(_frame, start);
         if (_outbox.TryEnqueue(_frame.ToArray()))
         {
-            _counters.NotificationSent();
-            return;
+            _counters.NotificationsSent(samples);
+            return 0;
         }
-        long dropped = _counters.NotificationDropped();
-        if (dropped == 1 || dropped % 1000 == 0)
-            AdsServerLog.NotificationsDropped(_logger, _session.ConnectionId, dropped);
+        return samples;
     }
 
     private void Wake()

@@ -12,6 +12,8 @@ internal sealed class HandleTable(int capacity)
     private readonly Dictionary<uint, ResolvedSymbol> _handles = [];
     private uint _last;
 
+    public int Capacity { get; } = capacity;
+
     public int Count
     {
         get
@@ -27,7 +29,7 @@ internal sealed class HandleTable(int capacity)
         lock (_lock)
         {
             handle = 0;
-            if (_handles.Count >= capacity)
+            if (_handles.Count >= Capacity)
                 return false;
             do
                 handle = ++_last;

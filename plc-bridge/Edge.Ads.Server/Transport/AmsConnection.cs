@@ -18,7 +18,8 @@ namespace Edge.Ads.Server.Transport;
 /// a consistent length) and hands requests to the device on the target port. Answers swap target
 /// and source and echo the invoke id. Input that breaks framing (truncated or oversized frames,
 /// unknown AMS/TCP commands, a frame too short for an AMS header) closes the connection with a
-/// log line naming what was wrong; everything else gets an ADS error answer.
+/// log line naming what was wrong; everything else gets an ADS error answer. The server's sweep
+/// asks <see cref="CheckTimeouts"/> whether the peer idles, sends too slowly or reads nothing.
 /// </summary>
 internal sealed class AmsConnection
 {
@@ -28,6 +29,12 @@ internal sealed class AmsConnection
     private readonly AmsOutbox _outbox;
     private readonly AmsFrameReader _frames;
     private readonly AdsBufferWriter _answer = new(512);
+    private readonly CancellationTokenSource _lifetime = new(); // never disposed: the sweep may still cancel it after the end
+    private readonly TimeProvider _time;
+    private readonly long _connectedAt;
+    private long _lastReceived;
+    private long _partialFrameSince;
+    private string? _abortReason;
 
     public AmsConnection(long id, Socket socket, ServerContext server)
     {
@@ -35,21 +42,63 @@ internal sealed class AmsConnection
         _stream = new NetworkStream(socket, ownsSocket: true);
         _server = server;
         var options = server.Options;
-        _outbox = new AmsOutbox(options.MaxQueuedBytesPerConnection);
-        _frames = new AmsFrameReader(PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true)), options.MaxFrameSize);
-        Session = new AdsSession(id, socket.RemoteEndPoint, options.MaxHandlesPerConnection);
-        Session.Notifications = new NotificationScheduler(Session, server.Router, _outbox, options, server.Counters, server.Logger);
+        _time = options.TimeProvider;
+        _connectedAt = _time.GetTimestamp();
+        _outbox = new AmsOutbox(options.MaxQueuedBytesPerConnection, _time);
+        _frames = new AmsFrameReader(PipeReader.Create(_stream, new StreamPipeReaderOptions(leaveOpen: true)), options.MaxFrameSize,
+            () => Interlocked.Exchange(ref _partialFrameSince, _time.GetTimestamp()));
+        Session = new AdsSession(id, socket.RemoteEndPoint, options.MaxHandlesPerConnection, server.Counters, server.Log);
+        Session.Notifications = new NotificationScheduler(Session, server.Router, _outbox, options, server.Counters, server.Log);
     }
 
     public AdsSession Session { get; }
 
     public EndPoint? Peer => Session.Peer;
 
+    public AdsConnectionInfo Info => new(
+        Session.ConnectionId, Peer as IPEndPoint, Session.Notifications.Count, Session.Notifications.WatchedBytes, Session.Handles.Count,
+        _outbox.QueuedBytes, Session.Notifications.QueuedSampleBytes, Session.Notifications.SamplesDropped, _frames.PendingBytes);
+
+    public long QueuedBytes => _outbox.QueuedBytes;
+
     public void OnChanged(AdsRange range) => Session.Notifications.OnChanged(range);
+
+    /// <summary>
+    /// Closes the connection if a timeout has passed at <paramref name="now"/> (a
+    /// <see cref="TimeProvider.GetTimestamp"/> value); true if it did.
+    /// </summary>
+    public bool CheckTimeouts(long now)
+    {
+        var options = _server.Options;
+        long waiting = _outbox.WaitingSince;
+        long partial = Interlocked.Read(ref _partialFrameSince);
+        long received = Interlocked.Read(ref _lastReceived);
+        (ConnectionTimeout Kind, string Reason)? expired =
+            waiting != 0 && Elapsed(waiting, now) >= options.SendTimeout
+                ? (ConnectionTimeout.Send, $"the peer took none of the {_outbox.QueuedBytes} bytes waiting for it for {Seconds(options.SendTimeout)} (send timeout)")
+            : partial != 0 && Elapsed(partial, now) >= options.RequestTimeout
+                ? (ConnectionTimeout.Request, $"a frame begun {Seconds(Elapsed(partial, now))} ago is still incomplete, {_frames.PendingBytes} bytes of it received (request timeout {Seconds(options.RequestTimeout)})")
+            : received == 0 && Elapsed(_connectedAt, now) >= options.RequestTimeout
+                ? (ConnectionTimeout.Request, $"no request within {Seconds(options.RequestTimeout)} of connecting (request timeout)")
+            : Elapsed(Math.Max(received, _outbox.LastSent), now) >= options.IdleTimeout
+                ? (ConnectionTimeout.Idle, $"nothing received or sent for {Seconds(options.IdleTimeout)} (idle timeout)")
+            : null;
+        if (expired is not { } timeout || Interlocked.CompareExchange(ref _abortReason, timeout.Reason, null) is not null)
+            return false;
+        _server.Counters.ConnectionTimedOut();
+        _server.Log.TimedOut(Session.ConnectionId, Peer, timeout.Kind, timeout.Reason);
+        _ = _lifetime.CancelAsync(); // the connection's own tasks end it; not on the sweeping thread
+        return true;
+    }
+
+    private TimeSpan Elapsed(long since, long now) => since >= now ? TimeSpan.Zero : _time.GetElapsedTime(since, now);
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
     public async Task RunAsync(CancellationToken serverStopping)
     {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(serverStopping);
+        using var stopping = serverStopping.Register(() => _lifetime.Cancel());
+        var lifetime = _lifetime;
         var token = lifetime.Token;
         var writer = WriteLoopAsync(lifetime);
         var sampler = SampleLoopAsync(lifetime);
@@ -57,6 +106,10 @@ internal sealed class AmsConnection
         try
         {
             reason = await ReadLoopAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref _abortReason) is { } timedOut)
+        {
+            reason = timedOut;
         }
         catch (OperationCanceledException) when (serverStopping.IsCancellationRequested)
         {
@@ -73,7 +126,7 @@ internal sealed class AmsConnection
         catch (Exception e)
         {
             // A bug must cost this connection only, never the server; say so loudly.
-            AdsServerLog.HandlerFailed(_server.Logger, e, Session.ConnectionId, "reading requests");
+            _server.Log.HandlerFailed(e, Session.ConnectionId, "reading requests");
             reason = $"internal error ({e.GetType().Name})";
         }
         _outbox.Complete();
@@ -88,7 +141,7 @@ internal sealed class AmsConnection
         {
         }
         await _stream.DisposeAsync().ConfigureAwait(false);
-        AdsServerLog.ConnectionClosed(_server.Logger, Session.ConnectionId, Peer, reason);
+        _server.Log.ConnectionClosed(Session.ConnectionId, Peer, reason, Session.Notifications.SamplesDropped);
     }
 
     private async Task<string> ReadLoopAsync(CancellationToken token)
@@ -107,6 +160,8 @@ internal sealed class AmsConnection
                     return Violation($"a frame announced {read.AnnouncedFrameSize} bytes, the limit is {_frames.MaxFrameSize}");
             }
             _server.Counters.FrameReceived();
+            Interlocked.Exchange(ref _partialFrameSince, 0);
+            Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
             string? close = read.TcpHeader.Command switch
             {
                 AmsTcpCommand.AdsCommand => await HandleAdsAsync(read.Body, token).ConfigureAwait(false),
@@ -152,7 +207,7 @@ internal sealed class AmsConnection
             catch (Exception e)
             {
                 // A bug or a throwing write validator must not take the server down: answer "device error".
-                AdsServerLog.HandlerFailed(_server.Logger, e, Session.ConnectionId, request.Command.ToString());
+                _server.Log.HandlerFailed(e, Session.ConnectionId, request.Command.ToString());
                 result = Replace(payloadStart, request.Command, AdsErrorCode.DeviceError);
             }
             if (_answer.Position - start > _server.Options.MaxFrameSize)
@@ -167,8 +222,7 @@ internal sealed class AmsConnection
         if (amsError != AdsErrorCode.NoError || result != AdsErrorCode.NoError)
         {
             _server.Counters.ErrorReplied();
-            AdsServerLog.ErrorReply(_server.Logger, request.Source, request.Command.ToString(), request.Target,
-                AdsErrorText.Describe(amsError != AdsErrorCode.NoError ? amsError : result));
+            _server.Log.ErrorReply(request.Source, request.Command, request.Target, amsError != AdsErrorCode.NoError ? amsError : result);
         }
         await _outbox.EnqueueAsync(_answer.ToArray(), token).ConfigureAwait(false);
         Session.Notifications.ActivatePending(); // first samples only after the AddNotification answer
@@ -186,8 +240,8 @@ internal sealed class AmsConnection
     {
         if (body.Length != 2)
             return Violation($"port connect (AMS/TCP 0x1000) carries {body.Length} bytes instead of a 2-byte port");
-        if (!_server.Options.AllowPortConnect)
-            return Violation("port connect (AMS/TCP 0x1000) is disabled; clients must use a fixed local address");
+        if (_server.PortConnectRefusal is { } refusal)
+            return Violation(refusal);
         ushort requested = BinaryPrimitives.ReadUInt16LittleEndian(body.Span);
         ushort port = requested == 0 || _server.DeviceAt(requested) is not null ? _server.NextClientPort() : requested;
         var assigned = new AmsAddress(_server.Options.NetId, port);
@@ -229,15 +283,14 @@ internal sealed class AmsConnection
         await _outbox.EnqueueAsync(_answer.ToArray(), token).ConfigureAwait(false);
     }
 
+    // The list means what it says: an address handed out by port connect passes only if it does.
     private bool IsAllowedSource(AmsNetId source) =>
-        _server.AllowedNetIds.Count == 0
-        || _server.AllowedNetIds.Contains(source)
-        || Session.AssignedAddress?.NetId == source;
+        _server.AllowedNetIds.Count == 0 || _server.AllowedNetIds.Contains(source);
 
     private string Violation(string reason)
     {
         _server.Counters.ProtocolViolation();
-        AdsServerLog.ProtocolViolation(_server.Logger, Session.ConnectionId, Peer, reason);
+        _server.Log.ProtocolViolation(Session.ConnectionId, Peer, reason);
         return reason;
     }
 
@@ -269,7 +322,7 @@ internal sealed class AmsConnection
         }
         catch (Exception e)
         {
-            AdsServerLog.HandlerFailed(_server.Logger, e, Session.ConnectionId, "notification sampling");
+            _server.Log.HandlerFailed(e, Session.ConnectionId, "notification sampling");
             await lifetime.CancelAsync().ConfigureAwait(false);
         }
     }

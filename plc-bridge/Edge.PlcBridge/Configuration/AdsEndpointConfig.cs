@@ -33,8 +33,11 @@ public sealed record AdsEndpointConfig
     /// <summary>Peer addresses or networks that may connect; empty: any.</summary>
     public IReadOnlyList<IPNetwork> AllowedPeers { get; init; } = [];
 
-    /// <summary>Source AMS net ids that may send requests; empty: any.</summary>
+    /// <summary>Source AMS net ids that may send requests; empty: any. Port connect passes only if it lists <see cref="NetId"/>.</summary>
     public IReadOnlyList<AmsNetId> AllowedNetIds { get; init; } = [];
+
+    /// <summary>The PLCs: peers for which <see cref="AdsLimitsConfig.ReservedConnections"/> connections are kept free.</summary>
+    public IReadOnlyList<IPNetwork> PlcPeers { get; init; } = [];
 
     /// <summary>Paths clients may write, each a board's <c>AlarmAck</c>; empty: read-only (every write answers 0x723).</summary>
     public IReadOnlyList<string> WriteEnabled { get; init; } = [];
@@ -57,11 +60,20 @@ public sealed record AdsEndpointConfig
             AllowWriteControl = false,
             MaxConnections = Limits.MaxConnections,
             MaxConnectionsPerPeer = Limits.MaxConnectionsPerPeer,
+            ReservedConnections = Limits.ReservedConnections,
             MaxFrameSize = Limits.MaxFrameSize,
             MaxHandlesPerConnection = Limits.MaxHandlesPerConnection,
             MaxNotificationsPerConnection = Limits.MaxNotificationsPerConnection,
+            MaxNotificationSize = Limits.MaxNotificationSize,
+            MaxNotificationBytesPerConnection = Limits.MaxNotificationBytesPerConnection,
+            MaxQueuedBytesPerConnection = Limits.MaxQueuedBytesPerConnection,
             MinimumCycleTime = Limits.MinimumCycleTime,
+            IdleTimeout = Limits.IdleTimeout,
+            RequestTimeout = Limits.RequestTimeout,
+            SendTimeout = Limits.SendTimeout,
         };
+        foreach (var peer in PlcPeers)
+            options.ReservedPeers.Add(peer);
         foreach (var peer in AllowedPeers)
             options.AllowedPeers.Add(peer);
         foreach (var netId in AllowedNetIds)

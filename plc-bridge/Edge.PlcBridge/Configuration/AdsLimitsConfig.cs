@@ -9,6 +9,9 @@ public sealed record AdsLimitsConfig
 
     public int MaxConnectionsPerPeer { get; init; } = Defaults.MaxConnectionsPerPeer;
 
+    /// <summary>Connections of <see cref="MaxConnections"/> only <c>ads.plc-peers</c> may take.</summary>
+    public int ReservedConnections { get; init; } = Defaults.ReservedConnections;
+
     /// <summary>Bytes, AMS/TCP header included.</summary>
     public int MaxFrameSize { get; init; } = Defaults.MaxFrameSize;
 
@@ -16,5 +19,18 @@ public sealed record AdsLimitsConfig
 
     public int MaxNotificationsPerConnection { get; init; } = Defaults.MaxNotificationsPerConnection;
 
+    public int MaxNotificationSize { get; init; } = Defaults.MaxNotificationSize;
+
+    public int MaxNotificationBytesPerConnection { get; init; } = Defaults.MaxNotificationBytesPerConnection;
+
+    /// <summary>Bytes of answers and notifications waiting for one peer.</summary>
+    public int MaxQueuedBytesPerConnection { get; init; } = Defaults.MaxQueuedBytesPerConnection;
+
     public TimeSpan MinimumCycleTime { get; init; } = Defaults.MinimumCycleTime;
+
+    public TimeSpan IdleTimeout { get; init; } = Defaults.IdleTimeout;
+
+    public TimeSpan RequestTimeout { get; init; } = Defaults.RequestTimeout;
+
+    public TimeSpan SendTimeout { get; init; } = Defaults.SendTimeout;
 }

@@ -162,7 +162,7 @@ public static class BridgeConfigLoader
         if (ads is null)
             return new AdsEndpointConfig { NetId = AmsNetId.Local };
         ads.AllowOnly("bind", "tcp-port", "net-id", "ads-port", "index-group", "device-name",
-            "allowed-peers", "allowed-net-ids", "write-enabled", "allow-port-connect", "limits");
+            "allowed-peers", "allowed-net-ids", "plc-peers", "write-enabled", "allow-port-connect", "limits");
         var bind = ads.Value("bind", IPAddress.Loopback, (string text, out IPAddress address) => IPAddress.TryParse(text.Trim(), out address!), "an IP address (0.0.0.0 for every interface)");
         bool anyAddress = bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any);
         AmsNetId netId;
@@ -183,6 +183,9 @@ public static class BridgeConfigLoader
         if (deviceName.Length >= AdsDeviceInfo.NameFieldSize || deviceName.Any(c => c is < ' ' or > '~'))
             throw ads.Error(ads.Find("device-name")!, ads.KeyPath("device-name"), $"'{deviceName}' must be at most {AdsDeviceInfo.NameFieldSize - 1} printable ASCII characters");
 
+        var allowedPeers = ads.Values<IPNetwork>("allowed-peers", ConfigSyntax.TryNetwork, "an IP address or a network such as 192.168.10.0/24").Select(v => v.Value).ToArray();
+        var allowedNetIds = ads.Values<AmsNetId>("allowed-net-ids", AmsNetId.TryParse, "an AMS net id (six numbers 0-255, e.g. 192.168.10.20.1.1)").Select(v => v.Value).ToArray();
+        var limits = ReadLimits(ads.Section("limits"));
         return new AdsEndpointConfig
         {
             Bind = bind,
@@ -191,12 +194,39 @@ public static class BridgeConfigLoader
             AdsPort = (ushort)adsPort,
             IndexGroup = (uint)group,
             DeviceName = deviceName,
-            AllowedPeers = ads.Values<IPNetwork>("allowed-peers", ConfigSyntax.TryNetwork, "an IP address or a network such as 192.168.10.0/24").Select(v => v.Value).ToArray(),
-            AllowedNetIds = ads.Values<AmsNetId>("allowed-net-ids", AmsNetId.TryParse, "an AMS net id (six numbers 0-255, e.g. 192.168.10.20.1.1)").Select(v => v.Value).ToArray(),
+            AllowedPeers = allowedPeers,
+            AllowedNetIds = allowedNetIds,
+            PlcPeers = ReadPlcPeers(ads, allowedPeers, limits),
             WriteEnabled = ReadWriteEnabled(ads, boards),
-            AllowPortConnect = ads.Bool("allow-port-connect", true),
-            Limits = ReadLimits(ads.Section("limits")),
+            AllowPortConnect = ReadAllowPortConnect(ads, netId, allowedNetIds),
+            Limits = limits,
         };
+    }
+
+    // The reserved connections are for these; each must be able to connect at all.
+    private static IPNetwork[] ReadPlcPeers(YamlSection ads, IPNetwork[] allowedPeers, AdsLimitsConfig limits)
+    {
+        var peers = ads.Values<IPNetwork>("plc-peers", ConfigSyntax.TryNetwork, "an IP address or a network such as 192.168.10.20");
+        foreach (var (peer, node) in peers)
+        {
+            if (allowedPeers.Length > 0 && !allowedPeers.Any(a => a.Contains(peer.BaseAddress)))
+                throw ads.Error(node, ads.KeyPath("plc-peers"), $"{peer} is not in ads.allowed-peers, so it could never connect; add it there too");
+        }
+        if (peers.Count > 0 && limits.ReservedConnections >= limits.MaxConnections)
+            throw ads.Error(ads.Find("limits") ?? ads.Node, ads.KeyPath("limits.reserved-connections"), $"{limits.ReservedConnections} must be below max-connections ({limits.MaxConnections}), or no other client could connect");
+        return peers.Select(p => p.Value).ToArray();
+    }
+
+    // Port connect hands out the bridge's own net id: with a net-id allow-list that does not name it,
+    // it would be refused anyway, so it is off by default then and an error when asked for.
+    private static bool ReadAllowPortConnect(YamlSection ads, AmsNetId netId, AmsNetId[] allowedNetIds)
+    {
+        bool usable = allowedNetIds.Length == 0 || allowedNetIds.Contains(netId);
+        bool allow = ads.Bool("allow-port-connect", usable);
+        if (allow && !usable)
+            throw ads.Error(ads.Find("allow-port-connect")!, ads.KeyPath("allow-port-connect"),
+                $"port-connect clients send as the bridge's net id {netId}, which ads.allowed-net-ids does not list, so they would be refused; list {netId} there, or set allow-port-connect: false and give each client a fixed net id that is listed");
+        return allow;
     }
 
     // Only acknowledges: every other member is telemetry the bridge overwrites with the next snapshot.
@@ -222,16 +252,32 @@ public static class BridgeConfigLoader
         var defaults = new AdsLimitsConfig();
         if (limits is null)
             return defaults;
-        limits.AllowOnly("max-connections", "max-connections-per-peer", "max-frame-size", "max-handles", "max-notifications", "min-cycle-time");
+        limits.AllowOnly("max-connections", "max-connections-per-peer", "reserved-connections", "max-frame-size", "max-handles", "max-notifications",
+            "max-notification-size", "max-notification-bytes", "max-queued-bytes", "min-cycle-time", "idle-timeout", "request-timeout", "send-timeout");
         return new AdsLimitsConfig
         {
             MaxConnections = limits.Int("max-connections", defaults.MaxConnections, 1, 10_000),
             MaxConnectionsPerPeer = limits.Int("max-connections-per-peer", defaults.MaxConnectionsPerPeer, 1, 10_000),
+            ReservedConnections = limits.Int("reserved-connections", defaults.ReservedConnections, 0, 10_000),
             MaxFrameSize = limits.Int("max-frame-size", defaults.MaxFrameSize, 1024, 64 * 1024 * 1024),
             MaxHandlesPerConnection = limits.Int("max-handles", defaults.MaxHandlesPerConnection, 1, 1_000_000),
             MaxNotificationsPerConnection = limits.Int("max-notifications", defaults.MaxNotificationsPerConnection, 1, 100_000),
+            MaxNotificationSize = limits.Int("max-notification-size", defaults.MaxNotificationSize, 1, 64 * 1024 * 1024),
+            MaxNotificationBytesPerConnection = limits.Int("max-notification-bytes", defaults.MaxNotificationBytesPerConnection, 1, 1024 * 1024 * 1024),
+            MaxQueuedBytesPerConnection = limits.Int("max-queued-bytes", defaults.MaxQueuedBytesPerConnection, 64 * 1024, 1024 * 1024 * 1024),
             MinimumCycleTime = limits.Duration("min-cycle-time", defaults.MinimumCycleTime, TimeSpan.FromMilliseconds(1)),
+            IdleTimeout = Timeout(limits, "idle-timeout", defaults.IdleTimeout),
+            RequestTimeout = Timeout(limits, "request-timeout", defaults.RequestTimeout),
+            SendTimeout = Timeout(limits, "send-timeout", defaults.SendTimeout),
         };
+    }
+
+    private static TimeSpan Timeout(YamlSection limits, string key, TimeSpan fallback)
+    {
+        var value = limits.Duration(key, fallback, TimeSpan.FromMilliseconds(100));
+        if (value > TimeSpan.FromDays(1))
+            throw limits.Error(limits.Find(key)!, limits.KeyPath(key), $"{value} is too long; it must be at most 1 day (24h)");
+        return value;
     }
 
     // A "prometheus:" line with nothing below turns the endpoint on with the defaults.

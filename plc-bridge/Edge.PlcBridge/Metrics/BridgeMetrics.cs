@@ -92,23 +92,33 @@ public sealed class BridgeMetrics
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         var connections = factory.CreateGauge("edge_ads_connections", "Open ADS connections.");
         var accepted = factory.CreateCounter("edge_ads_connections_accepted_total", "ADS connections accepted.");
-        var rejected = factory.CreateCounter("edge_ads_connections_rejected_total", "ADS connections refused (allow-list, limits).");
+        var rejected = factory.CreateCounter("edge_ads_connections_rejected_total", "ADS connections refused (allow-list, connection limits, reserved connections).");
+        var timedOut = factory.CreateCounter("edge_ads_connections_timed_out_total", "ADS connections closed by the idle, request or send timeout.");
         var frames = factory.CreateCounter("edge_ads_frames_received_total", "AMS frames received.");
         var errors = factory.CreateCounter("edge_ads_error_replies_total", "Requests answered with an ADS error.");
+        var limits = factory.CreateCounter("edge_ads_limit_refusals_total", "Requests refused because a per-connection limit was reached (handles, notifications, their bytes).");
         var violations = factory.CreateCounter("edge_ads_protocol_violations_total", "Connections dropped for breaking the protocol.");
-        var sent = factory.CreateCounter("edge_ads_notifications_sent_total", "Device notifications sent.");
-        var dropped = factory.CreateCounter("edge_ads_notifications_dropped_total", "Device notifications dropped because a peer did not read.");
+        var sent = factory.CreateCounter("edge_ads_notifications_sent_total", "Device notification samples sent.");
+        var dropped = factory.CreateCounter("edge_ads_notifications_dropped_total", "Device notification samples dropped because a peer did not read and its queue was full.");
+        var queued = factory.CreateGauge("edge_ads_queued_bytes", "Bytes waiting to be sent to ADS peers, all connections together (each is bounded by max-queued-bytes).");
+        var acceptFailures = factory.CreateCounter("edge_ads_accept_failures_total", "Failed accepts (e.g. out of file descriptors), each followed by a pause.");
+        var suppressed = factory.CreateCounter("edge_ads_log_lines_suppressed_total", "Repeated ADS server log lines counted instead of written (summarised per 10 s).");
         Registry.AddBeforeCollectCallback(() =>
         {
             var statistics = server.Statistics;
             connections.Set(statistics.ActiveConnections);
             accepted.IncTo(statistics.ConnectionsAccepted);
             rejected.IncTo(statistics.ConnectionsRejected);
+            timedOut.IncTo(statistics.ConnectionsTimedOut);
             frames.IncTo(statistics.FramesReceived);
             errors.IncTo(statistics.ErrorReplies);
+            limits.IncTo(statistics.LimitRefusals);
             violations.IncTo(statistics.ProtocolViolations);
             sent.IncTo(statistics.NotificationsSent);
             dropped.IncTo(statistics.NotificationsDropped);
+            queued.Set(statistics.QueuedBytes);
+            acceptFailures.IncTo(statistics.AcceptFailures);
+            suppressed.IncTo(statistics.LogLinesSuppressed);
         });
     }
 

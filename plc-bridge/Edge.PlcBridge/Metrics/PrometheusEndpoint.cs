@@ -1,4 +1,5 @@
 using System.Net;
+using Edge.Ads.Server;
 using Edge.PlcBridge.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,7 +51,13 @@ public sealed class PrometheusEndpoint : IHostedService, IAsyncDisposable
         catch (Exception e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            if (e is IOException or System.Net.Sockets.SocketException)
+            // Kestrel wraps the socket's error (IOException > AddressInUseException > SocketException).
+            for (var inner = e; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is System.Net.Sockets.SocketException socketError)
+                    throw new ListenException($"Prometheus metrics ({_config.Url})", new IPEndPoint(address, _config.Url.Port), socketError);
+            }
+            if (e is IOException)
                 throw new IOException($"cannot serve Prometheus metrics at {_config.Url}: {e.Message}", e);
             throw;
         }

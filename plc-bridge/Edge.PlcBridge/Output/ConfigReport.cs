@@ -19,6 +19,11 @@ public static class ConfigReport
         var l = ads.Limits;
         w.WriteLine(FormattableString.Invariant(
             $"  limits: {l.MaxConnections} connections, {l.MaxConnectionsPerPeer} per peer, frames up to {l.MaxFrameSize} B, {l.MaxHandlesPerConnection} handles and {l.MaxNotificationsPerConnection} notifications per connection, cycle at least {l.MinimumCycleTime.TotalMilliseconds} ms"));
+        w.WriteLine(ads.PlcPeers.Count == 0
+            ? "  PLC peers: none (ads.plc-peers): no connections are reserved, so clients holding every connection can lock a PLC out"
+            : $"  PLC peers: {List(ads.PlcPeers.Select(p => p.ToString()), "")}, {l.ReservedConnections.ToString(CultureInfo.InvariantCulture)} connections reserved for them");
+        w.WriteLine(FormattableString.Invariant(
+            $"  timeouts: idle {l.IdleTimeout.TotalSeconds} s, request {l.RequestTimeout.TotalSeconds} s, send {l.SendTimeout.TotalSeconds} s; up to {l.MaxQueuedBytesPerConnection} B queued per peer, notifications watch up to {l.MaxNotificationBytesPerConnection} B per connection"));
         w.WriteLine($"Prometheus: {(config.Prometheus.Enabled ? config.Prometheus.Url.ToString() : "off")}");
         w.WriteLine();
         w.WriteLine(FormattableString.Invariant($"memory map: index group 0x{map.IndexGroup:X} (16#{map.IndexGroup:X}), {BoardLayout.TypeName} {map.Layout.ByteSize} bytes with {map.Layout.FeatureSlots} feature slots, {map.TotalSize} bytes in all"));

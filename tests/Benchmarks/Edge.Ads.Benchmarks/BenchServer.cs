@@ -4,6 +4,7 @@ using Edge.Ads.Client;
 using Edge.Ads.Server;
 using Edge.Ads.Server.Symbols;
 using Edge.Ads.Types;
+using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Benchmarks;
 
@@ -37,12 +38,13 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public AdsSymbol Board(int index) => Server.Symbols.FindSymbol($"Board{index + 1}")!;
 
-    public static async Task<BenchServer> StartAsync()
+    /// <param name="configure">Changes to the load benchmark's options (many connections from one peer allowed).</param>
+    public static async Task<BenchServer> StartAsync(Action<AdsServerOptions>? configure = null, ILogger<AdsServer>? logger = null)
     {
         var symbols = new AdsSymbolTable();
         for (int i = 0; i < Boards; i++)
             symbols.Publish($"Board{i + 1}", BoardType, Group, (uint)(i * BoardType.Size));
-        var server = new AdsServer(new AdsServerOptions
+        var options = new AdsServerOptions
         {
             BindAddress = IPAddress.Loopback,
             TcpPort = 0,
@@ -50,7 +52,9 @@ internal sealed class BenchServer : IAsyncDisposable
             AdsPort = Device.Port,
             MaxConnections = 256,
             MaxConnectionsPerPeer = 256,
-        }, symbols);
+        };
+        configure?.Invoke(options);
+        var server = new AdsServer(options, symbols, logger);
         await server.StartAsync(CancellationToken.None);
         return new BenchServer(server);
     }

@@ -2,11 +2,28 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Edge.Ads.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks/Edge.Ads.Benchmarks [-- --seconds 5]
+// Usage: dotnet run -c Release --project tests/Benchmarks/Edge.Ads.Benchmarks [-- --seconds 5] [--attacks]
 // Client and server share this process and loopback; the figures are the server's cost plus one
-// client stack, on whatever machine runs it (printed below).
-int seconds = args.Length == 2 && args[0] == "--seconds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+// client stack, on whatever machine runs it (printed below). --attacks replays issue 12's attacks instead.
+int at = Array.IndexOf(args, "--seconds");
+int seconds = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 5;
 var duration = TimeSpan.FromSeconds(seconds);
+
+if (args.Contains("--attacks"))
+{
+    Console.WriteLine("# ADS server under issue 12's attacks");
+    Console.WriteLine($"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine();
+    Console.WriteLine("| Attack | Run | Measured | Also |");
+    Console.WriteLine("|---|---|---|---|");
+    await Attacks.NotificationFloodAsync(TimeSpan.FromSeconds(Math.Max(seconds, 20)), clientReads: true);
+    await Attacks.NotificationFloodAsync(TimeSpan.FromSeconds(Math.Max(seconds, 20)), clientReads: false);
+    await Attacks.ConnectionExhaustionAsync(attackerSendsRequests: false);
+    await Attacks.ConnectionExhaustionAsync(attackerSendsRequests: true);
+    await Attacks.ConnectFloodAsync(TimeSpan.FromSeconds(10));
+    await Attacks.DescriptorExhaustionAsync();
+    return;
+}
 
 Console.WriteLine($"# ADS server load benchmark");
 Console.WriteLine($"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}; {seconds} s per throughput run");
@@ -29,4 +46,4 @@ foreach (var result in results)
     Console.WriteLine(result.ToMarkdownRow());
 var stats = server.Server.Statistics;
 Console.WriteLine();
-Console.WriteLine($"server: {stats.FramesReceived:N0} frames, {stats.ErrorReplies} error answers, {stats.NotificationsSent:N0} notification frames, {stats.NotificationsDropped} dropped");
+Console.WriteLine($"server: {stats.FramesReceived:N0} frames, {stats.ErrorReplies} error answers, {stats.NotificationsSent:N0} notification samples, {stats.NotificationsDropped} dropped");

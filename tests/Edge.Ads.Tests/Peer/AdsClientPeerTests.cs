@@ -122,6 +122,32 @@ public sealed class AdsClientPeerTests
         await Eventually.TrueAsync(() => server.Server.Statistics.ActiveConnections == 0, "the server closes the session when the client disconnects");
     }
 
+    [TestMethod]
+    public async Task HundredsOfCyclicSubscriptionsWithALongMaxDelayAreDeliveredAndStayBounded()
+    {
+        // Issue 12: 490 cyclic notifications at 10 ms with a 400 s max delay grew the bridge by 34 MB/s.
+        await using var server = await TestServer.StartAsync();
+        await using var script = NodePeer.Start("notification-flood.js", "127.0.0.1", server.Port.ToString(), TestServer.ServerNetId.ToString(),
+            TestServer.DevicePort.ToString(), "direct", "490", "4", "400000");
+        Assert.AreEqual(490, (await script.ReadEventAsync("subscribed", TimeSpan.FromSeconds(60))).Number("count"));
+
+        // Samples arrive long before 400 s: a frame's worth goes out at once.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        double samples = 0;
+        while (samples < 490 * 20 && DateTime.UtcNow < deadline)
+        {
+            samples = (await script.ReadEventAsync("samples", TimeSpan.FromSeconds(30))).Number("samples");
+            var connection = server.Server.Connections.Single();
+            Assert.IsLessThanOrEqualTo((long)server.Server.Options.MaxFrameSize, connection.QueuedSampleBytes, "samples waiting for their max delay: one frame at most");
+            Assert.IsLessThanOrEqualTo((long)server.Server.Options.MaxQueuedBytesPerConnection + server.Server.Options.MaxFrameSize, connection.QueuedBytes);
+        }
+        Assert.IsGreaterThanOrEqualTo(490 * 20, samples, "ads-client received the samples");
+
+        await script.SendAsync("quit");
+        await script.ReadEventAsync("done", TimeSpan.FromSeconds(60));
+        Assert.AreEqual(0, await script.WaitForExitAsync());
+    }
+
     // The peer prints stamps' FILETIME as JS dates: each must be near now, so 100 ns units and epoch are right.
     private static async Task<JsonNode> ReadUntil(NodeScript script, string name, Func<JsonNode, bool> match)
     {

@@ -6,6 +6,7 @@ using Edge.Ads.Server.Symbols;
 using Edge.Ads.Tests.Support;
 using Edge.Ads.Types;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Ads.Tests.Server;
 
@@ -59,6 +60,67 @@ public sealed class AccessControlTests
         await Eventually.TrueAsync(() => server.Server.Statistics.ActiveConnections == 1, "the first connection is gone");
         await using var again = await server.ConnectAsync();
         Assert.AreEqual(AdsState.Run, (await again.ReadStateAsync()).AdsState);
+    }
+
+    [TestMethod]
+    public async Task ClientsHoldingEveryConnectionTheyMayStillLeaveThePlcsTheirs()
+    {
+        // The outside attack: connections from four addresses of one host, held until refused,
+        // locked every PLC out. With the defaults (32, 8 per peer, 4 reserved) the attacker gets 28.
+        var plc = IPAddress.Parse("127.0.0.20");
+        await using var server = await TestServer.StartAsync(o =>
+        {
+            o.ReservedPeers.Add(new IPNetwork(plc, 32));
+            o.RequestTimeout = o.IdleTimeout = TimeSpan.FromHours(1); // the held connections stay, however slow the machine
+        });
+        var defaults = new Ads.Server.AdsServerOptions();
+        var held = new List<RawAmsSocket>();
+        try
+        {
+            for (int address = 1; address <= 4; address++)
+            {
+                for (int i = 0; i < 10; i++)
+                    held.Add(await server.ConnectRawAsync(IPAddress.Parse($"127.0.0.{address}")));
+            }
+            await Eventually.TrueAsync(() => server.Server.Statistics is { } s && s.ConnectionsAccepted + s.ConnectionsRejected == 40, "every attempt decided");
+            Assert.AreEqual(defaults.MaxConnections - defaults.ReservedConnections, server.Server.Statistics.ActiveConnections, "what an attacker can hold");
+
+            for (int i = 0; i < defaults.ReservedConnections; i++)
+            {
+                var socket = await server.ConnectRawAsync(plc);
+                held.Add(socket);
+                await socket.SendAsync(server.Request(AdsCommandId.ReadState, [], invokeId: (uint)i));
+                Assert.AreEqual(AdsErrorCode.NoError, (await socket.ReadAnswerAsync()).Header.ErrorCode, $"PLC connection {i + 1} is served");
+            }
+            await using var beyond = await server.ConnectRawAsync(plc);
+            Assert.IsTrue(await beyond.IsClosedByServerAsync(), "past max-connections the PLC is refused too");
+        }
+        finally
+        {
+            foreach (var socket in held)
+                await socket.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    public async Task AConnectFloodIsSummarisedNotLoggedLineByLine()
+    {
+        var time = new FakeTimeProvider();
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => { o.TimeProvider = time; o.AllowedPeers.Add(IPNetwork.Parse("10.20.0.0/16")); }, logger: log);
+        for (int i = 0; i < 300; i++)
+        {
+            using var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
+        }
+        await Eventually.TrueAsync(() => server.Server.Statistics.ConnectionsRejected == 300, "every connection refused");
+        Assert.AreEqual(Ads.Server.AdsServer.LogBurst, log.Entries.Count(e => e.Message.Contains("refused: 127.0.0.1 is not in the allow-list", StringComparison.Ordinal)));
+
+        time.Advance(Ads.Server.AdsServer.LogWindow);
+        await Eventually.TrueAsync(() => log.Contains(LogLevel.Warning, $"connections refused (not in the allow-list): {300 - Ads.Server.AdsServer.LogBurst} more not logged in the last 10 s"),
+            "one summary line for the rest");
+        Assert.AreEqual(300 - Ads.Server.AdsServer.LogBurst, server.Server.Statistics.LogLinesSuppressed);
+        Assert.AreEqual(Ads.Server.AdsServer.LogBurst + 1, log.Entries.Count(e => e.Level == LogLevel.Warning), string.Join("\n", log.Entries.Select(e => e.Message)));
     }
 
     [TestMethod]

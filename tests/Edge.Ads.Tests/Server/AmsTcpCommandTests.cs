@@ -13,19 +13,50 @@ public sealed class AmsTcpCommandTests
     [TestMethod]
     public async Task PortConnectHandsOutAnAddressTheClientThenUses()
     {
-        await using var server = await TestServer.StartAsync(o => o.AllowedNetIds.Add(AmsNetId.Parse("10.10.10.10.1.1")));
+        await using var server = await TestServer.StartAsync();
         await using var socket = await server.ConnectRawAsync();
-        await socket.SendAsync(Hex.Parse("00 10  02 00 00 00  00 00")); // port connect, any port
-        var reply = await socket.ReadFrameAsync() ?? throw new AssertFailedException("no port-connect reply");
-        Assert.AreEqual(new AmsTcpHeader(AmsTcpCommand.PortConnect, 8), reply.TcpHeader);
-        var assigned = AmsAddress.Read(reply.Body.Span);
+        var assigned = await PortConnectAsync(socket);
         Assert.AreEqual(TestServer.ServerNetId, assigned.NetId);
         Assert.IsGreaterThanOrEqualTo(32768, (int)assigned.Port);
 
-        // The handed-out address passes the net-id allow-list it is not on.
         await socket.SendAsync(RawAmsSocket.Request(server.Device, assigned, AdsCommandId.ReadState, []));
         var (header, _) = await socket.ReadAnswerAsync();
         Assert.AreEqual((assigned, AdsErrorCode.NoError), (header.Target, header.ErrorCode));
+    }
+
+    [TestMethod]
+    public async Task WithANetIdAllowListPortConnectIsRefusedUnlessTheListNamesTheServer()
+    {
+        // Port connect hands out the server's own net id: if that passed a list that does not hold
+        // it, any peer allowed by IP could bypass the list (issue 12).
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => o.AllowedNetIds.Add(AmsNetId.Parse("10.10.10.10.1.1")), logger: log);
+        await using (var socket = await server.ConnectRawAsync())
+        {
+            await socket.SendAsync(Hex.Parse("00 10  02 00 00 00  00 00"));
+            Assert.IsTrue(await socket.IsClosedByServerAsync(), "no address is handed out");
+        }
+        Assert.IsTrue(log.Contains(LogLevel.Warning, $"its clients send as {TestServer.ServerNetId}, which the net-id allow-list does not hold"));
+        await using (var spoofer = await server.ConnectRawAsync())
+        {
+            // Nor may a client simply claim the address port connect would have handed out.
+            await spoofer.SendAsync(RawAmsSocket.Request(server.Device, new AmsAddress(TestServer.ServerNetId, 32768), AdsCommandId.ReadState, []));
+            Assert.IsTrue(await spoofer.IsClosedByServerAsync());
+        }
+
+        await using var listed = await TestServer.StartAsync(o => o.AllowedNetIds.Add(TestServer.ServerNetId));
+        await using var client = await listed.ConnectRawAsync();
+        var assigned = await PortConnectAsync(client);
+        await client.SendAsync(RawAmsSocket.Request(listed.Device, assigned, AdsCommandId.ReadState, []));
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.ReadAnswerAsync()).Header.ErrorCode, "listed, the handed-out address passes");
+    }
+
+    private static async Task<AmsAddress> PortConnectAsync(RawAmsSocket socket)
+    {
+        await socket.SendAsync(Hex.Parse("00 10  02 00 00 00  00 00")); // port connect, any port
+        var reply = await socket.ReadFrameAsync() ?? throw new AssertFailedException("no port-connect reply");
+        Assert.AreEqual(new AmsTcpHeader(AmsTcpCommand.PortConnect, 8), reply.TcpHeader);
+        return AmsAddress.Read(reply.Body.Span);
     }
 
     [TestMethod]

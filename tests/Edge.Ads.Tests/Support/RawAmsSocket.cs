@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 using Edge.Ads.Ams;
 using Edge.Ads.Framing;
@@ -23,9 +24,13 @@ internal sealed class RawAmsSocket : IAsyncDisposable
         _frames = new AmsFrameReader(PipeReader.Create(_stream), 16 * 1024 * 1024);
     }
 
-    public static async Task<RawAmsSocket> ConnectAsync(int port)
+    /// <param name="from">A loopback address to connect from (127.0.0.2, ...), so one test can be several peers.</param>
+    /// <param name="receiveBuffer">A small socket receive buffer, for a peer that is to fall behind quickly.</param>
+    public static async Task<RawAmsSocket> ConnectAsync(int port, IPAddress? from = null, int? receiveBuffer = null)
     {
-        var tcp = new TcpClient { NoDelay = true };
+        var tcp = from is null ? new TcpClient { NoDelay = true } : new TcpClient(new IPEndPoint(from, 0)) { NoDelay = true };
+        if (receiveBuffer is { } size)
+            tcp.ReceiveBufferSize = size;
         await tcp.ConnectAsync("127.0.0.1", port);
         return new RawAmsSocket(tcp);
     }

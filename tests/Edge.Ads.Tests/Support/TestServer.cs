@@ -42,7 +42,7 @@ internal sealed class TestServer : IAsyncDisposable
     public Task<AdsTcpClient> ConnectAsync(AmsAddress? source = null) =>
         AdsTcpClient.ConnectAsync("127.0.0.1", Port, Device, source ?? ClientAddress);
 
-    public Task<RawAmsSocket> ConnectRawAsync() => RawAmsSocket.ConnectAsync(Port);
+    public Task<RawAmsSocket> ConnectRawAsync(IPAddress? from = null, int? receiveBuffer = null) => RawAmsSocket.ConnectAsync(Port, from, receiveBuffer);
 
     /// <summary>A request frame from the test client to the device (or another port).</summary>
     public byte[] Request(AdsCommandId command, ReadOnlySpan<byte> payload, uint invokeId = 1, ushort? port = null) =>

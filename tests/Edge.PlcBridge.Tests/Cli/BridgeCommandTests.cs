@@ -28,6 +28,8 @@ public sealed partial class BridgeCommandTests
         foreach (var member in dut.Members)
             StringAssert.Matches(run.Out, new Regex($@"\n\s+{dut.OffsetOf(member.Name)}\s+\d+\s+{member.Name}\s+{Regex.Escape(member.TypeText)}\r?\n"), member.Name);
         StringAssert.Contains(run.Out, "writable: Loom3.AlarmAck");
+        StringAssert.Contains(run.Out, "PLC peers: none (ads.plc-peers): no connections are reserved");
+        StringAssert.Contains(run.Out, "timeouts: idle 120 s, request 10 s, send 30 s; up to 4194304 B queued per peer");
     }
 
     [TestMethod]
@@ -85,10 +87,11 @@ public sealed partial class BridgeCommandTests
         // The configuration names the port: an input to fix (3), not a device that failed (20); one line, no trace.
         Assert.AreEqual(3, run.ExitCode, run.ToString());
         string expected = which == "ads"
-            ? $"error: cannot listen on 127.0.0.1:{port} (ads.bind, ads.tcp-port in "
-            : $"error: cannot serve Prometheus metrics at http://127.0.0.1:{port}/metrics: ";
+            ? $"error: cannot listen for ADS (AMS/TCP) on 127.0.0.1:{port}: port {port} is already in use on 127.0.0.1"
+            : $"error: cannot listen for Prometheus metrics (http://127.0.0.1:{port}/metrics) on 127.0.0.1:{port}: port {port} is already in use on 127.0.0.1";
         Assert.StartsWith(expected, run.Error);
         Assert.AreEqual(1, run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, run.ToString());
+        Assert.DoesNotMatchRegex(Support.StackTrace.Frame(), run.ToString(), "a port in use is said, not traced");
     }
 
     /// <summary>

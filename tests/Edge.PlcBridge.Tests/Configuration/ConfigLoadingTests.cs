@@ -55,10 +55,12 @@ public sealed class ConfigLoadingTests
         Assert.AreEqual(0x4040u, ads.IndexGroup);
         Assert.AreEqual("Edge bridge", ads.DeviceName);
         CollectionAssert.AreEqual(new[] { IPNetwork.Parse("192.168.10.20/32"), IPNetwork.Parse("192.168.10.0/28") }, ads.AllowedPeers.ToArray());
-        CollectionAssert.AreEqual(new[] { AmsNetId.Parse("192.168.10.20.1.1") }, ads.AllowedNetIds.ToArray());
+        CollectionAssert.AreEqual(new[] { AmsNetId.Parse("192.168.10.20.1.1"), AmsNetId.Parse("192.168.10.3.1.1") }, ads.AllowedNetIds.ToArray());
+        CollectionAssert.AreEqual(new[] { IPNetwork.Parse("192.168.10.20/32") }, ads.PlcPeers.ToArray());
         CollectionAssert.AreEqual(new[] { "Loom3.AlarmAck" }, ads.WriteEnabled.ToArray());
-        Assert.AreEqual(TimeSpan.FromMilliseconds(10), ads.Limits.MinimumCycleTime);
-        Assert.AreEqual(1048576, ads.Limits.MaxFrameSize);
+        Assert.IsFalse(ads.AllowPortConnect, "it would hand out a net id the list does not hold");
+        // The example writes every limit with its default value.
+        Assert.AreEqual(new AdsLimitsConfig(), ads.Limits);
         Assert.IsTrue(config.Prometheus.Enabled);
         Assert.AreEqual(new Uri("http://0.0.0.0:9464/metrics"), config.Prometheus.Url);
     }
@@ -98,6 +100,49 @@ public sealed class ConfigLoadingTests
         Assert.AreEqual(0x4041u, config.Ads.IndexGroup);
         Assert.IsTrue(config.Prometheus.Enabled, "a prometheus section turns the endpoint on");
         Assert.AreEqual(PrometheusConfig.DefaultUrl, config.Prometheus.Url);
+    }
+
+    [TestMethod]
+    public void LimitsAndPlcPeersReachTheAdsServer()
+    {
+        var options = BridgeConfigLoader.Parse(Minimal + """
+
+            ads:
+              net-id: 10.1.2.3.1.1
+              allowed-peers: [10.1.0.0/16]
+              allowed-net-ids: [10.1.0.9.1.1, 10.1.2.3.1.1]
+              plc-peers: [10.1.0.9]
+              limits:
+                max-connections: 20
+                max-connections-per-peer: 3
+                reserved-connections: 2
+                idle-timeout: 90s
+                request-timeout: 5s
+                send-timeout: 1m
+                max-frame-size: 0x10000
+                max-queued-bytes: 131072
+                max-handles: 50
+                max-notifications: 40
+                max-notification-size: 2048
+                max-notification-bytes: 4096
+                min-cycle-time: 20ms
+            """, "bridge.yaml").Ads.ToServerOptions();
+
+        Assert.AreEqual((20, 3, 2), (options.MaxConnections, options.MaxConnectionsPerPeer, options.ReservedConnections));
+        CollectionAssert.AreEqual(new[] { IPNetwork.Parse("10.1.0.9/32") }, options.ReservedPeers.ToArray());
+        Assert.AreEqual((TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1)), (options.IdleTimeout, options.RequestTimeout, options.SendTimeout));
+        Assert.AreEqual((0x10000, 131072, 50), (options.MaxFrameSize, options.MaxQueuedBytesPerConnection, options.MaxHandlesPerConnection));
+        Assert.AreEqual((40, 2048, 4096), (options.MaxNotificationsPerConnection, options.MaxNotificationSize, options.MaxNotificationBytesPerConnection));
+        Assert.AreEqual(TimeSpan.FromMilliseconds(20), options.MinimumCycleTime);
+        Assert.IsTrue(options.AllowPortConnect, "the list names the bridge's own net id, so port connect stays on");
+    }
+
+    [TestMethod]
+    public void PortConnectIsOffByDefaultWhenTheNetIdListDoesNotNameTheBridge()
+    {
+        var ads = BridgeConfigLoader.Parse(Minimal + "\nads:\n  allowed-net-ids: [10.1.0.9.1.1]\n", "bridge.yaml").Ads;
+        Assert.IsFalse(ads.AllowPortConnect);
+        Assert.IsTrue(BridgeConfigLoader.Parse(Minimal, "bridge.yaml").Ads.AllowPortConnect, "without a list it is on, as ads-client needs");
     }
 
     [TestMethod]
@@ -145,6 +190,12 @@ public sealed class ConfigLoadingTests
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  write-enabled: [B.AlarmAck]\n", 5, 19, "ads.write-enabled", "'B.AlarmAck' cannot be made writable", DisplayName = "acknowledge of an unknown board")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  device-name: Edge bridge for hall 3\n", 5, 16, "ads.device-name", "at most 15 printable ASCII characters", DisplayName = "device name too long")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  limits:\n    max-frame-size: 100\n", 6, 21, "ads.limits.max-frame-size", "100 is out of range; it must be 1024 to", DisplayName = "frame limit too small")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  allowed-peers: [10.0.0.0/24]\n  plc-peers: [10.0.1.5]\n", 6, 15, "ads.plc-peers", "10.0.1.5/32 is not in ads.allowed-peers, so it could never connect", DisplayName = "PLC peer not allowed")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  plc-peers: [127.0.0.1]\n  limits:\n    max-connections: 4\n", 7, 5, "ads.limits.reserved-connections", "4 must be below max-connections (4)", DisplayName = "everything reserved")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  net-id: 1.2.3.4.1.1\n  allowed-net-ids: [5.6.7.8.1.1]\n  allow-port-connect: true\n", 7, 23, "ads.allow-port-connect", "port-connect clients send as the bridge's net id 1.2.3.4.1.1, which ads.allowed-net-ids does not list", DisplayName = "port connect past the net-id list")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  limits:\n    idle-timeout: 50ms\n", 6, 19, "ads.limits.idle-timeout", "50 ms is too short; it must be at least 100 ms", DisplayName = "idle timeout too short")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  limits:\n    send-timeout: 48h\n", 6, 19, "ads.limits.send-timeout", "is too long; it must be at most 1 day", DisplayName = "send timeout too long")]
+    [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nads:\n  limits:\n    max-queued-bytes: 1000\n", 6, 23, "ads.limits.max-queued-bytes", "1000 is out of range; it must be 65536 to", DisplayName = "queue limit too small")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nprometheus:\n  url: https://0.0.0.0:9464/metrics\n", 5, 8, "prometheus.url", "is not an http://ADDRESS:PORT/PATH address", DisplayName = "https metrics")]
     [DataRow("boards:\n  - name: A\n    address: tcp://h:1\nprometheus:\n  enabled: yes please\n", 5, 12, "prometheus.enabled", "'yes please' is not true or false", DisplayName = "not a boolean")]
     [DataRow("boards:\n  name: A\n", 2, 3, "boards", "needs a list (items starting with '- '), not a mapping", DisplayName = "mapping instead of list")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edge.PlcBridge.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Edge.PlcBridge.Tests.Metrics;
 
@@ -104,6 +105,39 @@ public sealed class PrometheusScrapeTests
         Assert.IsGreaterThanOrEqualTo(2, scrape.Value("edge_ads_frames_received_total"), "the reads and the write");
         Assert.AreEqual("counter", scrape.Types["edge_ads_frames_received_total"]);
         Assert.AreEqual(1, scrape.Value("edge_board_alarm_acknowledges_total", ("board", "Loom3"), ("result", "forwarded")));
+    }
+
+    [TestMethod]
+    public async Task RefusalsAndDroppedNotificationsOfTheAdsServerAreCounted()
+    {
+        string yaml = TestBridge.Yaml().Replace("  write-enabled:", "  limits: { max-handles: 1, max-queued-bytes: 65536 }\n  write-enabled:", StringComparison.Ordinal);
+        await using var bridge = await TestBridge.StartAsync(yaml);
+        await using var client = await bridge.ConnectAsync();
+        foreach (var name in new[] { "Loom3", "Pump1" })
+            await Edge.Ads.Client.AdsClientCommands.ReadWriteAsync(client, Edge.Ads.Protocol.AdsIndexGroup.SymbolHandleByName, 0, 4, Edge.Ads.Messages.AdsRequestEncoder.Name(name));
+
+        // A client that subscribes cyclically to a board and never reads its socket.
+        using var deaf = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 4096 };
+        await deaf.ConnectAsync(System.Net.IPAddress.Loopback, bridge.Port);
+        var add = new Edge.Ads.Framing.AdsBufferWriter();
+        Edge.Ads.Messages.AdsRequestEncoder.WriteAddNotification(add, new Edge.Ads.Messages.AdsAddNotificationRequest(
+            0x4040, 0, (uint)bridge.Symbols.Map.Layout.ByteSize, Edge.Ads.Protocol.AdsTransMode.Cyclic, 0, (uint)TimeSpan.FromMilliseconds(10).Ticks));
+        for (uint i = 0; i < 100; i++)
+        {
+            var header = new Edge.Ads.Ams.AmsHeader(new(TestBridge.NetId, 25000), TestBridge.ClientAddress with { Port = 40000 }, Edge.Ads.Protocol.AdsCommandId.AddDeviceNotification,
+                Edge.Ads.Ams.AmsStateFlags.Request, 0, Edge.Ads.Protocol.AdsErrorCode.NoError, i);
+            await deaf.GetStream().WriteAsync(Edge.Ads.Framing.AmsFrame.CreateAds(header, add.WrittenSpan));
+        }
+
+        var (scrape, _) = await ScrapeUntilAsync(bridge, s => s.Value("edge_ads_notifications_dropped_total") > 0);
+
+        Assert.AreEqual(1, scrape.Value("edge_ads_limit_refusals_total"), "the second handle");
+        Assert.AreEqual("counter", scrape.Types["edge_ads_notifications_dropped_total"]);
+        Assert.AreEqual("gauge", scrape.Types["edge_ads_queued_bytes"]);
+        Assert.IsLessThanOrEqualTo(2 * (65536.0 + 1024 * 1024), scrape.Value("edge_ads_queued_bytes"), "each connection's outbox stays at its bound");
+        foreach (var counter in new[] { "edge_ads_connections_timed_out_total", "edge_ads_accept_failures_total", "edge_ads_log_lines_suppressed_total", "edge_ads_connections_rejected_total" })
+            Assert.AreEqual("counter", scrape.Types[counter], counter);
+        await Eventually.TrueAsync(() => bridge.Logs.Contains(LogLevel.Warning, "notification samples dropped ("), "the drops are logged too");
     }
 
     private static async Task<(PrometheusText Scrape, string ContentType)> ScrapeUntilAsync(TestBridge bridge, Func<PrometheusText, bool> ready)

@@ -37,6 +37,22 @@ public sealed class FeedFailureTests
     }
 
     [TestMethod]
+    public async Task AFlappingBoardIsLoggedAFewTimesNotOncePerFlap()
+    {
+        await using var bridge = await TestBridge.StartAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var loom = bridge.Feeds["Loom3"];
+        for (int i = 0; i < 100; i++)
+            loom.Push(Snapshots.Random("Loom3", seed: i, features: 4) with { Online = i % 2 == 0, LastError = i % 2 == 0 ? "" : "link down" });
+        await Eventually.TrueAsync(() => bridge.Reading("Loom3").Updates == 100, "every snapshot published");
+
+        int lines = bridge.Logs.Entries.Count(e => e.Message.StartsWith("Loom3: telemetry flowing", StringComparison.Ordinal) || e.Message.StartsWith("Loom3: offline (", StringComparison.Ordinal));
+        int windows = (int)(clock.Elapsed / Edge.Ads.Server.AdsServer.LogWindow) + 1;
+        Assert.IsLessThanOrEqualTo(Edge.Ads.Server.AdsServer.LogBurst * windows, lines, $"100 changes of state, {lines} lines in {windows} log windows: " + bridge.Logs);
+        Assert.IsGreaterThanOrEqualTo(1, lines, "the first ones are logged in full");
+    }
+
+    [TestMethod]
     public async Task AFeedThatEndsIsCalledAgain()
     {
         await using var bridge = await TestBridge.StartAsync();

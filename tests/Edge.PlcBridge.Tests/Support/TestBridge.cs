@@ -89,6 +89,14 @@ internal sealed class TestBridge : IAsyncDisposable
     public static async Task<TestBridge> StartAsync(string? yaml, IBoardFeedFactory factory, ScriptedFeeds feeds, BridgeServiceOptions? options = null)
     {
         yaml ??= Yaml();
+        var (host, config, logs) = Build(yaml, factory, options);
+        await host.StartAsync();
+        return new TestBridge(host, yaml, config, feeds, logs);
+    }
+
+    /// <summary>The host as `edge bridge run` builds it, not started, with its log captured.</summary>
+    public static (IHost Host, BridgeConfig Config, CapturingLoggerProvider Logs) Build(string yaml, IBoardFeedFactory factory, BridgeServiceOptions? options = null)
+    {
         var config = BridgeConfigLoader.Parse(yaml, "test.yaml");
         var logs = new CapturingLoggerProvider();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -96,9 +104,7 @@ internal sealed class TestBridge : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
         builder.Services.AddPlcBridge(config, factory, options ?? Fast);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestBridge(host, yaml, config, feeds, logs);
+        return (builder.Build(), config, logs);
     }
 
     public Task<AdsTcpClient> ConnectAsync() =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using Edge.PlcBridge.Hosting;
 using Edge.PlcBridge.Links;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,18 +48,7 @@ internal static class BridgeRunCommand
             {
                 // Ctrl+C or SIGTERM while still starting: the start was abandoned and everything begun is stopped.
             }
-            catch (SocketException e)
-            {
-                // The configuration names the address: a taken port is fixed there (or by stopping the other program).
-                throw new UserFacingException(e.SocketErrorCode == SocketError.AddressAlreadyInUse
-                    ? $"cannot listen on {bridgeConfig.Ads.Bind}:{bridgeConfig.Ads.TcpPort} (ads.bind, ads.tcp-port in {bridgeConfig.Source}): another program already listens there; stop it (another bridge, TwinCAT's router) or choose another port"
-                    : $"cannot listen on {bridgeConfig.Ads.Bind}:{bridgeConfig.Ads.TcpPort} (ads.bind, ads.tcp-port in {bridgeConfig.Source}): {e.Message}", ExitCode.InvalidInput, e);
-            }
-            catch (IOException e) when (e.Message.StartsWith("cannot serve Prometheus metrics", StringComparison.Ordinal))
-            {
-                // The endpoint the configuration names (prometheus.url) could not be served: a port taken, an address not here.
-                throw new UserFacingException($"{e.Message.TrimEnd('.')} (prometheus.url in {bridgeConfig.Source})", ExitCode.InvalidInput, e);
-            }
+            // A listener that cannot start (ListenException: the ADS or metrics port taken) is one error line through CommandRunner.
             return ExitCode.Ok;
         });
         return command;

@@ -1,0 +1,121 @@
+using Edge.Ads.Client;
+using Edge.Ads.Messages;
+using Edge.Ads.Protocol;
+using Edge.Ads.Server;
+using Edge.Ads.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Ads.Tests.Server;
+
+/// <summary>
+/// What one ordinary client can make the server hold is bounded per connection: notifications
+/// and the bytes they watch, samples waiting for their max delay, frames waiting for a peer that
+/// does not read. Past a bound the server refuses with an ADS error or drops, and counts it per
+/// connection and server-wide. The attack behind it (issue 12): 490 cyclic notifications at 10 ms
+/// with a 400 s max delay grew the bridge by 34 MB/s.
+/// </summary>
+[TestClass]
+public sealed class ResourceBoundTests
+{
+    private const int Attack = 490;
+    private static readonly uint TenMs = (uint)TimeSpan.FromMilliseconds(10).Ticks;
+    private static readonly uint FourHundredSeconds = (uint)TimeSpan.FromSeconds(400).Ticks;
+
+    [TestMethod]
+    public async Task SamplesWaitingForALongMaxDelayGoOutOnceTheyFillAFrame()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxFrameSize = 16 * 1024);
+        await using var client = await server.ConnectAsync();
+        for (int i = 0; i < Attack; i++)
+            Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(offset: (uint)(i % 22) * 4, 4))).ErrorCode);
+
+        // Without the bound the samples of 400 s would pile up in the server before the first frame.
+        var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.IsGreaterThan(1, frame.Stamps.Sum(s => s.Samples.Count), "a full frame of samples");
+        for (int i = 0; i < 20; i++)
+        {
+            var info = server.Server.Connections.Single();
+            Assert.IsLessThanOrEqualTo(16 * 1024L, info.QueuedSampleBytes, "never more than one frame of samples waits");
+            await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    [TestMethod]
+    public async Task APeerThatNeverReadsKeepsItsQueueAtTheBoundAndItsDropsAreCountedOnItsConnection()
+    {
+        const int queueLimit = 64 * 1024, frameLimit = 16 * 1024;
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => { o.MaxQueuedBytesPerConnection = queueLimit; o.MaxFrameSize = frameLimit; }, logger: log);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var reader = await server.ConnectAsync(new(Ams.AmsNetId.Parse("10.0.0.88.1.1"), 40000));
+        Assert.AreEqual(AdsErrorCode.NoError, (await reader.AddNotificationAsync(Cyclic(0, 88) with { CycleTime = (uint)TimeSpan.FromMilliseconds(50).Ticks })).ErrorCode);
+        long readerId = server.Server.Connections.Single().Id;
+
+        await using var deaf = await server.ConnectRawAsync(receiveBuffer: 4096);
+        var add = Payloads.Build(w => AdsRequestEncoder.WriteAddNotification(w, Cyclic(0, 88)));
+        for (int i = 0; i < Attack; i++)
+            await deaf.SendAsync(server.Request(AdsCommandId.AddDeviceNotification, add, invokeId: (uint)i));
+
+        await Eventually.TrueAsync(() => server.Server.Connections.FirstOrDefault(c => c.Id != readerId)?.NotificationsDropped > 10_000,
+            "the peer that does not read loses samples", TimeSpan.FromSeconds(60));
+        for (int i = 0; i < 50; i++)
+        {
+            var info = server.Server.Connections.Single(c => c.Id != readerId);
+            Assert.IsLessThanOrEqualTo(queueLimit + frameLimit, info.QueuedBytes, "the outbox stays at its bound (one frame may pass an empty queue)");
+            Assert.IsLessThanOrEqualTo(frameLimit, info.QueuedSampleBytes);
+            await Task.Yield();
+        }
+
+        // The reader is served throughout, and drops are counted where they happened.
+        Assert.AreEqual(AdsState.Run, (await reader.ReadStateAsync()).AdsState);
+        var readerInfo = server.Server.Connections.Single(c => c.Id == readerId);
+        Assert.AreEqual(0, readerInfo.NotificationsDropped, "the reader lost nothing; the server-wide count is not its count");
+        await deaf.DisposeAsync();
+        await Eventually.TrueAsync(() => server.Server.Connections.Count == 1, "the deaf peer is gone");
+        long total = server.Server.Statistics.NotificationsDropped;
+        Assert.IsTrue(log.Contains(LogLevel.Debug, $"({total} notification samples dropped on it)"), "its closing line counts its own drops: " + Lines(log, "closed"));
+        int dropLines = log.Entries.Count(e => e.Message.Contains("notification samples dropped (", StringComparison.Ordinal));
+        int windows = (int)(clock.Elapsed / AdsServer.LogWindow) + 1;
+        Assert.IsLessThanOrEqualTo(AdsServer.LogBurst * windows, dropLines, $"{total} drops, {dropLines} lines in {windows} log windows: the rest is summarised");
+    }
+
+    [TestMethod]
+    public async Task NotificationsAreRefusedPastTheirBytesPerConnectionAndCounted()
+    {
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => o.MaxNotificationBytesPerConnection = 200, logger: log);
+        await using var client = await server.ConnectAsync();
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(0, 88))).ErrorCode);
+        var second = await client.AddNotificationAsync(Cyclic(88, 88));
+        Assert.AreEqual(AdsErrorCode.NoError, second.ErrorCode);
+        Assert.AreEqual(AdsErrorCode.DeviceNoMemory, (await client.AddNotificationAsync(Cyclic(0, 88))).ErrorCode, "176 + 88 bytes > 200");
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(0, 4))).ErrorCode, "what still fits is taken");
+        Assert.AreEqual(AdsErrorCode.NoError, await client.DeleteNotificationAsync(second.Handle));
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(0, 88))).ErrorCode, "deleting gives the bytes back");
+
+        Assert.AreEqual(1, server.Server.Statistics.LimitRefusals);
+        Assert.AreEqual(180, server.Server.Connections.Single().NotificationBytes);
+        Assert.IsTrue(log.Contains(LogLevel.Warning, "88 more would pass 200 (max-notification-bytes); answered 0x70A"), Lines(log, "max-"));
+    }
+
+    [TestMethod]
+    public async Task HandlesAndNotificationsPastTheirCountAreRefusedCountedAndLogged()
+    {
+        var log = new CapturingLogger();
+        await using var server = await TestServer.StartAsync(o => { o.MaxHandlesPerConnection = 1; o.MaxNotificationsPerConnection = 1; }, logger: log);
+        await using var client = await server.ConnectAsync();
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.ReadWriteAsync(AdsIndexGroup.SymbolHandleByName, 0, 4, Payloads.Name("Board1"))).ErrorCode);
+        Assert.AreEqual(AdsErrorCode.DeviceNoMoreHandles, (await client.ReadWriteAsync(AdsIndexGroup.SymbolHandleByName, 0, 4, Payloads.Name("Board2"))).ErrorCode);
+        Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(0, 4))).ErrorCode);
+        Assert.AreEqual(AdsErrorCode.DeviceNoMoreHandles, (await client.AddNotificationAsync(Cyclic(4, 4))).ErrorCode);
+        Assert.AreEqual(2, server.Server.Statistics.LimitRefusals);
+        Assert.IsTrue(log.Contains(LogLevel.Warning, "it holds 1 handles (max-handles)"), Lines(log, "max-"));
+        Assert.IsTrue(log.Contains(LogLevel.Warning, "it holds 1 notifications (max-notifications)"), Lines(log, "max-"));
+    }
+
+    private static AdsAddNotificationRequest Cyclic(uint offset, uint length) =>
+        new(SampleBoards.DataGroup, offset, length, AdsTransMode.Cyclic, FourHundredSeconds, TenMs);
+
+    private static string Lines(CapturingLogger log, string containing) =>
+        string.Join("\n", log.Entries.Where(e => e.Message.Contains(containing, StringComparison.Ordinal)).Select(e => e.Message));
+}
