@@ -62,6 +62,10 @@ public static class TableReader
         {
             throw new DataFileException(path, e.Problem, inner: e);
         }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new DataFileException(path, $"a line is longer than {MaxRecordChars / (1024 * 1024)} M characters: not a CSV table (a binary file, or one without line ends?)", inner: e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or ArgumentException or OverflowException)
         {
             throw new DataFileException(path, $"cannot be read as {(IsParquet(path) ? "Parquet" : "CSV")}: {e.Message}", inner: e);

@@ -45,6 +45,6 @@ public sealed class HeaderTests
     {
         if (!File.Exists("/dev/zero")) Assert.Inconclusive("needs /dev/zero");
         var e = Assert.ThrowsExactly<DataFileException>(() => TableReader.Read("/dev/zero"));
-        StringAssert.StartsWith(e.Message, "/dev/zero: ");
+        Assert.AreEqual("/dev/zero: a line is longer than 16 M characters: not a CSV table (a binary file, or one without line ends?)", e.Message);
     }
 }
