@@ -1,42 +1,72 @@
 using System.CommandLine;
+using Edge.Ads.Server;
 using Edge.Board.Link;
+using Edge.Cli.Grammar;
+using Edge.Common;
+using Edge.Common.Files;
 using Edge.Data;
 using Edge.Device.Codec;
+using Edge.Hil.Inputs;
+using Edge.Hil.Rigs;
+using Edge.Hil.Storage;
+using Edge.Models.Boards;
+using Edge.Models.Import;
+using Edge.PlcBridge.Configuration;
+using Edge.Power.Errors;
 using Edge.Transport;
 
 namespace Edge.Cli;
 
 /// <summary>
-/// Runs a command's body and turns the errors users can fix into one clear line on stderr and
-/// a documented exit code, instead of a stack trace.
+/// Runs a command's body as System.CommandLine's async action and turns the errors users can fix
+/// into one `error:` line on stderr with a documented exit code. <see cref="CodeFor"/> is the one
+/// table from failure to exit code: libraries throw their own exceptions, no command rewraps them.
 /// </summary>
 public static class CommandRunner
 {
-    public static void SetHandler(this Command command, Func<ParseResult, CommandIo, ExitCode> body)
-    {
-        command.SetAction(parseResult => (int)Run(parseResult, body));
-    }
+    /// <summary>Set to 1 to see the stack trace of an internal error (a bug) after its one line.</summary>
+    public const string DebugVariable = "EDGE_DEBUG";
 
-    private static ExitCode Run(ParseResult parseResult, Func<ParseResult, CommandIo, ExitCode> body)
+    public static void SetHandler(this Command command, Func<ParseResult, CommandIo, ExitCode> body) =>
+        command.SetAction((parse, _) => RunAsync(parse, (p, io, _) => Task.FromResult(body(p, io)), default));
+
+    public static void SetHandler(this Command command, Func<ParseResult, CommandIo, CancellationToken, Task<ExitCode>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, CommandIo, CancellationToken, Task<ExitCode>> body, CancellationToken cancellationToken)
     {
         var io = new CommandIo(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
         try
         {
-            return body(parseResult, io);
+            return (int)await body(parseResult, io, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (CodeFor(e) is { } code)
         {
-            return io.Fail(code, e.Message);
+            io.Fail(code, e.Message);
+            if (code == ExitCode.Usage) io.Error.WriteLine(UsageErrors.Pointer(parseResult.CommandResult));
+            return (int)code;
+        }
+        catch (Exception e)
+        {
+            // A bug: still one line, without .NET type names; the trace on request.
+            io.Fail(ExitCode.InternalError, $"internal error: {e.Message} (this is a bug in edge: please report it with the command line; {DebugVariable}=1 shows details)");
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") io.Error.WriteLine(e.ToString());
+            return (int)ExitCode.InternalError;
         }
     }
 
-    /// <summary>The exit code for an error a user can act on; null for a bug (which then surfaces as one).</summary>
-    private static ExitCode? CodeFor(Exception e) => e switch
+    /// <summary>The exit code for an error a user can act on; null for a bug.</summary>
+    public static ExitCode? CodeFor(Exception e) => e switch
     {
         UserFacingException user => user.Code,
-        DataFileException or EdgeFormatException => ExitCode.InvalidInput,
-        BoardLinkException or TransportException => ExitCode.DeviceError, // TransportException is an IOException: before it
-        IOException or UnauthorizedAccessException => ExitCode.OutputFailed,
+        SettingException => ExitCode.Usage,
+        DataFileException or EdgeFormatException or InputFileException or ModelImportException or MemoryBudgetException
+            or HilInputException or RigException or BridgeConfigException => ExitCode.InvalidInput,
+        // The configuration names the address a listener could not take (a port in use): fixed there, not on a device.
+        ListenException => ExitCode.InvalidInput,
+        FileWriteException or ResultWriteException => ExitCode.OutputFailed,
+        // TransportException is an IOException: devices are named before any general I/O case.
+        BoardLinkException or TransportException or PowerMonitorException => ExitCode.DeviceError,
         _ => null,
     };
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Globalization;
 using Edge.Cli.Commands.Board;
 using Edge.Cli.Commands.Bridge;
 using Edge.Cli.Commands.Demo;
@@ -6,6 +8,7 @@ using Edge.Cli.Commands.Drift;
 using Edge.Cli.Commands.Hil;
 using Edge.Cli.Commands.Model;
 using Edge.Cli.Commands.Power;
+using Edge.Cli.Grammar;
 
 namespace Edge.Cli;
 
@@ -23,26 +26,44 @@ public static class EdgeCli
         root.Add(ModelCommand.Create());
         root.Add(HilCommand.Create());
         var help = root.Options.First(o => o.Name == "--help");
-        help.Action = new SummaryHelpAction((System.CommandLine.Invocation.SynchronousCommandLineAction)help.Action!);
+        help.Action = new SummaryHelpAction((SynchronousCommandLineAction)help.Action!);
+        ValueParsers.Install(root);
         return root;
     }
 
-    /// <summary>Parses and runs; <paramref name="output"/> and <paramref name="error"/> default to the console.</summary>
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <summary>
+    /// Parses and runs; <paramref name="output"/> and <paramref name="error"/> default to the console.
+    /// Numbers are read and written culture-invariantly whatever the machine's locale, and messages
+    /// are in English (the parser's own included), for the whole run.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        var parseResult = Build().Parse(args);
-        var configuration = new InvocationConfiguration
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
         {
-            Output = output ?? Console.Out,
-            Error = error ?? Console.Error,
-        };
-        if (parseResult.Errors.Count > 0 && parseResult.Action is null)
-        {
-            foreach (var parseError in parseResult.Errors) configuration.Error.WriteLine($"error: {parseError.Message}");
-            return (int)ExitCode.Usage;
+            // No response files: an argument starting with '@' is a name, and no file is read whole unasked.
+            var parseResult = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            var configuration = new InvocationConfiguration
+            {
+                Output = output ?? Console.Out,
+                Error = error ?? Console.Error,
+                // Each long-running command owns Ctrl+C (Interruption): a simulator ends normally, a HIL run exits 130.
+                ProcessTerminationTimeout = null,
+            };
+            if (parseResult.Errors.Count > 0 && parseResult.Action is null or ParseErrorAction)
+                return UsageErrors.Write(parseResult, configuration.Error);
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
-        int code = parseResult.Invoke(configuration);
-        // System.CommandLine reports its own parse errors with 1; edge documents 2 for usage errors.
-        return parseResult.Errors.Count > 0 ? (int)ExitCode.Usage : code;
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
     }
+
+    /// <summary><see cref="RunAsync"/> for callers without an event loop (tests, other tools' in-process runs).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null) =>
+        RunAsync(args, output, error).GetAwaiter().GetResult();
 }

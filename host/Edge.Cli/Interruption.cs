@@ -1,12 +1,16 @@
 namespace Edge.Cli;
 
-/// <summary>How long-running commands stop: Ctrl+C cancels a token (so they can clean up) instead of killing the process.</summary>
+/// <summary>
+/// How long-running commands stop: Ctrl+C cancels a token (so they can clean up) instead of killing
+/// the process. System.CommandLine's own termination handling is off (EdgeCli), so each command
+/// decides what Ctrl+C means: the normal end of a simulator, an interrupted HIL run (exit 130).
+/// </summary>
 public static class Interruption
 {
-    /// <summary>Cancelled on Ctrl+C, or after <paramref name="limit"/> when one is given.</summary>
-    public static CancellationTokenSource UntilInterrupted(TimeSpan? limit = null)
+    /// <summary>Cancelled on Ctrl+C, when <paramref name="linked"/> is, or after <paramref name="limit"/> when one is given.</summary>
+    public static CancellationTokenSource UntilInterrupted(TimeSpan? limit = null, CancellationToken linked = default)
     {
-        var cancel = new CancellationTokenSource();
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(linked);
         ConsoleCancelEventHandler handler = (_, e) =>
         {
             e.Cancel = true;

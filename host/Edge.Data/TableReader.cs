@@ -1,45 +1,121 @@
-using Parquet;
 using System.Globalization;
+using Edge.Common.Files;
+using Parquet;
 using Parquet.Schema;
 using Sylvan.Data.Csv;
 
 namespace Edge.Data;
 
-/// <summary>Reads a whole CSV (comma or semicolon separated, with a header) or Parquet file into a <see cref="Table"/>.</summary>
+/// <summary>
+/// Reads a whole CSV (with a header; comma, semicolon, tab or pipe separated, quotes honoured) or
+/// Parquet file into a <see cref="Table"/>, or only its column names. Tables are held in memory:
+/// a file over <see cref="MaxBytes"/> is refused before it is read.
+/// </summary>
 public static class TableReader
 {
+    public const long MaxBytes = 1L << 30;
+
+    // One CSV record (row) larger than this is not a table row: a binary file, or a file without line ends.
+    private const int MaxRecordChars = 16 * 1024 * 1024;
+
     public static Table Read(string path)
     {
-        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        string extension = Path.GetExtension(path).ToLowerInvariant();
+        var table = Guarded(path, () => IsParquet(path) ? ReadParquet(path) : ReadCsv(path));
+        if (table.Columns.Count == 0) throw new DataFileException(path, "no columns (is the file empty?)");
+        if (table.RowCount == 0) throw new DataFileException(path, "header only, no data rows");
+        return table;
+    }
+
+    /// <summary>The column names only, read as <see cref="Read"/> reads them (matching models to tables reads every candidate's header).</summary>
+    public static IReadOnlyList<string> ReadHeader(string path) => Guarded<IReadOnlyList<string>>(path, () =>
+    {
+        if (IsParquet(path))
+        {
+            using var stream = InputFile.OpenRead(path, MaxBytes, "a table");
+            var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+            try
+            {
+                return reader.Schema.GetDataFields().Select(f => f.Name).ToList();
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        using var csv = OpenCsv(path);
+        return csv is null ? [] : Header(path, csv);
+    });
+
+    private static bool IsParquet(string path) => Path.GetExtension(path).ToLowerInvariant() is ".parquet" or ".pq";
+
+    private static T Guarded<T>(string path, Func<T> read)
+    {
         try
         {
-            var table = extension switch
-            {
-                ".parquet" or ".pq" => ReadParquet(path),
-                _ => ReadCsv(path),
-            };
-            if (table.Columns.Count == 0) throw new DataFileException(path, "no columns (is the file empty?)");
-            if (table.RowCount == 0) throw new DataFileException(path, "header only, no data rows");
-            return table;
+            return read();
         }
         catch (DataFileException)
         {
             throw;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or ArgumentException)
+        catch (InputFileException e)
         {
-            throw new DataFileException(path, $"cannot be read as {(extension is ".parquet" or ".pq" ? "Parquet" : "CSV")}: {e.Message}", inner: e);
+            throw new DataFileException(path, e.Problem, inner: e);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new DataFileException(path, $"a line is longer than {MaxRecordChars / (1024 * 1024)} M characters: not a CSV table (a binary file, or one without line ends?)", inner: e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or ArgumentException or OverflowException)
+        {
+            throw new DataFileException(path, $"cannot be read as {(IsParquet(path) ? "Parquet" : "CSV")}: {e.Message}", inner: e);
         }
     }
 
+    /// <summary>A CSV reader positioned after the header; null for an empty file.</summary>
+    private static CsvDataReader? OpenCsv(string path)
+    {
+        var text = new StreamReader(InputFile.OpenRead(path, MaxBytes, "a table"));
+        try
+        {
+            return CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, MaxBufferSize = MaxRecordChars, OwnsReader = true });
+        }
+        catch (CsvMissingHeadersException)
+        {
+            text.Dispose();
+            return null; // an empty file
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The header's names. A first line that is mostly measurements (decimals, signs, exponents) is
+    /// data, not a header: the file has none, and its first row would silently become the column
+    /// names. Plain counting numbers (0, 1, 2, as pandas writes unnamed columns) are names.
+    /// </summary>
+    private static string[] Header(string path, CsvDataReader reader)
+    {
+        var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToArray();
+        var data = names.Where(LooksLikeMeasurement).ToList();
+        if (data.Count * 2 >= names.Length && data.Count > 0)
+            throw new DataFileException(path, $"its first line holds values ({string.Join(", ", data.Take(3))}{(data.Count > 3 ? ", ..." : "")}), not column names: " +
+                "the file has no header; add a first line naming the columns");
+        return names;
+    }
+
+    private static bool LooksLikeMeasurement(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && !text.All(char.IsAsciiDigit);
+
     private static Table ReadCsv(string path)
     {
-        if (new FileInfo(path).Length == 0) return new Table(path, Array.Empty<TableColumn>());
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
-        int width = reader.FieldCount;
-        if (width == 0) return new Table(path, Array.Empty<TableColumn>());
-        var names = Enumerable.Range(0, width).Select(i => reader.GetName(i).Trim()).ToArray();
+        using var reader = OpenCsv(path);
+        if (reader is null || reader.FieldCount == 0) return new Table(path, Array.Empty<TableColumn>());
+        var names = Header(path, reader);
+        int width = names.Length;
         var cells = names.Select(_ => new List<string>()).ToArray();
         long row = 0;
         while (reader.Read())
@@ -54,7 +130,7 @@ public static class TableReader
 
     private static Table ReadParquet(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = InputFile.OpenRead(path, MaxBytes, "a table");
         return ReadParquetAsync(path, stream).GetAwaiter().GetResult();
     }
 

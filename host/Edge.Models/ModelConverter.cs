@@ -1,5 +1,7 @@
 using Edge.Data;
+using Edge.Device.Drift;
 using Edge.Device.Model;
+using Edge.Drift.Profiles;
 using Edge.Models.Boards;
 using Edge.Models.Format;
 using Edge.Models.Import;
@@ -32,8 +34,6 @@ public sealed record ConversionResult(byte[] Bytes, EdgeModel Model, ConversionR
 /// <summary>ONNX + calibration table in, checked .edgem bytes out: import, calibrate, correct, quantise, write, read back.</summary>
 public static class ModelConverter
 {
-    public const string DriftProfileMagic = "EDGP";
-
     public static ConversionResult Convert(ConvertOptions options)
     {
         var graph = OnnxImporter.Import(options.OnnxPath);
@@ -57,7 +57,7 @@ public static class ModelConverter
         image.Metadata.Add(("work.elements", graph.Ops.Sum(o => (long)o.Output.ElementCount).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (columnText.Length <= 255) image.Metadata.Add(("input.columns", columnText));
         image.Metadata.Add(("calibration", $"{Path.GetFileName(options.CalibrationPath)}, {rows.Length} rows, {options.Calibration.ToString().ToLowerInvariant()}{(options.BiasCorrection ? ", bias corrected" : "")}"));
-        if (options.DriftProfilePath is { } drift) image.DriftProfile = ReadDriftProfile(drift);
+        if (options.DriftProfilePath is { } drift) image.DriftProfile = ReadDriftProfile(drift, table);
 
         var bytes = EdgeModelWriter.Write(image);
         var model = ModelReader.Read(bytes);   // the device's own reader checks what was written
@@ -78,12 +78,18 @@ public static class ModelConverter
         return "vector";
     }
 
-    private static byte[] ReadDriftProfile(string path)
+    /// <summary>
+    /// The profile to embed, read and checked as the board will (magic, version, CRC-32, every
+    /// field), and built for this data: every feature it monitors is a column of the calibration
+    /// table. (Prediction columns are the model's own outputs.)
+    /// </summary>
+    private static byte[] ReadDriftProfile(string path, Table calibration)
     {
-        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 4 || System.Text.Encoding.ASCII.GetString(bytes, 0, 4) != DriftProfileMagic)
-            throw new DataFileException(path, $"not a drift profile (no {DriftProfileMagic} magic); build one with `edge drift profile`");
+        var profile = ProfileFile.Read(path, out var bytes);
+        var missing = profile.Columns.Where(c => c.Kind is ColumnKind.Numeric or ColumnKind.Categorical && !calibration.Has(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+            throw new DataFileException(path, $"monitors {missing.Count} column(s) the calibration data {calibration.Source} does not have " +
+                $"({string.Join(", ", missing.Take(8))}{(missing.Count > 8 ? ", ..." : "")}): it was built for other data; build it from this table with `edge drift profile`");
         return bytes;
     }
 }

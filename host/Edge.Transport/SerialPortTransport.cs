@@ -21,27 +21,31 @@ public sealed class SerialPortTransport : IByteTransport
     /// <param name="baudRate">Ignored by USB CDC devices.</param>
     public static SerialPortTransport Open(string path, int baudRate)
     {
-        // On Unix a missing device reads as "access denied" from System.IO.Ports: say what it is.
-        if (path.StartsWith('/') && !File.Exists(path))
-            throw new TransportException($"Cannot open serial port {path}: no such device. Is it plugged in, and is this its port?");
-        var port = new SerialPort(path, baudRate, Parity.None, 8, StopBits.One)
-        {
-            Handshake = Handshake.None,
-            ReadTimeout = SerialPort.InfiniteTimeout,
-            WriteTimeout = 5000,
-        };
+        // On Unix every failure to open reads as "access denied" from System.IO.Ports, a missing device
+        // (or a Windows name such as COM7) included: say what it is.
+        if (!OperatingSystem.IsWindows() && !File.Exists(path))
+            throw new TransportException($"Cannot open serial port {path}: no such device.");
+        if (baudRate <= 0)
+            throw new TransportException($"Cannot open serial port {path} at {baudRate} baud: the baud rate must be positive.");
+        SerialPort? port = null;
         try
         {
+            port = new SerialPort(path, baudRate, Parity.None, 8, StopBits.One)
+            {
+                Handshake = Handshake.None,
+                ReadTimeout = SerialPort.InfiniteTimeout,
+                WriteTimeout = 5000,
+            };
             port.Open();
             return new SerialPortTransport(port);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
-            port.Dispose();
-            string hint = e is UnauthorizedAccessException
-                ? "another program holds it, or this user may not open it (on Linux: the dialout group)"
-                : "check the path and that the device is plugged in";
-            throw new TransportException($"Cannot open serial port {path}: {e.Message} ({hint}).", e);
+            port?.Dispose();
+            string reason = e is UnauthorizedAccessException
+                ? "permission denied, or another program holds it (on Linux this user needs the dialout group)"
+                : e.Message.TrimEnd('.');
+            throw new TransportException($"Cannot open serial port {path}: {reason}.", e);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class BoardCommandTests
         string dir = Files;
         string model = Path.Combine(dir, "mlp.edgem"), profile = Path.Combine(dir, "motor.edgp"), capture = Path.Combine(dir, "retrain.csv");
         Assert.AreEqual(0, CliRun.Of("model", "convert", RepoPaths.MotorFlux("flux_mlp.onnx"), "--calib", RepoPaths.MotorFlux("train_164V.features.csv"), "-o", model).ExitCode);
-        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", profile).ExitCode);
+        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", profile).ExitCode);
 
         var upload = CliRun.Of("board", "upload", "-p", host.Address, model, profile);
         Assert.AreEqual(0, upload.ExitCode, upload.ToString());

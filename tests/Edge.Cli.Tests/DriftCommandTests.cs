@@ -10,7 +10,7 @@ public sealed class DriftCommandTests
     private static readonly Lazy<string> Profile = new(() =>
     {
         string path = Path.Combine(RepoPaths.TempDirectory("cli"), "motor.edgp");
-        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", path);
+        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[0-9]*", "--categorical", "load", "--capture-rows", "64", "-o", path);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         return path;
     });
@@ -19,12 +19,12 @@ public sealed class DriftCommandTests
     public void ProfileWithABoardSaysWhetherItFits()
     {
         string path = Path.Combine(RepoPaths.TempDirectory("cli"), "board.edgp");
-        var all = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
+        var all = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[0-9]*", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
         Assert.AreEqual(3, all.ExitCode, all.ToString());
         StringAssert.Contains(all.Error, "does not fit nucleo-f746zg");
         StringAssert.Contains(all.Error, "B short");
         Assert.IsFalse(File.Exists(path), "nothing written");
-        var demo = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[5-9]", "-c", "f1[0-5]", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
+        var demo = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[5-9]", "--columns", "f1[0-5]", "--categorical", "load", "--board", "nucleo-f746zg", "-o", path);
         Assert.AreEqual(0, demo.ExitCode, demo.ToString());
         StringAssert.Contains(demo.Out, "fits nucleo-f746zg");
     }
@@ -33,7 +33,7 @@ public sealed class DriftCommandTests
     public void ProfileReportsWhatItWrote()
     {
         string path = Path.Combine(RepoPaths.TempDirectory("cli"), "p.edgp");
-        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "--bins", "8", "-o", path);
+        var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[0-9]*", "--categorical", "load", "--bins", "8", "-o", path);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Out, "65 column(s) from 4000 reference rows");
         StringAssert.Contains(run.Out, "wasserstein");
@@ -45,7 +45,7 @@ public sealed class DriftCommandTests
     [TestMethod]
     public void ReplayJsonFollowsTheDocumentedSchema()
     {
-        var run = CliRun.Of("drift", "replay", "-p", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--json");
+        var run = CliRun.Of("drift", "replay", "--profile", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--json");
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
@@ -72,7 +72,7 @@ public sealed class DriftCommandTests
     [TestMethod]
     public void ReplayTableShowsWindowsAndTheVerdict()
     {
-        var run = CliRun.Of("drift", "replay", "-p", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--only-drifted");
+        var run = CliRun.Of("drift", "replay", "--profile", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--only-drifted");
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Out, "window 3 (rows 401-600)");
         StringAssert.Contains(run.Out, "ALARM");
@@ -83,12 +83,12 @@ public sealed class DriftCommandTests
     public void FailOnDriftAndCaptureOutServeScripts()
     {
         string capture = Path.Combine(RepoPaths.TempDirectory("cli"), "retrain.csv");
-        var run = CliRun.Of("drift", "replay", "-p", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--json", "--fail-on-drift", "--capture-out", capture);
+        var run = CliRun.Of("drift", "replay", "--profile", Profile.Value, "-d", RepoPaths.MotorFlux("drift_289V.features.csv"), "--json", "--fail-on-drift", "--capture-out", capture);
         Assert.AreEqual((int)ExitCode.DriftDetected, run.ExitCode, run.ToString());
         var lines = File.ReadAllLines(capture);
         Assert.AreEqual(65, lines.Length, "header and 64 captured rows");
         StringAssert.StartsWith(lines[0], "row,anomalous,f0,f1");
-        var clean = CliRun.Of("drift", "replay", "-p", Profile.Value, "-d", RepoPaths.MotorFlux("test_164V.features.csv"), "--json", "--fail-on-drift");
+        var clean = CliRun.Of("drift", "replay", "--profile", Profile.Value, "-d", RepoPaths.MotorFlux("test_164V.features.csv"), "--json", "--fail-on-drift");
         Assert.AreEqual(0, clean.ExitCode, clean.ToString());
     }
 
@@ -119,11 +119,11 @@ public sealed class DriftCommandTests
             foreach (var fragment in fragments) StringAssert.Contains(run.Error, fragment, run.ToString());
             Assert.IsFalse(run.Error.Contains("   at "), "no stack trace");
         }
-        Expect(["drift", "replay", "-p", Profile.Value, "-d", missingColumn], "few.csv", "lacks 63 column(s)", "f2");
-        Expect(["drift", "replay", "-p", Profile.Value, "-d", badCell], "cell.csv", "row 3", "column 'f7'", "'n/a'");
-        Expect(["drift", "replay", "-p", Profile.Value, "-d", empty], "empty.csv");
-        Expect(["drift", "replay", "-p", corrupt, "-d", badCell], "corrupt.edgp", "checksum mismatch");
-        Expect(["drift", "replay", "-p", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", badCell], "not an Edge drift profile");
+        Expect(["drift", "replay", "--profile", Profile.Value, "-d", missingColumn], "few.csv", "lacks 63 column(s)", "f2");
+        Expect(["drift", "replay", "--profile", Profile.Value, "-d", badCell], "cell.csv", "row 3", "column 'f7'", "'n/a'");
+        Expect(["drift", "replay", "--profile", Profile.Value, "-d", empty], "empty.csv");
+        Expect(["drift", "replay", "--profile", corrupt, "-d", badCell], "corrupt.edgp", "checksum mismatch");
+        Expect(["drift", "replay", "--profile", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", badCell], "not an Edge drift profile");
         Expect(["drift", "profile", "-d", Path.Combine(dir, "nope.csv"), "-o", Path.Combine(dir, "x.edgp")], "nope.csv", "not found");
         Assert.IsFalse(File.Exists(Path.Combine(dir, "x.edgp")), "nothing written on failure");
     }
@@ -131,7 +131,7 @@ public sealed class DriftCommandTests
     [TestMethod]
     public void UsageErrorsReturn2()
     {
-        Assert.AreEqual((int)ExitCode.Usage, CliRun.Of("drift", "replay", "-p", Profile.Value).ExitCode, "missing --data");
+        Assert.AreEqual((int)ExitCode.Usage, CliRun.Of("drift", "replay", "--profile", Profile.Value).ExitCode, "missing --data");
         var run = CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--bins", "1", "-o", Path.Combine(RepoPaths.TempDirectory("cli"), "x.edgp"));
         Assert.AreEqual((int)ExitCode.Usage, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "--bins");

@@ -10,23 +10,15 @@ namespace Edge.Cli.Tests;
 [TestClass]
 public sealed class HelpTests
 {
-    private static IEnumerable<(string Path, Command Command)> Leaves(Command command, string path)
-    {
-        if (command.Subcommands.Count == 0) yield return (path, command);
-        foreach (var sub in command.Subcommands)
-            foreach (var leaf in Leaves(sub, path + " " + sub.Name))
-                yield return leaf;
-    }
-
     [TestMethod]
     public void EveryCommandHasHelpWithItsOwnExamples()
     {
-        var leaves = Leaves(EdgeCli.Build(), "edge").ToList();
+        var leaves = CommandTree.Leaves();
         Assert.IsTrue(leaves.Count >= 20, $"only {leaves.Count} commands found");
         var problems = new List<string>();
         foreach (var (path, command) in leaves)
         {
-            var run = CliRun.Of([.. path.Split(' ').Skip(1), "--help"]);
+            var run = CliRun.Of([.. CommandTree.Words(path), "--help"]);
             if (run.ExitCode != 0) problems.Add($"{path} --help exited {run.ExitCode}");
             if (!run.Out.Contains("Examples:")) problems.Add($"{path}: no examples");
             else if (!run.Out[run.Out.IndexOf("Examples:", StringComparison.Ordinal)..].Contains(path, StringComparison.Ordinal))

@@ -7,7 +7,7 @@ namespace Edge.Data.Tests;
 [TestClass]
 public sealed class TableReaderTests
 {
-    private static string Write(string name, string text)
+    internal static string Write(string name, string text)
     {
         string path = Path.Combine(RepoPaths.TempDirectory("data"), name);
         File.WriteAllText(path, text);

@@ -71,7 +71,7 @@ public sealed class ProfileBuilderTests
     public void NonNumericCellIsNamedWithRowAndColumn()
     {
         var table = Csv("a,b\n1,2\n3,oops\n5,6\n7,8");
-        var e = Assert.ThrowsExactly<DataFileException>(() => ProfileBuilder.Build(table, new ProfileOptions()));
+        var e = Assert.ThrowsExactly<DataFileException>(() => ProfileBuilder.Build(table, new ProfileOptions { Bins = 2 }));
         StringAssert.Contains(e.Message, "row 2");
         StringAssert.Contains(e.Message, "column 'b'");
         StringAssert.Contains(e.Message, "'oops'");
@@ -92,10 +92,10 @@ public sealed class ProfileBuilderTests
     public void BadOptionsAreRejectedBeforeWork()
     {
         var table = Synthetic(50);
-        Assert.ThrowsExactly<ArgumentException>(() => ProfileBuilder.Build(table, new ProfileOptions { Bins = 1 }));
-        Assert.ThrowsExactly<ArgumentException>(() => ProfileBuilder.Build(table, new ProfileOptions { WindowSize = 70000 }));
-        Assert.ThrowsExactly<ArgumentException>(() => ProfileBuilder.Build(table, new ProfileOptions { NumericTest = "chi2" }));
-        Assert.ThrowsExactly<ArgumentException>(() => ProfileBuilder.Build(table, new ProfileOptions { DecayBlock = 1000, DecayShift = 10 }));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => ProfileBuilder.Build(table, new ProfileOptions { Bins = 1 }));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => ProfileBuilder.Build(table, new ProfileOptions { WindowSize = 70000 }));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => ProfileBuilder.Build(table, new ProfileOptions { NumericTest = "chi2" }));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => ProfileBuilder.Build(table, new ProfileOptions { DecayBlock = 1000, DecayShift = 10 }));
     }
 
     private static ProfileColumn Column(DriftProfile profile, string name) => profile.Columns[profile.IndexOf(name)];

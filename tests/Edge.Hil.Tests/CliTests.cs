@@ -75,6 +75,30 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void AModelThatCannotBePreparedIsAnInputErrorNotFailedCells()
+    {
+        string folder = RepoPaths.TempDirectory("hil-cli-unprepared");
+        string broken = Path.Combine(folder, "flux_broken.onnx");
+        File.WriteAllBytes(broken, File.ReadAllBytes(RepoPaths.MotorFlux("flux_mlp.onnx"))[..1500]);
+        var run = EdgeRun.Of("hil", "run", "--rig", Fixtures.SimRig, "--models", ConvertedModels.Mlp, broken, "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--boards", "f401re-sim", "-n", "3", "--warmup", "1", "--accuracy-rows", "30", "--out", Path.Combine(folder, "out"));
+        Assert.AreEqual((int)ExitCode.InvalidInput, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Out, "flux_mlp@f401re-sim@current: ", "the good model was still measured");
+        Assert.AreEqual(1, run.Error.Split('\n').Count(l => l.StartsWith("error: ", StringComparison.Ordinal)), run.ToString());
+        StringAssert.Contains(run.Error, "error: model flux_broken could not be prepared: ");
+    }
+
+    [TestMethod]
+    public void MissingFirmwareImagesStopTheRunBeforeItStarts()
+    {
+        var run = EdgeRun.Of("hil", "run", "-r", Path.Combine(RepoPaths.Root, "hil-rigs", "bench-example.yaml"), "-m", ConvertedModels.Mlp,
+            "-d", RepoPaths.MotorFlux("test_164V.features.csv"), "-o", Path.Combine(RepoPaths.TempDirectory("hil-cli-images"), "out"), "--firmware", "1.3.0");
+        Assert.AreEqual((int)ExitCode.InvalidInput, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "firmware '1.3.0': app ");
+        StringAssert.Contains(run.Error, "does not exist");
+    }
+
+    [TestMethod]
     public void BadInputsAreNamed()
     {
         string output = Path.Combine(RepoPaths.TempDirectory("hil-cli-bad"), "out");

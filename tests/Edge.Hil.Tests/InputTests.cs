@@ -1,3 +1,4 @@
+using Edge.Models.Verification;
 using Edge.Hil.Inputs;
 using Edge.Hil.Plan;
 using Edge.Hil.Run;

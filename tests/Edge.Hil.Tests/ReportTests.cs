@@ -65,6 +65,52 @@ public sealed class ReportTests
 
     private static List<CellResult> Measured => s_run.Results.Where(r => r.Status == CellStatus.Ok).ToList();
 
+    private static string CopyOfTheRun(string purpose)
+    {
+        string copy = Path.Combine(RepoPaths.TempDirectory(purpose), "out");
+        foreach (string file in Directory.GetFiles(s_out, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(s_out, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
+    [TestMethod]
+    public async Task DamagedCellAndTraceFilesAreStatedNotSilentlyDropped()
+    {
+        string copy = CopyOfTheRun("hil-report-damaged");
+        var directory = RunDirectory.Existing(copy);
+        string cell = Measured[0].Cell, traced = Measured[1].Cell;
+        File.WriteAllText(directory.CellPath(cell), "{\"cell\": \"" + cell[..4]);
+        File.WriteAllBytes(directory.TracePath(traced), "PAR1 cut short"u8.ToArray());
+        var report = await HilReport.WriteAsync(copy);
+        Assert.AreEqual(5, report.Cells, "the damaged cell is left out of the figures");
+        Assert.AreEqual(2, report.Unreadable.Count, string.Join("\n", report.Unreadable));
+        StringAssert.StartsWith(report.Unreadable[0], $"cells/{cell}.json: not a cell result");
+        StringAssert.StartsWith(report.Unreadable[1], $"traces/{traced}.parquet: ");
+        StringAssert.Contains(File.ReadAllText(report.Path), "2 file(s) of this run could not be read");
+
+        var run = EdgeRun.Of("hil", "report", copy);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual(2, run.Error.Split('\n').Count(l => l.StartsWith("warning: ", StringComparison.Ordinal)), run.ToString());
+        StringAssert.Contains(run.Out, "2 file(s) unreadable");
+    }
+
+    [TestMethod]
+    public async Task ARunWhoseCellFilesAreAllDamagedHasNoReport()
+    {
+        string copy = CopyOfTheRun("hil-report-ruined");
+        foreach (string file in Directory.GetFiles(Path.Combine(copy, "cells"))) File.WriteAllBytes(file, [0x7B, 0x00]);
+        File.Delete(Path.Combine(copy, "report.html"));
+        var e = await Assert.ThrowsExactlyAsync<Inputs.HilInputException>(() => HilReport.WriteAsync(copy));
+        StringAssert.Contains(e.Message, "none of its 6 cell result file(s) can be read");
+        var run = EdgeRun.Of("hil", "report", copy);
+        Assert.AreEqual(3, run.ExitCode, run.ToString());
+        Assert.IsFalse(File.Exists(Path.Combine(copy, "report.html")), "no empty '0 cells' page is written");
+    }
+
     [TestMethod]
     public void TheRunHasEveryKindOfOutcome()
     {

@@ -3,6 +3,7 @@ using Edge.Hil.Plan;
 using Edge.Hil.Results;
 using Edge.Hil.Rigs;
 using Edge.Hil.Run;
+using Edge.Common.Files;
 using Edge.Hil.Storage;
 using Edge.Hil.Tests.Support;
 using Edge.TestSupport;
@@ -67,7 +68,7 @@ public sealed class ResumeTests
         CollectionAssert.AreEqual(keptBytes, File.ReadAllBytes(done[0]), "the finished cell was not measured again");
         Assert.AreEqual(keptTime, File.GetLastWriteTimeUtc(done[0]));
         Assert.IsTrue(summary.Results.All(r => r.FirmwareReported == r.Firmware), "the simulated board reports the revision it was started with");
-        Assert.AreEqual(0, Directory.GetFiles(folder, "*.partial", SearchOption.AllDirectories).Length, "no temporary files left");
+        Assert.AreEqual(0, Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Length, "no temporary files left");
     }
 
     [TestMethod]
@@ -123,7 +124,8 @@ public sealed class ResumeTests
         File.CreateSymbolicLink(AtomicFile.TemporaryFor(second), "/dev/full");
         var e = await Assert.ThrowsExactlyAsync<ResultWriteException>(() => HilRunner.RunAsync(Options(rig, output), NoProgress.Instance, CancellationToken.None));
         StringAssert.Contains(e.Message, second);
-        StringAssert.Contains(e.Message, "No space left on device");
+        StringAssert.Contains(e.Message, "the disk is full");
+        Assert.IsFalse(e.Message.Contains(".tmp", StringComparison.Ordinal), "the message names the result file, not the temporary one beside it");
         StringAssert.Contains(e.Message, "--resume");
         Assert.IsTrue(File.Exists(directory.CellPath("flux_autoencoder@f746@1.0.0")), "the cell written before is kept");
         Assert.IsFalse(File.Exists(second));

@@ -51,6 +51,50 @@ public sealed class RigLoaderTests
         Assert.IsTrue(board.Firmware.Values.All(f => Path.IsPathRooted(f.App)), "image paths resolve against the rig file's folder");
     }
 
+    private const string Nucleo = "rig: x\nboards:\n  - name: n\n    kind: nucleo\n    target: {0}\n    link: /dev/ttyUSB0\n    monitor: {{ kind: {1}, port: /dev/ttyACM1 }}\n    trigger: {{ threshold-ma: {2} }}\n";
+
+    [TestMethod]
+    public void ABoardMustStayWithinItsMonitorsCurrentRange()
+    {
+        // The LPM01A streams in dynamic mode only, up to about 50 mA (it trips near 59 mA); the F746ZG is modelled at 60-110 mA.
+        var e = Assert.ThrowsExactly<RigException>(() => RigLoader.Parse(string.Format(Nucleo, "ST_NUCLEO144_F746ZG", "lpm01a", 40), "test.yaml"));
+        StringAssert.Contains(e.Message, "nucleo-f746zg draws 60-110 mA");
+        StringAssert.Contains(e.Message, "more than the LPM01A measures");
+        // The same board behind a V3PWR (500 mA), and a small board behind the LPM01A, load.
+        Assert.AreEqual(1, RigLoader.Parse(string.Format(Nucleo, "ST_NUCLEO144_F746ZG", "stlink-v3pwr", 85), "test.yaml").Boards.Count);
+        Assert.AreEqual(1, RigLoader.Parse(string.Format(Nucleo, "ST_NUCLEO64_F091RC", "lpm01a", 15), "test.yaml").Boards.Count);
+        // A trigger threshold the monitor cannot see, and a supply it cannot give.
+        StringAssert.Contains(Assert.ThrowsExactly<RigException>(() => RigLoader.Parse(string.Format(Nucleo, "ST_NUCLEO64_F091RC", "lpm01a", 70), "test.yaml")).Message,
+            "trigger.threshold-ma 70 is above what the LPM01A measures");
+        StringAssert.Contains(Assert.ThrowsExactly<RigException>(() => RigLoader.Parse(string.Format(Nucleo, "ST_NUCLEO64_F091RC", "lpm01a", 15) + "    supply-volts: 3.5\n", "test.yaml")).Message,
+            "outside what the LPM01A supplies (1.8 .. 3.3 V)");
+        // Every shipped rig is within range (EveryShippedRigLoads loads them).
+    }
+
+    [TestMethod]
+    public void FirmwareImagesThatDoNotExistAreListed()
+    {
+        var rig = RigLoader.Load(Path.Combine(RepoPaths.Root, "hil-rigs", "bench-example.yaml"));
+        var missing = RigLoader.MissingFiles(rig);
+        Assert.AreEqual(rig.Boards.Sum(b => b.Firmware.Values.Sum(f => f.Clr is null ? 1 : 2)), missing.Count, "the example's images are not in the repository");
+        StringAssert.StartsWith(missing[0], "board 'f746-1': firmware '1.2.0': clr ");
+        Assert.AreEqual(0, RigLoader.MissingFiles(rig, ["current"]).Count, "a run that flashes nothing needs no image");
+    }
+
+    [TestMethod]
+    [DataRow("rig: x\nrig: y\n" + Board, "the key 'rig' is given twice", DisplayName = "duplicate key")]
+    [DataRow("rig: x\nboards:\n  -\n", "boards[0] is empty", DisplayName = "empty list item")]
+    [DataRow("rig: x\nboards:\n  - name: a\n    kind: simulated\n    [profile: nucleo-f746zg\n", "test.yaml", DisplayName = "unclosed flow list in a block")]
+    public void DegenerateYamlIsAnErrorNotAGuess(string yaml, string fragment) => StringAssert.Contains(Problem(yaml), fragment);
+
+    [TestMethod]
+    public void MutatedRigFilesFailOnlyWithRigErrors()
+    {
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Root, "hil-rigs", "bench-example.yaml"));
+        var crashes = TextMutations.Crashes<RigException>(text, 3000, seed: 3, yaml => RigLoader.Parse(yaml, "test.yaml"));
+        Assert.AreEqual(0, crashes.Count, string.Join("\n----\n", crashes.Take(3)));
+    }
+
     [TestMethod]
     public void SyntaxErrorsAndUnknownKeysNameTheLine()
     {

@@ -49,6 +49,6 @@ public sealed class BudgetTests
         };
         StringAssert.Contains(Assert.ThrowsExactly<MemoryBudgetException>(() => ModelConverter.Convert(options)).Message, "the budget is 16 bytes");
         Assert.IsFalse(File.Exists(output));
-        Assert.ThrowsExactly<ArgumentException>(() => BoardTarget.Find("arduino-uno"));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => BoardTarget.Find("arduino-uno"));
     }
 }

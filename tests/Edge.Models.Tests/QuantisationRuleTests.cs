@@ -56,7 +56,7 @@ public sealed class QuantisationRuleTests
         CollectionAssert.AreEqual(new[] { "f0", "f1", "f2", "load", "s10", "s11" }, InputMapping.Expand("f0..f2, load, s10..s11").ToArray());
         Assert.AreEqual("s0..s255", InputMapping.Describe(InputMapping.Expand("s0..s255")));
         Assert.AreEqual("a,b", InputMapping.Describe(["a", "b"]));
-        Assert.ThrowsExactly<ArgumentException>(() => InputMapping.Expand("f5..f2"));
-        Assert.ThrowsExactly<ArgumentException>(() => InputMapping.Expand("f0..g3"));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => InputMapping.Expand("f5..f2"));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => InputMapping.Expand("f0..g3"));
     }
 }

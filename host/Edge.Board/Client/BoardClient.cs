@@ -84,7 +84,7 @@ public sealed class BoardClient : IAsyncDisposable
         var begin = new byte[9];
         begin[0] = kind;
         BinaryPrimitives.WriteInt32LittleEndian(begin.AsSpan(1), file.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(begin.AsSpan(5), Crc32.Compute(file, 0, file.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(begin.AsSpan(5), System.IO.Hashing.Crc32.HashToUInt32(file));
         var started = await Link.CallAsync(LinkCommand.UploadBegin, begin, "the upload", cancellationToken).ConfigureAwait(false);
         int offset = BinaryPrimitives.ReadInt32LittleEndian(started);
         int resumedAt = offset;

@@ -1,3 +1,4 @@
+using Edge.Common.Files;
 using Edge.Device.Board;
 using Edge.Device.Codec;
 
@@ -26,16 +27,7 @@ public sealed class FileModelStore : IModelStore
 
     public byte[]? LoadCommitted(byte kind) => File.Exists(Committed(kind)) ? File.ReadAllBytes(Committed(kind)) : null;
 
-    public void SaveCommitted(byte kind, byte[] data, int length)
-    {
-        string temporary = Committed(kind) + ".tmp";
-        using (var file = File.Create(temporary))
-        {
-            file.Write(data, 0, length);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, Committed(kind), overwrite: true);
-    }
+    public void SaveCommitted(byte kind, byte[] data, int length) => AtomicFile.Write(Committed(kind), stream => stream.Write(data, 0, length));
 
     public void BeginStaging(byte kind, int length, uint crc)
     {

@@ -53,7 +53,7 @@ public static class ColumnSelection
         var ma = Regex.Match(a, @"^(.*?)(\d+)$");
         var mb = Regex.Match(b, @"^(.*?)(\d+)$");
         if (ma.Success && mb.Success && ma.Groups[1].Value == mb.Groups[1].Value)
-            return long.Parse(ma.Groups[2].Value).CompareTo(long.Parse(mb.Groups[2].Value));
+            return long.Parse(ma.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).CompareTo(long.Parse(mb.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
         return string.CompareOrdinal(a, b);
     });
 }

@@ -32,10 +32,10 @@ public static class DefaultTests
             "wasserstein" or "wasserstein-normed" => DriftTest.Wasserstein,
             "chi2" or "chisquare" or "chi-square" => DriftTest.ChiSquare,
             "z" or "ztest" or "z-test" => DriftTest.ZTest,
-            _ => throw new ArgumentException($"unknown drift test '{name}' (psi, kl, js, hellinger, tvd, ks, wasserstein, chi2, z)"),
+            _ => throw new Edge.Common.SettingException($"unknown drift test '{name}' (psi, kl, js, hellinger, tvd, ks, wasserstein, chi2, z)"),
         };
         if (!DriftTest.IsValidFor(test, binned ? ColumnKind.Numeric : ColumnKind.Categorical))
-            throw new ArgumentException($"test '{name}' does not apply to {(binned ? "numeric" : "categorical")} columns");
+            throw new Edge.Common.SettingException($"test '{name}' does not apply to {(binned ? "numeric" : "categorical")} columns");
         return test;
     }
 

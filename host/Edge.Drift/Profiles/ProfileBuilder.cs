@@ -14,9 +14,17 @@ namespace Edge.Drift.Profiles;
 /// </summary>
 public static class ProfileBuilder
 {
+    /// <summary>Reference rows needed per histogram bin, at the least.</summary>
+    public const int MinRowsPerBin = 2;
+
     public static DriftProfile Build(Table reference, ProfileOptions options)
     {
         Validate(options);
+        // Every share, edge and test of the profile comes from these rows; with a handful, every column has a
+        // handful of distinct values and would be taken for a category.
+        if (reference.RowCount < MinRowsPerBin * options.Bins)
+            throw new DataFileException(reference.Source, $"has {reference.RowCount} data row(s); a reference profile with {options.Bins} bins needs at least " +
+                $"{MinRowsPerBin * options.Bins} (hundreds are better): give more reference data, or fewer --bins");
         var columns = new List<ProfileColumn>();
         var predictionNames = new[] { options.PredictionScoreColumn, options.PredictedClassColumn }.OfType<string>().ToList();
         var forcedCategorical = ColumnSelection.Expand(reference, options.Categorical, "--categorical").ToHashSet(StringComparer.Ordinal);
@@ -157,7 +165,7 @@ public static class ProfileBuilder
         "prediction" => CombineMode.Prediction,
         "data-and-prediction" or "and" => CombineMode.DataAndPrediction,
         "data-or-prediction" or "or" => CombineMode.DataOrPrediction,
-        _ => throw new ArgumentException($"unknown combine mode '{mode}' (data, prediction, data-and-prediction, data-or-prediction)"),
+        _ => throw new Edge.Common.SettingException($"unknown combine mode '{mode}' (data, prediction, data-and-prediction, data-or-prediction)"),
     };
 
     private static void CheckName(Table table, string name, string what)
@@ -168,7 +176,7 @@ public static class ProfileBuilder
 
     private static void Validate(ProfileOptions o)
     {
-        void Require(bool ok, string message) { if (!ok) throw new ArgumentException(message); }
+        void Require(bool ok, string message) { if (!ok) throw new Edge.Common.SettingException(message); }
         Require(o.Bins is >= DriftProfileFormat.MinBins and <= DriftProfileFormat.MaxBins, $"--bins must be {DriftProfileFormat.MinBins}..{DriftProfileFormat.MaxBins}");
         Require(o.WindowSize is >= 1 and <= DriftProfileFormat.MaxWindow, $"--window must be 1..{DriftProfileFormat.MaxWindow}");
         Require(o.Alpha is > 0 and < 1, "--alpha must be between 0 and 1");

@@ -45,7 +45,8 @@ public static class ProfileWriter
         body.Position = 0;
         body.ReadExactly(bytes, 0, (int)body.Length);
         LittleEndian.WriteUInt32(bytes, 8, (uint)total);
-        LittleEndian.WriteUInt32(bytes, total - 4, Crc32.Compute(bytes, 0, total - 4));
+        // The host's CRC-32 is System.IO.Hashing's; the board checks with its own (Edge.Device.Codec.Crc32), so every profile written is also a cross-check of the two.
+        LittleEndian.WriteUInt32(bytes, total - 4, System.IO.Hashing.Crc32.HashToUInt32(bytes.AsSpan(0, total - 4)));
         return bytes;
     }
 

@@ -1,3 +1,4 @@
+using Edge.Data;
 using Edge.Models.Verification;
 
 namespace Edge.Hil.Inputs;
@@ -69,7 +70,7 @@ public sealed class DataCatalog
 
     private string? Fit(string path, int inputs, string? recorded)
     {
-        if (!_headers.TryGetValue(path, out var header)) _headers[path] = header = TableHeader.Read(path);
+        if (!_headers.TryGetValue(path, out var header)) _headers[path] = header = TableReader.ReadHeader(path);
         if (recorded is null) return ColumnFamily.Find(header, inputs);
         var wanted = InputMapping.Expand(recorded);
         return wanted.Count == inputs && wanted.All(header.Contains) ? recorded : null;

@@ -1,5 +1,6 @@
 using Edge.Device.Codec;
 using Edge.Device.Model;
+using Edge.Models.Format;
 
 namespace Edge.Hil.Inputs;
 
@@ -55,7 +56,7 @@ public static class ModelCatalog
         string? source = null;
         try
         {
-            source = ModelReader.Read(File.ReadAllBytes(edgemPath)).Metadata("source");
+            source = ModelFile.Read(edgemPath).Metadata("source");
         }
         catch (Exception e) when (e is EdgeFormatException or IOException)
         {

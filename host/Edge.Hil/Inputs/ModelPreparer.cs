@@ -3,8 +3,9 @@ using Edge.Data;
 using Edge.Device.Codec;
 using Edge.Device.Model;
 using Edge.Hil.Plan;
-using Edge.Hil.Storage;
+using Edge.Common.Files;
 using Edge.Models;
+using Edge.Models.Format;
 using Edge.Models.Import;
 using Edge.Models.Verification;
 
@@ -57,6 +58,8 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
         double[]? labelColumn = table.Has("label") ? table.Numbers("label") : null;
         double[]? labels = labelColumn is null ? null : picked.Select(i => labelColumn[i]).ToArray();
         using var ort = new OnnxRuntimeModel(source.OnnxPath, input.OnnxName, input.OnnxShape, [plan.Graph.Outputs[0].OnnxName]);
+        var reference = ort.Run(rows)[0];
+        FiniteReference.Require(reference, choice.Path, r => picked[r] + 1);
         return new PreparedModel
         {
             Source = source,
@@ -70,7 +73,7 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
             DataSha256 = hashes.Of(choice.Path),
             Rows = rows,
             Labels = labels,
-            Reference = ort.Run(rows)[0],
+            Reference = reference,
             Input = input,
         };
     }
@@ -86,8 +89,8 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
     {
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            return (bytes, ModelReader.Read(bytes));
+            var model = ModelFile.Read(path, out var bytes);
+            return (bytes, model);
         }
         catch (EdgeFormatException e)
         {
@@ -104,7 +107,7 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
         string provenance = $"converted, calibrated on {Path.GetFileName(calib.Path)} ({calib.Columns})";
         if (File.Exists(output) && File.Exists(record) && ReadRecord(record) is { } known && known with { EdgemSha256 = "" } == wanted)
         {
-            var cached = File.ReadAllBytes(output);
+            var cached = InputFile.ReadAllBytes(output, ModelFile.MaxBytes, "a model file (.edgem)");
             if (FileHashes.Of(cached) == known.EdgemSha256) return (cached, output, provenance);
         }
         var converted = ModelConverter.Convert(new ConvertOptions(source.OnnxPath, calib.Path, output) { InputColumns = calib.Columns });
@@ -117,9 +120,9 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
     {
         try
         {
-            return JsonSerializer.Deserialize<ConversionRecord>(File.ReadAllBytes(path));
+            return JsonSerializer.Deserialize<ConversionRecord>(InputFile.ReadAllBytes(path, 1 << 20, "a conversion record"));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InputFileException)
         {
             return null; // converted again
         }

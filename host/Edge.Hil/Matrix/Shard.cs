@@ -25,7 +25,7 @@ public readonly record struct Shard(int Index, int Count)
     {
         shard = All;
         string[] parts = (text ?? "").Split('/');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out int index) || !int.TryParse(parts[1], out int count)) return false;
+        if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count)) return false;
         if (count < 1 || index < 1 || index > count) return false;
         shard = new Shard(index, count);
         return true;

@@ -47,6 +47,9 @@ public sealed record MeasurementPlan
     public string Canonical => string.Create(CultureInfo.InvariantCulture,
         $"warmup={Warmup};inferences={Inferences};rate={Rate.Hertz};settle={Settle.Ticks};tail={Tail.Ticks};rows={AccuracyRows};threshold={DecisionThreshold:R}");
 
+    /// <summary>The longest cell timeout: a day is beyond any real cell, and timers take at most about 49 days.</summary>
+    public static readonly TimeSpan MaxCellTimeout = TimeSpan.FromHours(24);
+
     /// <summary>Checks the ranges; returns the problem or null.</summary>
     public string? Problem() =>
         Warmup < 0 ? "warmup must be 0 or more"
@@ -54,7 +57,8 @@ public sealed record MeasurementPlan
         : Inferences + Warmup > ushort.MaxValue ? $"at most {ushort.MaxValue} inferences per cell"
         : AccuracyRows < 1 ? "accuracy-rows must be at least 1"
         : Retries < 0 ? "retries must be 0 or more"
-        : CellTimeout <= TimeSpan.Zero ? "cell-timeout must be positive"
+        : CellTimeout <= TimeSpan.Zero || CellTimeout > MaxCellTimeout ? "cell-timeout must be positive and at most 24h"
+        : BootTime > MaxCellTimeout || Settle > MaxCellTimeout || Tail > MaxCellTimeout ? "boot-time, settle and tail must be at most 24h"
         : Settle < TimeSpan.Zero || Tail < TimeSpan.Zero ? "settle and tail cannot be negative"
         : PowerOffTime < TimeSpan.FromMilliseconds(10) || PowerOffTime > TimeSpan.FromSeconds(1) ? "power-off must be 10ms .. 1s (the monitor's targrst range)"
         : null;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Edge.Hil.Plan;
 using Edge.Hil.Results;
-using Edge.Hil.Storage;
+using Edge.Common.Files;
 
 namespace Edge.Hil.Report;
 
@@ -20,24 +20,38 @@ public static class HilReport
     {
         var directory = RunDirectory.Existing(runFolder);
         var manifest = directory.ReadManifest()!;
+        var cellProblems = directory.Unreadable(manifest);
         var results = await directory.CombineAsync(manifest).ConfigureAwait(false);
+        if (results.Count == 0 && cellProblems.Count > 0)
+            throw new Inputs.HilInputException($"{runFolder}: none of its {cellProblems.Count} cell result file(s) can be read ({cellProblems[0]}{(cellProblems.Count > 1 ? "; ..." : "")}); " +
+                "run `edge hil run` again on this folder with --resume to measure those cells again");
         var measured = results.Where(r => r.Status == CellStatus.Ok).ToList();
         var chosen = traceCells is { Count: > 0 } ? measured.Where(r => traceCells.Contains(r.Cell)).ToList() : measured.Take(MaxTraces).ToList();
         foreach (string wanted in traceCells ?? [])
             if (measured.All(r => r.Cell != wanted)) throw new Inputs.HilInputException($"--trace {wanted}: no measured cell of that name in {runFolder}");
         var traces = new List<(CellResult Row, StoredTrace Trace)>();
+        var unreadable = cellProblems.ToList();
         foreach (var row in chosen)
         {
             string path = Path.Combine(directory.Root, row.TraceFile ?? "");
-            if (row.TraceFile is not null && File.Exists(path)) traces.Add((row, await TraceFile.ReadAsync(path).ConfigureAwait(false)));
+            if (row.TraceFile is null || !File.Exists(path)) continue;
+            try
+            {
+                traces.Add((row, await TraceFile.ReadAsync(path).ConfigureAwait(false)));
+            }
+            catch (Inputs.HilInputException e)
+            {
+                unreadable.Add($"{row.TraceFile}: {e.Message[(path.Length + 2)..]}");
+            }
         }
-        string html = Page(manifest, results, traces);
+        string html = Page(manifest, results, traces, unreadable);
         string target = output ?? directory.ReportPath;
         AtomicFile.Write(target, Encoding.UTF8.GetBytes(html));
-        return new ReportSummary(target, results.Count, measured.Count, traces.Count);
+        return new ReportSummary(target, results.Count, measured.Count, traces.Count) { Unreadable = unreadable.Count == 0 ? Array.Empty<string>() : unreadable.ToArray() };
     }
 
-    public static string Page(RunManifest manifest, IReadOnlyList<CellResult> results, IReadOnlyList<(CellResult Row, StoredTrace Trace)> traces)
+    public static string Page(RunManifest manifest, IReadOnlyList<CellResult> results, IReadOnlyList<(CellResult Row, StoredTrace Trace)> traces,
+        IReadOnlyList<string>? unreadable = null)
     {
         var measured = results.Where(r => r.Status == CellStatus.Ok).ToList();
         bool severalFirmware = results.Select(r => r.Firmware).Distinct().Count() > 1;
@@ -52,6 +66,9 @@ public static class HilReport
         page.Element("p", $"{results.Count} of {manifest.Cells.Count} cells have a result: {Count(results, CellStatus.Ok)} measured, " +
             $"{Count(results, CellStatus.DoesNotFit)} do not fit, {Count(results, CellStatus.Failed)} failed. Firmware: {string.Join(", ", manifest.Firmware)}. " +
             $"Rig file {manifest.RigFile}; edge {manifest.EdgeVersion}.", ("class", "meta"));
+        if (unreadable is { Count: > 0 })
+            page.Element("p", $"{unreadable.Count} file(s) of this run could not be read and are left out of what follows: {string.Join("; ", unreadable)}. " +
+                "Run the same `edge hil run` with --resume to measure them again.", ("class", "banner"));
         if (manifest.Simulated)
             page.Element("p", "Every board of this rig is simulated: energy and latency follow the simulated boards' cost model and are not measurements of hardware. " +
                 "The samples did pass through the real power-monitor driver and protocol parser, and the accuracy figures come from the device code run against ONNX Runtime.", ("class", "banner"));

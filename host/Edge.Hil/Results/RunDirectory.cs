@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edge.Common.Files;
 using Edge.Hil.Inputs;
 using Edge.Hil.Storage;
 using Parquet.Serialization;
@@ -19,6 +20,9 @@ namespace Edge.Hil.Results;
 /// </summary>
 public sealed class RunDirectory
 {
+    // A cell result or manifest is a few KB; far larger is not one.
+    private const long MaxJsonBytes = 16L * 1024 * 1024;
+
     private RunDirectory(string root) => Root = root;
 
     public string Root { get; }
@@ -45,14 +49,7 @@ public sealed class RunDirectory
     public static RunDirectory Create(string path)
     {
         var directory = new RunDirectory(Path.GetFullPath(path));
-        try
-        {
-            foreach (string folder in new[] { directory.Root, directory.ModelsFolder, directory.CellsFolder, directory.TracesFolder }) Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HilInputException($"--out {path}: cannot create the run folder: {e.Message}", e);
-        }
+        foreach (string folder in new[] { directory.Root, directory.ModelsFolder, directory.CellsFolder, directory.TracesFolder }) OutputFolder.Create(folder);
         return directory;
     }
 
@@ -70,7 +67,7 @@ public sealed class RunDirectory
         if (!File.Exists(ManifestPath)) return null;
         try
         {
-            return ResultJson.Deserialize<RunManifest>(File.ReadAllBytes(ManifestPath))
+            return ResultJson.Deserialize<RunManifest>(InputFile.ReadAllBytes(ManifestPath, MaxJsonBytes, "a run manifest"))
                 ?? throw new HilInputException($"{ManifestPath} is empty");
         }
         catch (JsonException e)
@@ -79,24 +76,35 @@ public sealed class RunDirectory
         }
     }
 
-    public void WriteManifest(RunManifest manifest) => AtomicFile.Write(ManifestPath, ResultJson.Serialize(manifest));
+    public void WriteManifest(RunManifest manifest) => ResultWriteException.Guard(() => AtomicFile.Write(ManifestPath, ResultJson.Serialize(manifest)));
 
-    /// <summary>A finished cell's result; null when there is none or it cannot be read (the cell then runs again).</summary>
-    public CellResult? ReadCell(string cell)
+    /// <summary>A finished cell's result; null when there is none or it cannot be read (the cell then runs again; <see cref="Unreadable"/> says why).</summary>
+    public CellResult? ReadCell(string cell) => ReadCell(cell, out _);
+
+    private CellResult? ReadCell(string cell, out string? problem)
     {
+        problem = null;
         string path = CellPath(cell);
         if (!File.Exists(path)) return null;
         try
         {
-            return ResultJson.Deserialize<CellResult>(File.ReadAllBytes(path));
+            var result = ResultJson.Deserialize<CellResult>(InputFile.ReadAllBytes(path, MaxJsonBytes, "a cell result"));
+            if (result is null || result.Cell != cell) problem = result is null ? "empty" : $"holds the result of another cell ('{result.Cell}')";
+            return problem is null ? result : null;
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
+            problem = e is JsonException ? "not a cell result (" + e.Message + ")" : e.Message;
             return null;
         }
     }
 
-    public void WriteCell(CellResult result) => AtomicFile.Write(CellPath(result.Cell), ResultJson.Serialize(result));
+    /// <summary>The manifest's cells whose result file exists but cannot be read (damaged, truncated, foreign), each with the reason.</summary>
+    public IReadOnlyList<string> Unreadable(RunManifest manifest) =>
+        manifest.Cells.Select(c => ReadCell(c.Cell, out string? problem) is null && problem is not null ? $"{Path.GetRelativePath(Root, CellPath(c.Cell))}: {problem}" : null)
+            .OfType<string>().ToList();
+
+    public void WriteCell(CellResult result) => ResultWriteException.Guard(() => AtomicFile.Write(CellPath(result.Cell), ResultJson.Serialize(result)));
 
     /// <summary>The results of the manifest's cells that have one, in matrix order.</summary>
     public IReadOnlyList<CellResult> ReadResults(RunManifest manifest) =>
@@ -106,8 +114,8 @@ public sealed class RunDirectory
     public async Task<IReadOnlyList<CellResult>> CombineAsync(RunManifest manifest)
     {
         var results = ReadResults(manifest);
-        AtomicFile.Write(ResultsJsonPath, ResultJson.Serialize(results));
-        await AtomicFile.WriteAsync(ResultsParquetPath, stream => ParquetSerializer.SerializeAsync(results, stream)).ConfigureAwait(false);
+        ResultWriteException.Guard(() => AtomicFile.Write(ResultsJsonPath, ResultJson.Serialize(results)));
+        await ResultWriteException.GuardAsync(() => AtomicFile.WriteAsync(ResultsParquetPath, stream => ParquetSerializer.SerializeAsync(results, stream))).ConfigureAwait(false);
         return results;
     }
 }

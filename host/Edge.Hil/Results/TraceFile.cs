@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Common.Files;
 using Edge.Hil.Storage;
 using Edge.Power.Energy;
 using Parquet;
@@ -19,7 +20,7 @@ public static class TraceFile
     private static readonly ParquetSchema Schema = new(Seconds, Amperes);
 
     public static Task WriteAsync(string path, CurrentTrace trace, IReadOnlyList<PhaseWindow> measured, string cell) =>
-        AtomicFile.WriteAsync(path, async stream =>
+        ResultWriteException.GuardAsync(() => AtomicFile.WriteAsync(path, async stream =>
         {
             await using var writer = await ParquetWriter.CreateAsync(Schema, stream).ConfigureAwait(false);
             writer.CustomMetadata = new Dictionary<string, string>
@@ -34,12 +35,29 @@ public static class TraceFile
             using var group = writer.CreateRowGroup();
             await group.WriteAsync<double>(Seconds, seconds).ConfigureAwait(false);
             await group.WriteAsync<float>(Amperes, trace.Amperes.ToArray()).ConfigureAwait(false);
-        });
+        }));
 
-    /// <summary>Reads a trace back: samples, rate, supply and measured windows.</summary>
+    /// <summary>A trace is a few MB (seconds at 100 kHz); far larger is not one.</summary>
+    private const long MaxBytes = 1L << 30;
+
+    /// <summary>Reads a trace back: samples, rate, supply and measured windows. A damaged file is a <see cref="Inputs.HilInputException"/> naming it.</summary>
     public static async Task<StoredTrace> ReadAsync(string path)
     {
-        await using var reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
+        try
+        {
+            return await TryReadAsync(path).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException or IndexOutOfRangeException
+                                     or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException)
+        {
+            throw new Inputs.HilInputException($"{path}: not a readable current trace ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    private static async Task<StoredTrace> TryReadAsync(string path)
+    {
+        await using var stream = InputFile.OpenRead(path, MaxBytes, "a current trace");
+        await using var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
         var metadata = reader.CustomMetadata;
         double rate = double.Parse(metadata["edge.rate_hz"], CultureInfo.InvariantCulture);
         double volts = double.Parse(metadata["edge.supply_volts"], CultureInfo.InvariantCulture);

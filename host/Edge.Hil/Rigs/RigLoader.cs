@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Edge.Board.Simulation;
+using Edge.Common.Files;
+using Edge.Common.Text;
 using Edge.Hil.Plan;
 using Edge.Power.Backends;
 using Edge.Power.Samples;
@@ -13,7 +16,10 @@ namespace Edge.Hil.Rigs;
 /// <summary>
 /// Reads a rig file (hil-rigs/README.md describes the format) and checks it completely before
 /// any board is touched: syntax and unknown keys with their line, then each board's kind,
-/// profile, monitor, trigger, supply, budgets and firmware, naming the board and key.
+/// profile, monitor, trigger, supply, budgets and firmware, naming the board and key. A board
+/// whose current (its cost model, for a known target) exceeds what its monitor measures is
+/// refused here, not at the first overcurrent. <see cref="MissingFiles"/> lists firmware images
+/// that do not exist (checked by `edge hil rigs`, and by `edge hil run` for the revisions it flashes).
 /// </summary>
 public static partial class RigLoader
 {
@@ -21,23 +27,22 @@ public static partial class RigLoader
 
     public static Rig Load(string path)
     {
-        if (!File.Exists(path)) throw new RigException(path, "file not found");
-        if (new FileInfo(path).Length > MaxRigBytes) throw new RigException(path, $"larger than {MaxRigBytes} bytes; not a rig file");
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, MaxRigBytes, "a rig file");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            throw new RigException(path, "cannot be read: " + e.Message, e);
+            throw new RigException(path, e.Problem, e);
         }
         return Parse(text, path);
     }
 
     public static Rig Parse(string yaml, string path)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
+        // A key given twice is a mistake to report, not one value silently winning over the other.
+        var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).WithDuplicateKeyChecking().Build();
         RigDocument? document;
         try
         {
@@ -47,6 +52,11 @@ public static partial class RigLoader
         {
             throw new RigException(path, $"line {e.Start.Line}, column {e.Start.Column}: {Explain(e)}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed text (an unclosed '[' in a block mapping).
+            throw new RigException(path, $"not valid YAML ({e.Message}); check brackets, quotes and indentation", e);
+        }
         if (document is null) throw new RigException(path, "empty; a rig needs `rig:` (its name) and `boards:`");
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string name = Required(document.Rig, path, "`rig:` (the rig's name) is missing");
@@ -55,7 +65,7 @@ public static partial class RigLoader
         var boards = new List<RigBoard>();
         for (int i = 0; i < document.Boards.Count; i++)
         {
-            var board = Board(document.Boards[i], i, path, directory);
+            var board = Board(document.Boards[i] ?? throw new RigException(path, $"boards[{i}] is empty; a board needs name, kind and more"), i, path, directory);
             if (boards.Any(b => b.Name == board.Name)) throw new RigException(path, $"two boards are named '{board.Name}'; board names must be unique");
             if (board.StreamingProblem(measurement.Rate) is { } problem) throw new RigException(path, problem);
             boards.Add(board);
@@ -72,14 +82,14 @@ public static partial class RigLoader
             Inferences = m.Inferences ?? plan.Inferences,
             Rate = m.SampleRate is null ? plan.Rate : SamplingRate.TryParse(m.SampleRate, out var rate) ? rate
                 : throw new RigException(path, $"measurement.sample-rate '{m.SampleRate}' is not a rate the monitor takes: 100k, 50k, 20k, 10k, 5k, 2k, 1k, 500, ..."),
-            Settle = Duration(m.Settle, plan.Settle, path, "measurement.settle"),
-            Tail = Duration(m.Tail, plan.Tail, path, "measurement.tail"),
+            Settle = ReadDuration(m.Settle, plan.Settle, path, "measurement.settle"),
+            Tail = ReadDuration(m.Tail, plan.Tail, path, "measurement.tail"),
             AccuracyRows = m.AccuracyRows ?? plan.AccuracyRows,
             DecisionThreshold = m.DecisionThreshold ?? plan.DecisionThreshold,
-            CellTimeout = Duration(m.CellTimeout, plan.CellTimeout, path, "measurement.cell-timeout"),
+            CellTimeout = ReadDuration(m.CellTimeout, plan.CellTimeout, path, "measurement.cell-timeout"),
             Retries = m.Retries ?? plan.Retries,
-            PowerOffTime = Duration(m.PowerOff, plan.PowerOffTime, path, "measurement.power-off"),
-            BootTime = Duration(m.BootTime, plan.BootTime, path, "measurement.boot-time"),
+            PowerOffTime = ReadDuration(m.PowerOff, plan.PowerOffTime, path, "measurement.power-off"),
+            BootTime = ReadDuration(m.BootTime, plan.BootTime, path, "measurement.boot-time"),
         };
         if (plan.Problem() is { } problem) throw new RigException(path, "measurement: " + problem);
         return plan;
@@ -98,9 +108,12 @@ public static partial class RigLoader
             null => throw new RigException(path, $"{at}: `kind:` is missing; write simulated or nucleo"),
             _ => throw new RigException(path, $"{at}: kind '{b.Kind}' is unknown; write simulated or nucleo"),
         };
-        double volts = b.SupplyVolts ?? 3.3;
-        if (volts is < 1.6 or > 3.6) throw new RigException(path, $"{at}: supply-volts {volts} is outside what the STLINK-V3PWR supplies (1.6 .. 3.6 V)");
         var monitor = Monitor(b.Monitor, kind, path, at);
+        var backend = PowerMonitorBackend.For(monitor.Kind == MonitorKind.Lpm01a ? PowerMonitorModel.Lpm01a : PowerMonitorModel.StlinkV3Pwr);
+        double volts = b.SupplyVolts ?? 3.3;
+        if (volts < backend.MinSupplyVolts || volts > backend.MaxSupplyVolts)
+            throw new RigException(path, string.Create(CultureInfo.InvariantCulture,
+                $"{at}: supply-volts {volts} is outside what the {backend.Name} supplies ({backend.MinSupplyVolts} .. {backend.MaxSupplyVolts} V)"));
         var trigger = Trigger(b.Trigger, kind, path, at);
         var firmware = Firmware(b.Firmware, kind, path, at, directory);
         var budgets = Budgets(b.Budgets, path, at);
@@ -111,6 +124,7 @@ public static partial class RigLoader
             var profile = BoardProfile.Known.FirstOrDefault(p => string.Equals(p.Name, profileName, StringComparison.OrdinalIgnoreCase))
                 ?? throw new RigException(path, $"{at}: profile '{profileName}' is unknown; known: {string.Join(", ", BoardProfile.Known.Select(p => p.Name))}");
             if (b.Link is not null || b.DeployPort is not null) throw new RigException(path, $"{at}: a simulated board has no link or deploy-port (the harness starts it on loopback)");
+            CheckCurrent(profile, backend, trigger, path, at);
             // What the simulated firmware itself enforces, unless the rig states tighter budgets.
             budgets = budgets with { Staging = budgets.Staging ?? profile.StagingCapacity, Arena = budgets.Arena ?? profile.ArenaBudget };
             return new RigBoard(name, kind, b.Target ?? profile.Target, profile, null, b.Baud ?? 115200, null, volts, monitor, trigger, budgets, firmware,
@@ -122,10 +136,37 @@ public static partial class RigLoader
         if (b.Simulation is not null) throw new RigException(path, $"{at}: `simulation:` faults are for simulated boards");
         string target = Required(b.Target, path, $"{at}: a Nucleo board needs `target:`, the nanoFramework target name (e.g. ST_NUCLEO144_F746ZG)");
         string link = Required(b.Link, path, $"{at}: a Nucleo board needs `link:`, the serial device of the board app's UART (e.g. /dev/ttyUSB0)");
+        CheckCurrent(BoardProfile.Known.FirstOrDefault(p => string.Equals(p.Target, target, StringComparison.OrdinalIgnoreCase)), backend, trigger, path, at);
         if (firmware.Count > 0 && b.DeployPort is null)
             throw new RigException(path, $"{at}: firmware images need `deploy-port:`, the serial device nanoff flashes through (the ST-LINK virtual COM port)");
         return new RigBoard(name, kind, target, null, link, b.Baud ?? 115200, b.DeployPort, volts, monitor, trigger, budgets, firmware, RigSimulation.None);
     }
+
+    /// <summary>
+    /// The board must stay inside the monitor's range: the LPM01A streams only in dynamic mode and
+    /// trips near 59 mA, while an F746ZG draws 60-110 mA. For a Nucleo board the current is the
+    /// cost model of its target where one is known (unknown targets are not checked).
+    /// </summary>
+    private static void CheckCurrent(BoardProfile? model, PowerMonitorBackend backend, RigTrigger trigger, string path, string at)
+    {
+        double maxMilliamps = backend.MaxCurrentAmps * 1000;
+        if (model is not null && model.ActiveMilliamps > maxMilliamps)
+            throw new RigException(path, string.Create(CultureInfo.InvariantCulture,
+                $"{at}: a {model.Name} draws {model.IdleMilliamps:0.#}-{model.ActiveMilliamps:0.#} mA (cost model, host/Edge.Board/Simulation/BoardProfile.cs), more than the {backend.Name} measures ") +
+                $"({backend.CurrentRangeNote}): every acquisition would end in an overcurrent; put it behind an STLINK-V3PWR (up to 500 mA)");
+        if (trigger.ThresholdMilliamps > maxMilliamps)
+            throw new RigException(path, string.Create(CultureInfo.InvariantCulture,
+                $"{at}: trigger.threshold-ma {trigger.ThresholdMilliamps} is above what the {backend.Name} measures ({backend.CurrentRangeNote})"));
+    }
+
+    /// <summary>Firmware images of the rig that do not exist, for <paramref name="versions"/> (null: every revision), each as "board 'x': firmware 'v': app PATH does not exist".</summary>
+    public static IReadOnlyList<string> MissingFiles(Rig rig, IReadOnlyCollection<string>? versions = null) =>
+        rig.Boards.SelectMany(board => board.Firmware.Values
+                .Where(image => versions is null || versions.Contains(image.Version))
+                .SelectMany(image => new[] { ("clr", image.Clr), ("app", (string?)image.App) }
+                    .Where(f => f.Item2 is not null && !File.Exists(f.Item2))
+                    .Select(f => $"board '{board.Name}': firmware '{image.Version}': {f.Item1} {f.Item2} does not exist")))
+            .ToList();
 
     private static RigMonitor Monitor(MonitorDocument? m, BoardKind kind, string path, string at)
     {
@@ -200,7 +241,7 @@ public static partial class RigLoader
         {
             monitorFaults = SimulatorFaults.Parse(s.MonitorFaults);
         }
-        catch (FormatException e)
+        catch (ArgumentException e)
         {
             throw new RigException(path, $"{at}: simulation.monitor-faults: {e.Message}", e);
         }
@@ -211,10 +252,10 @@ public static partial class RigLoader
         return new RigSimulation(monitorFaults, boardFault, s.FaultAttempts ?? 0);
     }
 
-    private static TimeSpan Duration(string? text, TimeSpan fallback, string path, string key) =>
+    private static TimeSpan ReadDuration(string? text, TimeSpan fallback, string path, string key) =>
         text is null ? fallback
-        : DurationText.TryParse(text, out var duration) ? duration
-        : throw new RigException(path, $"{key} '{text}' is not a duration; write e.g. 20ms, 2s or 10m");
+        : Duration.TryParse(text, out var duration) ? duration
+        : throw new RigException(path, $"{key} '{text}' is not a duration; write {Duration.Syntax}");
 
     private static string Required(string? value, string path, string problem) =>
         string.IsNullOrWhiteSpace(value) ? throw new RigException(path, problem) : value.Trim();
@@ -224,6 +265,7 @@ public static partial class RigLoader
     {
         string message = (e.InnerException?.Message ?? e.Message).Trim();
         var unknown = UnknownProperty().Match(message);
+        if (Duplicate().Match(message) is { Success: true } twice) return $"the key '{twice.Groups[1].Value}' is given twice; each key holds one value";
         if (unknown.Success) return $"unknown key '{unknown.Groups[1].Value}' (see hil-rigs/README.md for the keys a rig file takes)";
         return message;
     }
@@ -233,4 +275,7 @@ public static partial class RigLoader
 
     [GeneratedRegex(@"Property '([^']+)' not found")]
     private static partial Regex UnknownProperty();
+
+    [GeneratedRegex(@"duplicate key (\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Duplicate();
 }

@@ -1,3 +1,4 @@
+using Edge.Common.Text;
 using System.Diagnostics;
 using Edge.Board.Link;
 using Edge.Hil.Bench;
@@ -84,7 +85,7 @@ public sealed class CellRunner(Rig rig, RunDirectory directory, MeasurementPlan 
     /// <summary>The message for the record; errors the harness does not expect are named by type, as they are bugs to report.</summary>
     private string Describe(Exception e) => e switch
     {
-        OperationCanceledException => $"no progress within the cell timeout of {DurationText.Format(plan.CellTimeout)}",
+        OperationCanceledException => $"no progress within the cell timeout of {Duration.Format(plan.CellTimeout)}",
         CellFailureException or PowerMonitorException or BoardLinkException or TransportException or IOException or TimeoutException => e.Message,
         _ => $"unexpected {e.GetType().Name}: {e.Message}",
     };

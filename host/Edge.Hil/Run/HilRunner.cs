@@ -83,9 +83,13 @@ public static class HilRunner
                 unprepared[name] = e.Message;
             }
         }
-        foreach (var (name, reason) in unprepared) options.Logger.LogError("Model {Model} cannot be prepared: {Reason}", name, reason);
+        // A warning now, while the other models are measured; the run ends with one error naming it (exit code 3).
+        foreach (var (name, reason) in unprepared) options.Logger.LogWarning("Model {Model} cannot be prepared, its cells are recorded as failed: {Reason}", name, reason);
 
         var inputs = mine.ToDictionary(c => c.Key, c => CellInputs.Hash(c, prepared.GetValueOrDefault(c.Model.Name), plan, hashes));
+        if (options.Resume)
+            foreach (string unreadable in directory.Unreadable(manifest))
+                options.Logger.LogWarning("Cell result {Problem}: that cell is measured again", unreadable);
         var kept = mine.Where(c => options.Resume && directory.ReadCell(c.Key) is { } done && CellStatus.IsComplete(done.Status) && done.InputsSha256 == inputs[c.Key])
             .Select(c => c.Key).ToHashSet();
         progress.Started(new RunOverview(directory.Root, rig.Name, matrix.Count, mine.Count, kept.Count, models.Count,
@@ -130,7 +134,7 @@ public static class HilRunner
             TryDelete(scratch);
         }
         var results = await directory.CombineAsync(manifest).ConfigureAwait(false);
-        return new RunSummary(directory.Root, results, ran, kept.Count);
+        return new RunSummary(directory.Root, results, ran, kept.Count) { Unprepared = unprepared };
     }
 
     /// <summary>A model the harness cannot read, import or convert: its cells fail, the run goes on.</summary>

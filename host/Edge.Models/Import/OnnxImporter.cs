@@ -48,7 +48,19 @@ public static class OnnxImporter
     /// <summary>The ONNX op types edge converts, for help and messages.</summary>
     public static IReadOnlyList<string> SupportedOps => Importers.Keys.Select(k => k.Replace("ai.onnx.ml:", "")).ToList();
 
-    public static ModelGraph Import(string path) => Import(OnnxModelFile.Load(path), path);
+    /// <summary>Imports the file; every problem is a <see cref="ModelImportException"/> whose message starts with the file's path.</summary>
+    public static ModelGraph Import(string path)
+    {
+        var model = OnnxModelFile.Load(path);
+        try
+        {
+            return Import(model, path);
+        }
+        catch (ModelImportException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new ModelImportException($"{path}: {e.Message}", e);
+        }
+    }
 
     internal static ModelGraph Import(Model model, string source)
     {

@@ -1,3 +1,4 @@
+using Edge.Common.Files;
 using Edge.Models.Import;
 using Edge.Models.Onnx.Proto;
 using Google.Protobuf;
@@ -12,10 +13,16 @@ internal static class OnnxModelFile
 
     public static Model Load(string path)
     {
-        if (!File.Exists(path)) throw new ModelImportException($"{path}: file not found");
-        var info = new FileInfo(path);
-        if (info.Length > MaxBytes) throw new ModelImportException($"{path}: {info.Length} bytes is too large for an ONNX model edge can convert");
-        return Parse(File.ReadAllBytes(path), path);
+        byte[] bytes;
+        try
+        {
+            bytes = InputFile.ReadAllBytes(path, MaxBytes, "an ONNX model edge can convert");
+        }
+        catch (InputFileException e)
+        {
+            throw new ModelImportException(e.Message, e);
+        }
+        return Parse(bytes, path);
     }
 
     public static Model Parse(byte[] bytes, string source)

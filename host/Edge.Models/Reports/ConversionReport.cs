@@ -48,7 +48,7 @@ public sealed record ConversionReport(
         w.WriteLine($"{Source} -> {Output}  (model id {ModelId})");
         w.WriteLine();
         var table = new TextTable("#", "op", "onnx node", "from", "output", "params", "MACs");
-        foreach (var op in Ops) table.Add(op.Index.ToString(), op.Kind, op.Node, op.FromOnnx, op.Output, op.Parameters.ToString("N0"), op.Macs.ToString("N0"));
+        foreach (var op in Ops) table.Add(op.Index.ToString(), op.Kind, op.Node, op.FromOnnx, op.Output, op.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), op.Macs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.Write(w);
         if (Folds.Count > 0)
         {

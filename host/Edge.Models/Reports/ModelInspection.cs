@@ -36,12 +36,12 @@ public sealed record ModelInspection(
     int ArenaBytes,
     int ResidentBytes,
     int DriftProfileBytes,
+    string? DriftProfileProblem,
     IReadOnlyList<BoardEstimate> Boards)
 {
     public static ModelInspection Inspect(string path)
     {
-        var model = ModelVerifier.ReadModel(path);
-        var bytes = File.ReadAllBytes(path);
+        var model = ModelFile.Read(path, out var bytes);
         var sections = new List<SectionInfo>();
         int count = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.SectionCountOffset));
         for (int i = 0; i < count; i++)
@@ -55,10 +55,27 @@ public sealed record ModelInspection(
             ParameterNames(op.Code).Zip(op.Parameters).ToDictionary(p => p.First, p => p.Second), MultiplierRange(model, op))).ToList();
         var tensors = model.Tensors.Select((t, i) => new TensorInfoReport(i, t.Name, TensorType.Name(t.Type), t.Shape, t.Scale, t.ZeroPoint, t.ArenaOffset, t.ElementCount * TensorType.ElementSize(t.Type))).ToList();
         var metadata = model.MetadataKeys.Zip(model.MetadataValues).ToDictionary(p => p.First, p => p.Second);
+        string? problem = CheckDriftProfile(model, path);
         return new ModelInspection(path, bytes.Length, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.VersionOffset)),
             "TFLM double rounding", model.IdHex, EdgeModelWriter.ComputeId(bytes).SequenceEqual(model.Id), sections, metadata, inputs,
-            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length,
-            BoardEstimate.ForAll(model, bytes.Length));
+            model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length, problem,
+            // Fitting a board counts the embedded profile's monitor, which needs a readable profile.
+            problem is null ? BoardEstimate.ForAll(model, bytes.Length) : []);
+    }
+
+    /// <summary>The embedded profile read as the board reads it (its own CRC-32, version, every field); null when it reads or there is none.</summary>
+    private static string? CheckDriftProfile(EdgeModel model, string path)
+    {
+        if (model.DriftProfile.Length == 0) return null;
+        try
+        {
+            Device.Drift.DriftProfileReader.Read(model.DriftProfile, path + " (embedded drift profile)");
+            return null;
+        }
+        catch (Device.Codec.EdgeFormatException e)
+        {
+            return e.Message;
+        }
     }
 
     public string ToJson() => ReportJson.Serialize(this);
@@ -66,7 +83,9 @@ public sealed record ModelInspection(
     public void WriteText(TextWriter w)
     {
         w.WriteLine($"{Path}: {FileBytes:N0} bytes, .edgem version {FormatVersion}, {Arithmetic}");
-        w.WriteLine($"model id      {ModelId} ({(ModelIdMatchesContent ? "matches the content" : "DOES NOT match the content")}); CRC-32 checked");
+        w.WriteLine($"model id      {ModelId} ({(ModelIdMatchesContent ? "matches the content" : "DOES NOT match the content")}); file CRC-32 checked");
+        if (DriftProfileBytes > 0)
+            w.WriteLine($"drift profile {DriftProfileBytes:N0} B embedded; {(DriftProfileProblem is null ? "read as the board reads it, its CRC-32 checked" : "UNREADABLE: " + DriftProfileProblem)}");
         w.WriteLine($"sections      {string.Join(", ", Sections.Select(s => $"{s.Name} {s.Length:N0} B"))}");
         w.WriteLine($"memory        arena {ArenaBytes:N0} B, constants {ResidentBytes:N0} B{(DriftProfileBytes > 0 ? $" (incl. drift profile {DriftProfileBytes:N0} B)" : "")}");
         foreach (var (key, value) in Metadata) w.WriteLine($"meta          {key} = {value}");
@@ -82,7 +101,7 @@ public sealed record ModelInspection(
         w.WriteLine();
         var tensors = new TextTable("#", "tensor", "type", "shape", "scale", "zero point", "arena offset", "bytes");
         foreach (var t in Tensors)
-            tensors.Add(t.Index.ToString(), t.Name, t.Type, "[" + string.Join(",", t.Shape) + "]", t.Scale.ToString("G6"), t.ZeroPoint.ToString(), t.ArenaOffset.ToString(), t.Bytes.ToString());
+            tensors.Add(t.Index.ToString(), t.Name, t.Type, "[" + string.Join(",", t.Shape) + "]", t.Scale.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), t.ZeroPoint.ToString(), t.ArenaOffset.ToString(), t.Bytes.ToString());
         tensors.Write(w);
     }
 

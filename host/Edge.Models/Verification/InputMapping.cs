@@ -1,11 +1,15 @@
+using Edge.Common;
 using Edge.Data;
 
 namespace Edge.Models.Verification;
 
 /// <summary>
-/// Which table columns fill the model input, in order: named explicitly ("f0..f63", "a,b,c",
-/// or a mix), or by default the first numeric columns, as many as the input has elements,
-/// skipping the label column.
+/// Which table columns fill the model input, in order, always by name: named explicitly
+/// ("f0..f63", "a,b,c", or a mix; given as --input-columns or recorded in the .edgem at
+/// conversion), or by default the one numbered family of exactly as many columns as the input
+/// takes (<see cref="ColumnFamily"/>). Never by position: a column with a bad cell, a missing
+/// column or a table of another kind is an error naming file, row and column, not a reason to
+/// feed the next numeric column in its place.
 /// </summary>
 public static class InputMapping
 {
@@ -19,32 +23,62 @@ public static class InputMapping
             if (dots < 0) { names.Add(raw); continue; }
             var (firstPrefix, first) = SplitSuffix(raw[..dots], raw);
             var (lastPrefix, last) = SplitSuffix(raw[(dots + 2)..], raw);
-            if (firstPrefix != lastPrefix && lastPrefix.Length > 0) throw new ArgumentException($"column range '{raw}': both ends need the same prefix");
-            if (last < first) throw new ArgumentException($"column range '{raw}' runs backwards");
+            if (firstPrefix != lastPrefix && lastPrefix.Length > 0) throw new SettingException($"column range '{raw}': both ends need the same prefix");
+            if (last < first) throw new SettingException($"column range '{raw}' runs backwards");
             for (int i = first; i <= last; i++) names.Add(firstPrefix + i);
         }
-        if (names.Count == 0) throw new ArgumentException($"no columns in '{spec}'");
+        if (names.Count == 0) throw new SettingException($"no columns in '{spec}'");
         return names;
     }
 
-    /// <summary>The columns to use; <paramref name="spec"/> null picks the default described above.</summary>
+    /// <summary>The columns to use; <paramref name="spec"/> null picks the family described above. <paramref name="labelColumn"/> is never an input.</summary>
     public static IReadOnlyList<string> Resolve(Table table, string? spec, int inputLength, string? labelColumn)
     {
-        var names = spec is null
-            ? table.Columns.Where(c => c.Name != labelColumn && c.IsNumeric).Take(inputLength).Select(c => c.Name).ToList()
-            : Expand(spec);
-        if (names.Count != inputLength)
+        IReadOnlyList<string> names;
+        if (spec is null)
         {
-            string how = spec is null ? $"{table.Source} has {names.Count} numeric columns to use" : $"--input-columns names {names.Count} columns";
-            throw new DataFileException(table.Source, $"the model input takes {inputLength} values per row, but {how}; pass --input-columns to choose");
+            var candidates = table.ColumnNames.Where(n => n != labelColumn).ToList();
+            string family = ColumnFamily.Find(candidates, inputLength)
+                ?? throw new DataFileException(table.Source, $"the model input takes {inputLength} values per row and no columns are named for it: " +
+                    $"the table has no single family of {inputLength} numbered columns like x0..x{inputLength - 1}" +
+                    $"{(ColumnFamily.Describe(candidates) is { Count: > 0 } families ? $" (it has {string.Join(", ", families)})" : "")}; name them with --input-columns");
+            names = Expand(family);
         }
-        foreach (var name in names) table.Column(name);
+        else
+        {
+            names = Expand(spec);
+            if (names.Count != inputLength)
+                throw new SettingException($"--input-columns names {names.Count} columns ({Describe(names)}), but the model input takes {inputLength} values per row");
+        }
+        var missing = names.Where(n => !table.Has(n)).ToList();
+        if (missing.Count > 0)
+            throw new DataFileException(table.Source, $"has no column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Take(8).Select(n => $"'{n}'"))}{(missing.Count > 8 ? ", ..." : "")} " +
+                $"of the model input ({Describe(names)})", column: missing.Count == 1 ? missing[0] : null);
         return names;
     }
 
-    /// <summary>The rows as float32, in the order of <paramref name="columns"/>.</summary>
-    public static float[][] Rows(Table table, IReadOnlyList<string> columns) =>
-        table.NumberRows(columns).Select(row => row.Select(v => (float)v).ToArray()).ToArray();
+    /// <summary>
+    /// The rows as float32 (the model's input type), in the order of <paramref name="columns"/>. A
+    /// cell that is not a finite number, or whose magnitude float32 cannot hold (1e300 would become
+    /// infinity), fails with its file, row and column.
+    /// </summary>
+    public static float[][] Rows(Table table, IReadOnlyList<string> columns)
+    {
+        var rows = table.NumberRows(columns);
+        var result = new float[rows.Length][];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var row = new float[columns.Count];
+            for (int c = 0; c < row.Length; c++)
+            {
+                row[c] = (float)rows[r][c];
+                if (!float.IsFinite(row[c]))
+                    throw new DataFileException(table.Source, $"{rows[r][c].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is beyond what float32, the model's input type, holds (±3.4e38)", r + 1, columns[c]);
+            }
+            result[r] = row;
+        }
+        return result;
+    }
 
     /// <summary>A compact form of a column list for reports and metadata: "f0..f63" when it is one range.</summary>
     public static string Describe(IReadOnlyList<string> columns)
@@ -60,7 +94,7 @@ public static class InputMapping
     private static (string Prefix, int Number) SplitSuffix(string name, string range)
     {
         var (prefix, number) = TrySplit(name);
-        return prefix is null ? throw new ArgumentException($"column range '{range}': '{name}' does not end in a number") : (prefix, number);
+        return prefix is null ? throw new SettingException($"column range '{range}': '{name}' does not end in a number") : (prefix, number);
     }
 
     private static (string? Prefix, int Number) TrySplit(string name)

@@ -2,6 +2,7 @@ using Edge.Data;
 using Edge.Device.Codec;
 using Edge.Device.Model;
 using Edge.Models.Boards;
+using Edge.Models.Format;
 using Edge.Models.Graph;
 using Edge.Models.Import;
 
@@ -28,11 +29,9 @@ public sealed record VerifyOptions(string ModelPath, string OnnxPath, string Dat
 /// </summary>
 public static class ModelVerifier
 {
-    public const int MaxModelBytes = 64 * 1024 * 1024;
-
     public static VerificationReport Verify(VerifyOptions options)
     {
-        var model = ReadModel(options.ModelPath);
+        var model = ModelFile.Read(options.ModelPath);
         var graph = OnnxImporter.Import(options.OnnxPath);
         var input = graph.Inputs[0];
         var modelInput = model.Tensors[model.Inputs[0].Tensor];
@@ -51,6 +50,7 @@ public static class ModelVerifier
 
         using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
         var reference = ort.Run(rows)[0];
+        FiniteReference.Require(reference, options.DataPath, r => r + 1);
         var candidate = engine.RunAll(rows);
 
         string task = model.Metadata("task") ?? "vector";
@@ -107,20 +107,6 @@ public static class ModelVerifier
         }
         if (mismatches is { } m) decisionAgreement = 1 - m / (double)reference.Count;
         return new OutputComparison(agreement, decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
-    }
-
-    public static EdgeModel ReadModel(string path)
-    {
-        if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        if (new FileInfo(path).Length > MaxModelBytes) throw new EdgeFormatException($"{path}: larger than {MaxModelBytes} bytes, not a model for a board");
-        try
-        {
-            return ModelReader.Read(File.ReadAllBytes(path));
-        }
-        catch (EdgeFormatException e)
-        {
-            throw new EdgeFormatException($"{path}: {e.Message}");
-        }
     }
 
     private static double? Auc(double[] scores, bool[] labels) => TaskMetrics.Auc(scores, labels) is var auc && double.IsNaN(auc) ? null : auc;

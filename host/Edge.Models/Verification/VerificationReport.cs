@@ -54,6 +54,6 @@ public sealed record VerificationReport(
     private static void Row(Reports.TextTable table, string name, double? a, double? b)
     {
         if (a is null || b is null) return;
-        table.Add(name, a.Value.ToString("F4"), b.Value.ToString("F4"), (b.Value - a.Value).ToString("+0.0000;-0.0000;0.0000"));
+        table.Add(name, a.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), b.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), (b.Value - a.Value).ToString("+0.0000;-0.0000;0.0000", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

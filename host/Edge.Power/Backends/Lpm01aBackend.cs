@@ -30,6 +30,11 @@ public sealed class Lpm01aBackend : PowerMonitorBackend
 
     public override double MaxSupplyVolts => 3.3;
 
+    // Dynamic mode (the only one that streams samples): 50 mA in practice; a bench tripped at about 59 mA.
+    public override double MaxCurrentAmps => 0.050;
+
+    public override string CurrentRangeNote => "dynamic mode, about 50 mA in practice; it trips near 59 mA";
+
     public override string HardwareTriggerKeyword => "d7";
 
     public override IReadOnlyList<PowerCommand> OpeningCommands { get; } = [PowerCommands.HostTakeControl];

@@ -36,6 +36,15 @@ public abstract class PowerMonitorBackend
 
     public abstract double MaxSupplyVolts { get; }
 
+    /// <summary>
+    /// The most current it measures before it reports an overcurrent and cuts the target's supply
+    /// (hil-stlink-v3pwr.md §1.4, §1.8). A board drawing more cannot be measured with it.
+    /// </summary>
+    public abstract double MaxCurrentAmps { get; }
+
+    /// <summary>Where <see cref="MaxCurrentAmps"/> comes from, for messages.</summary>
+    public abstract string CurrentRangeNote { get; }
+
     /// <summary>The `trigsrc` keyword for the hardware trigger input.</summary>
     public abstract string HardwareTriggerKeyword { get; }
 

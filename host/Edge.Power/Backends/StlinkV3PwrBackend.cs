@@ -28,6 +28,10 @@ public sealed class StlinkV3PwrBackend : PowerMonitorBackend
 
     public override double MaxSupplyVolts => 3.6;
 
+    public override double MaxCurrentAmps => 0.500;
+
+    public override string CurrentRangeNote => "100 nA to 500 mA in four auto-switched ranges";
+
     public override string HardwareTriggerKeyword => "hw";
 
     public override IReadOnlyList<PowerCommand> OpeningCommands { get; } = [PowerCommands.PowerMonitorMode];

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Edge.Common;
+using Edge.Common.Text;
 
 namespace Edge.Power.Simulation;
 
@@ -56,7 +58,7 @@ public sealed record SimulatorFaults
             else if (TryTimed(head, "drop", out at)) faults = faults with { DropAtSeconds = at };
             else if (TryTimed(head, "overcurrent", out at)) faults = faults with { OvercurrentAtSeconds = at };
             else
-                throw new FormatException($"Unknown fault '{raw}'. Use garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue (TIME like 0.5s or 200ms).");
+                throw new SettingException($"unknown fault '{raw}'; use garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue (TIME like 500ms or 2s)");
         }
         return faults;
     }
@@ -64,9 +66,9 @@ public sealed record SimulatorFaults
     public override string ToString()
     {
         var parts = new List<string>();
-        if (GarbageAtSeconds is { } g) parts.Add($"garbage@{g:0.###}s*{GarbageBytes}");
-        if (DropAtSeconds is { } d) parts.Add($"drop@{d:0.###}s");
-        if (OvercurrentAtSeconds is { } o) parts.Add($"overcurrent@{o:0.###}s");
+        if (GarbageAtSeconds is { } g) parts.Add($"garbage@{Time(g)}*{GarbageBytes}");
+        if (DropAtSeconds is { } d) parts.Add($"drop@{Time(d)}");
+        if (OvercurrentAtSeconds is { } o) parts.Add($"overcurrent@{Time(o)}");
         if (NoAnswerTo is { } n) parts.Add(n == "*" ? $"no-answer*{NoAnswerTimes}" : $"no-answer:{n}*{NoAnswerTimes}");
         if (StaleStreamOnConnect) parts.Add("stale-stream");
         if (ResidueOnConnect) parts.Add("residue");
@@ -78,7 +80,7 @@ public sealed record SimulatorFaults
         int star = item.LastIndexOf('*');
         if (star < 0) return (item, null);
         if (!int.TryParse(item[(star + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
-            throw new FormatException($"'{item}': the count after '*' must be a whole number.");
+            throw new SettingException($"fault '{item}': the count after '*' must be a whole number");
         return (item[..star], count);
     }
 
@@ -87,11 +89,11 @@ public sealed record SimulatorFaults
         seconds = 0;
         if (!item.StartsWith(name + "@", StringComparison.Ordinal)) return false;
         string time = item[(name.Length + 1)..];
-        double scale = time.EndsWith("ms", StringComparison.Ordinal) ? 1e-3 : time.EndsWith("us", StringComparison.Ordinal) ? 1e-6 : 1;
-        time = time.TrimEnd('s').TrimEnd('m', 'u');
-        if (!double.TryParse(time, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
-            throw new FormatException($"'{item}': '{item[(name.Length + 1)..]}' is not a time; write e.g. 0.5s or 200ms.");
-        seconds = value * scale;
+        if (!Duration.TryParse(time, out var duration))
+            throw new SettingException($"fault '{item}': '{time}' is not a time into the acquisition; write {Duration.Syntax}");
+        seconds = duration.TotalSeconds;
         return true;
     }
+
+    private static string Time(double seconds) => Duration.Format(TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)));
 }

@@ -16,7 +16,7 @@ public sealed record SimulatorOptions
     /// <summary>Pace samples to the wall clock (as a real monitor does); false streams as fast as the link takes them.</summary>
     public bool RealTime { get; init; } = true;
 
-    /// <summary>Current above which the monitor reports overcurrent and cuts the supply (V3PWR: 500 mA; LPM01A dynamic mode: ~50 mA).</summary>
+    /// <summary>Current above which the monitor reports overcurrent and cuts the supply; default: the model's <see cref="PowerMonitorBackend.MaxCurrentAmps"/>.</summary>
     public double? OvercurrentAmps { get; init; }
 
     /// <summary>Seeds the garbage bytes.</summary>
@@ -26,5 +26,5 @@ public sealed record SimulatorOptions
 
     public string FirmwareVersion { get; init; } = "1.0.6";
 
-    public double OvercurrentLimit => OvercurrentAmps ?? (Model == PowerMonitorModel.Lpm01a ? 0.05 : 0.5);
+    public double OvercurrentLimit => OvercurrentAmps ?? PowerMonitorBackend.For(Model).MaxCurrentAmps;
 }

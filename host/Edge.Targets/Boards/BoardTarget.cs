@@ -73,7 +73,7 @@ public sealed record BoardTarget(
 
     public static BoardTarget Find(string name) =>
         Known.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.NanoTarget, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown board '{name}'; known boards: {string.Join(", ", Known.Select(t => t.Name))}");
+        ?? throw new Edge.Common.SettingException($"unknown board '{name}'; known boards: {string.Join(", ", Known.Select(t => t.Name))}");
 
     public static BoardTarget? TryFind(string? name) =>
         name is null ? null : Known.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.NanoTarget, name, StringComparison.OrdinalIgnoreCase));

@@ -4,6 +4,7 @@ using Edge.Ads.Ams;
 using Edge.Ads.Messages;
 using Edge.Ads.Protocol;
 using Edge.Ads.Types;
+using Edge.Common.Files;
 using Edge.PlcBridge.Configuration.Yaml;
 using Edge.PlcBridge.Layout;
 using Edge.Transport;
@@ -24,19 +25,14 @@ public static class BridgeConfigLoader
 
     public static BridgeConfig Load(string path)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists)
-            throw new BridgeConfigException(path, 0, 0, "", "file not found");
-        if (file.Length > MaxFileSize)
-            throw new BridgeConfigException(path, 0, 0, "", $"{file.Length} bytes is too large for a configuration (at most {MaxFileSize})");
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, MaxFileSize, "a bridge configuration");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            throw new BridgeConfigException(path, 0, 0, "", $"cannot read it: {e.Message}", e);
+            throw new BridgeConfigException(path, 0, 0, "", e.Problem, e);
         }
         return Parse(text, path);
     }
@@ -72,6 +68,11 @@ public static class BridgeConfigLoader
         {
             // YamlDotNet's messages start with their own "(Line: .., Col: ..)"; the place is said once, in front.
             throw new BridgeConfigException(source, e.Start.Line, e.Start.Column, "", $"not valid YAML: {Strip(e.Message)}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed text (an unclosed '[' inside a block mapping).
+            throw new BridgeConfigException(source, 0, 0, "", $"not valid YAML ({e.Message}); check brackets, quotes and indentation", e);
         }
         if (stream.Documents.Count == 0)
             throw new BridgeConfigException(source, 0, 0, "", "the file is empty; it needs at least a 'boards:' list");
@@ -143,9 +144,9 @@ public static class BridgeConfigLoader
         if (!File.Exists(path)) throw board.Error(board.Find("profile")!, board.KeyPath("profile"), $"'{text}' does not exist ({path})");
         try
         {
-            Edge.Device.Drift.DriftProfileReader.Read(File.ReadAllBytes(path), path);
+            Edge.Drift.Profiles.ProfileFile.Read(path);
         }
-        catch (Edge.Device.Codec.EdgeFormatException e)
+        catch (Exception e) when (e is Edge.Device.Codec.EdgeFormatException or InputFileException)
         {
             throw board.Error(board.Find("profile")!, board.KeyPath("profile"), e.Message);
         }
@@ -271,13 +272,8 @@ public static class BridgeConfigLoader
         };
     }
 
-    private static TimeSpan Timeout(YamlSection limits, string key, TimeSpan fallback)
-    {
-        var value = limits.Duration(key, fallback, TimeSpan.FromMilliseconds(100));
-        if (value > TimeSpan.FromDays(1))
-            throw limits.Error(limits.Find(key)!, limits.KeyPath(key), $"{value} is too long; it must be at most 1 day (24h)");
-        return value;
-    }
+    // 100ms .. 24h (YamlSection.Duration's ceiling for every duration of the configuration).
+    private static TimeSpan Timeout(YamlSection limits, string key, TimeSpan fallback) => limits.Duration(key, fallback, TimeSpan.FromMilliseconds(100));
 
     // A "prometheus:" line with nothing below turns the endpoint on with the defaults.
     private static PrometheusConfig ReadPrometheus(YamlSection? prometheus, bool present)

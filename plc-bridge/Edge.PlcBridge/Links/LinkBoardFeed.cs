@@ -110,7 +110,7 @@ public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = n
     private static string[]? FeatureNames(string? profilePath)
     {
         if (profilePath is null) return null;
-        var profile = DriftProfileReader.Read(File.ReadAllBytes(profilePath), profilePath);
+        var profile = Edge.Drift.Profiles.ProfileFile.Read(profilePath);
         return profile.Columns.Select(c => c.Name).ToArray();
     }
 }

@@ -22,9 +22,12 @@ public sealed class SimulatorFaultsTests
     [TestMethod]
     public void Unknown_faults_name_the_offending_item()
     {
-        var error = Assert.ThrowsExactly<FormatException>(() => SimulatorFaults.Parse("drop@1s,explode"));
+        var error = Assert.ThrowsExactly<Edge.Common.SettingException>(() => SimulatorFaults.Parse("drop@1s,explode"));
         StringAssert.Contains(error.Message, "'explode'");
-        Assert.ThrowsExactly<FormatException>(() => SimulatorFaults.Parse("drop@soon"));
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => SimulatorFaults.Parse("drop@soon"));
+        // One duration syntax: "10m" is ten minutes, as everywhere else in edge (this parser once read it as seconds).
+        Assert.AreEqual(600.0, SimulatorFaults.Parse("drop@10m").DropAtSeconds);
+        Assert.ThrowsExactly<Edge.Common.SettingException>(() => SimulatorFaults.Parse("drop@2"), "a bare number is not a duration");
     }
 
     [TestMethod]

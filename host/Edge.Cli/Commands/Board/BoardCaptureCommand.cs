@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Edge.Device.Drift;
 using Edge.Device.Numerics;
+using Edge.Drift.Profiles;
+using Edge.Common.Files;
 
 namespace Edge.Cli.Commands.Board;
 
@@ -27,10 +29,10 @@ internal static class BoardCaptureCommand
         {
             port, baud, profile, output, acknowledge,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
-            var driftProfile = DriftProfileReader.Read(BoardOptions.ReadFile(parse.GetValue(profile)!), parse.GetValue(profile)!.FullName);
-            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            var driftProfile = ProfileFile.Read(parse.GetValue(profile)!.FullName);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
                 var (state, held, columns, frozenAt) = await client.CaptureInfoAsync();
@@ -48,7 +50,7 @@ internal static class BoardCaptureCommand
                 io.Error.WriteLine($"capture {state}{(frozenAt > 0 ? $" at window {frozenAt}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
             }
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Data;
 using Edge.Device.Model;
+using Edge.Models.Format;
 using Edge.Models.Verification;
 
 namespace Edge.Cli.Commands.Board;
@@ -14,8 +15,8 @@ internal static class BoardInferCommand
         var baud = BoardOptions.Baud();
         var model = new Option<FileInfo>("--model", "-m") { Description = "The model file the board runs (for its input columns and output size).", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "Rows to load as input vectors (CSV or Parquet).", Required = true };
-        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to load into the board's vector slots.", DefaultValueFactory = _ => 8 };
-        var repeats = new Option<int>("--repeats", "-r") { Description = "Runs over the loaded vectors.", DefaultValueFactory = _ => 10 };
+        var rows = new Option<int>("--rows") { Description = "How many rows to load into the board's vector slots.", DefaultValueFactory = _ => 8 };
+        var repeats = new Option<int>("--repeats") { Description = "Runs over the loaded vectors.", DefaultValueFactory = _ => 10 };
         var command = new Command("infer", """
             Loads rows into the board's vector slots and runs the model on them repeatedly, the trigger pin raised around
             each inference (as MLPerf Tiny's runner and ST's on-target validation do), then prints the board's timings and
@@ -23,20 +24,20 @@ internal static class BoardInferCommand
 
             Examples:
               edge board infer -m flux_mlp.edgem -d samples/motor-flux/test_164V.features.csv
-              edge board infer -m flux_cnn1d.edgem -d samples/motor-flux/test_164V.windows.csv -n 4 -r 100
+              edge board infer -m flux_cnn1d.edgem -d samples/motor-flux/test_164V.windows.csv --rows 4 --repeats 100
             """)
         {
             port, baud, model, data, rows, repeats,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
-            var edgeModel = ModelReader.Read(BoardOptions.ReadFile(parse.GetValue(model)!));
+            var edgeModel = ModelFile.Read(parse.GetValue(model)!.FullName);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             int inputs = edgeModel.Tensors[edgeModel.Inputs[0].Tensor].ElementCount;
             int outputs = edgeModel.Tensors[edgeModel.Outputs[0]].ElementCount;
             var columns = InputMapping.Resolve(table, edgeModel.Metadata("input.columns"), inputs, null);
             var vectors = InputMapping.Rows(table, columns).Take(parse.GetValue(rows)).ToArray();
-            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
                 if ((await client.StatusAsync()).ModelId != edgeModel.IdHex)
@@ -49,7 +50,7 @@ internal static class BoardInferCommand
                     io.Out.WriteLine($"  vector {s}: {string.Join(" ", run.Outputs[s].Take(8).Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))}{(outputs > 8 ? " ..." : "")}");
             }
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

@@ -20,9 +20,9 @@ internal static class BoardInfoCommand
         {
             port, baud,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
-            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
                 var s = await client.StatusAsync();
@@ -36,7 +36,7 @@ internal static class BoardInfoCommand
                 w.WriteLine($"capacity   staging {hello.StagingCapacity:N0} B, {hello.VectorSlots} vector slots, rows up to {hello.MaxRowWidth} values");
             }
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

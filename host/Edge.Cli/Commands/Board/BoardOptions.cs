@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Board.Client;
 using Edge.Board.Link;
+using Edge.Cli.Grammar;
 
 namespace Edge.Cli.Commands.Board;
 
@@ -15,20 +16,11 @@ internal static class BoardOptions
         DefaultValueFactory = _ => DefaultSimulator,
     };
 
-    public static Option<int> Baud() => new("--baud") { Description = "Baud rate of a serial line.", DefaultValueFactory = _ => 115200 };
+    // The same range a bridge configuration takes for a board's baud.
+    public static Option<int> Baud() => new Option<int>("--baud") { Description = "Baud rate of a serial line.", DefaultValueFactory = _ => 115200 }.Within(300, 16_000_000);
 
     public static async Task<(BoardClient Client, BoardHello Hello)> ConnectAsync(ParseResult parse, Option<string> port, Option<int> baud, CancellationToken cancellationToken)
     {
         return await BoardClient.ConnectAsync(parse.GetValue(port)!, parse.GetValue(baud), new LinkOptions(), null, cancellationToken);
     }
-
-    /// <summary>Reads a file the user named, failing with the path in the message.</summary>
-    public static byte[] ReadFile(FileInfo file)
-    {
-        if (!file.Exists) throw new UserFacingException($"{file.FullName}: file not found");
-        return File.ReadAllBytes(file.FullName);
-    }
-
-    /// <summary>Runs an async command body on the CLI's synchronous action.</summary>
-    public static ExitCode Run(Func<Task<ExitCode>> body) => body().GetAwaiter().GetResult();
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
 using Edge.Board.Simulation;
+using Edge.Common.Files;
+using Edge.Cli.Grammar;
 using Edge.Transport;
 
 namespace Edge.Cli.Commands.Board;
@@ -15,7 +17,7 @@ internal static class BoardSimCommand
         var board = new Option<string>("--board", "-b") { Description = "Board profile for memory and the cost model: " + string.Join(", ", BoardProfile.Known.Select(p => p.Name)) + ".", DefaultValueFactory = _ => BoardProfile.NucleoF746zg.Name };
         var name = new Option<string?>("--name") { Description = "Name the board reports (default: the profile's)." };
         var state = new Option<DirectoryInfo?>("--state") { Description = "Folder for the board's simulated flash (committed model, interrupted uploads); default: a folder under the system's temp directory, per name." };
-        var duration = new Option<double?>("--for") { Description = "Stop after this many seconds; default: until Ctrl+C." };
+        var duration = DurationOption.Create("--for", "Stop after this long (e.g. 30s, 5m); default: until Ctrl+C.");
         var command = new Command("sim", """
             Runs a simulated board: the same firmware code (link protocol, uploads, int8 engine, drift sketches, telemetry)
             on this machine, reachable over TCP or a pseudo-terminal like a real board. Inference time and current come
@@ -26,23 +28,23 @@ internal static class BoardSimCommand
               edge board sim
               edge board sim --pty --board nucleo-f091rc
               edge board sim --listen tcp://127.0.0.1:0 --name loom3 --state ./loom3-flash
+              edge board sim --for 90s
             """)
         {
             listen, pty, board, name, state, duration,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             BoardProfile profile;
             try { profile = BoardProfile.Find(parse.GetValue(board)!); }
             catch (ArgumentException e) { throw new UserFacingException(e.Message, ExitCode.Usage); }
             string boardName = parse.GetValue(name) ?? profile.Name;
-            string folder = parse.GetValue(state)?.FullName ?? Path.Combine(Path.GetTempPath(), "edge-board-sim", boardName);
+            string folder = OutputFolder.Create(parse.GetValue(state)?.FullName ?? Path.Combine(Path.GetTempPath(), "edge-board-sim", boardName));
             using var simulated = new SimulatedBoard(profile, folder, boardName);
             await using var host = Start(simulated, parse.GetValue(pty), parse.GetValue(listen)!);
             io.Out.WriteLine($"simulated board '{boardName}' ({profile.Name}, {profile.ClockMHz:0} MHz cost model) on {host.Address}");
             io.Out.WriteLine($"flash: {folder}{(simulated.Runtime.ModelId is { } id ? $"; running model {Convert.ToHexString(id).ToLowerInvariant()}" : "; no model yet")}. Ctrl+C stops.");
-            double? seconds = parse.GetValue(duration);
-            using var stop = Interruption.UntilInterrupted(seconds is { } s ? TimeSpan.FromSeconds(s) : null);
+            using var stop = Interruption.UntilInterrupted(parse.GetValue(duration), cancellationToken);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -54,7 +56,7 @@ internal static class BoardSimCommand
             var rows = simulated.Runtime.Rows;
             io.Out.WriteLine($"stopped: {rows.Samples} samples, {rows.Inferences} inferences");
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 
@@ -73,7 +75,7 @@ internal static class BoardSimCommand
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw new UserFacingException($"cannot listen on {listen}: {e.Message}", ExitCode.DeviceError, e);
+            throw new UserFacingException(Listening.Failure(listen, e), ExitCode.Usage, e);
         }
     }
 }

@@ -1,8 +1,11 @@
+using Edge.Cli.Grammar;
 using System.CommandLine;
 using Edge.Board.Streaming;
 using Edge.Data;
 using Edge.Device.Drift;
 using Edge.Device.Model;
+using Edge.Drift.Profiles;
+using Edge.Models.Format;
 
 namespace Edge.Cli.Commands.Board;
 
@@ -16,7 +19,7 @@ internal static class BoardStreamCommand
         var data = new Option<FileInfo>("--data", "-d") { Description = "Data to stream (CSV or Parquet), rows in time order.", Required = true };
         var model = new Option<FileInfo?>("--model", "-m") { Description = "The model file the board runs (for its input columns; must be the one uploaded)." };
         var profile = new Option<FileInfo?>("--profile") { Description = "The drift profile the board runs (for its columns and categories)." };
-        var threshold = new Option<float?>("--anomaly-threshold") { Description = "Flag a sample anomalous when the model's score is at or above this (default 0.5)." };
+        var threshold = new Option<float?>("--anomaly-threshold") { Description = "Flag a sample anomalous when the model's score is at or above this (default 0.5)." }.Unbounded("any number: a score threshold");
         var command = new Command("stream", """
             Streams a data file to a board row by row: the board runs the model and the drift sketches on every row,
             exactly as on live samples, and the host prints each drift window's report as the board computed it.
@@ -29,14 +32,14 @@ internal static class BoardStreamCommand
         {
             port, baud, data, model, profile, threshold,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
-            EdgeModel? edgeModel = parse.GetValue(model) is { } m ? ModelReader.Read(BoardOptions.ReadFile(m)) : null;
-            DriftProfile? driftProfile = parse.GetValue(profile) is { } p ? DriftProfileReader.Read(BoardOptions.ReadFile(p), p.FullName) : null;
+            EdgeModel? edgeModel = parse.GetValue(model) is { } m ? ModelFile.Read(m.FullName) : null;
+            DriftProfile? driftProfile = parse.GetValue(profile) is { } p ? ProfileFile.Read(p.FullName) : null;
             if (edgeModel is null && driftProfile is null) throw new UserFacingException("give --model and/or --profile: the files the board runs", ExitCode.Usage);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             var (layout, rows) = BoardStreamer.Prepare(edgeModel, driftProfile, table, anomalyThreshold: parse.GetValue(threshold));
-            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
                 var status = await client.StatusAsync();
@@ -55,7 +58,7 @@ internal static class BoardStreamCommand
                 io.Out.WriteLine($"done: board processed {result.BoardSamples:N0} samples in all, {s.Inferences:N0} inferences (mean {s.MeanInferenceMicros} us), {s.Anomalies:N0} anomalies; drift alarm {(s.Alarm ? "RAISED" : "clear")}");
             }
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 

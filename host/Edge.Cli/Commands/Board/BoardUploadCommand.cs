@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Edge.Board.Client;
 using Edge.Device.Board;
+using Edge.Common.Files;
 using Edge.Device.Codec;
+using Edge.Models.Format;
 
 namespace Edge.Cli.Commands.Board;
 
@@ -25,23 +27,24 @@ internal static class BoardUploadCommand
         {
             port, baud, files,
         };
-        command.SetHandler((parse, io) => BoardOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
-            var items = parse.GetValue(files)!.Select(f => (File: f, Bytes: BoardOptions.ReadFile(f))).ToList();
+            // The board checks each file again after staging; the kind is all the host needs, and the size limit.
+            var items = parse.GetValue(files)!.Select(f => (File: f, Bytes: InputFile.ReadAllBytes(f.FullName, ModelFile.MaxBytes, "a model or drift profile"))).ToList();
             var kinds = items.Select(i => KindOf(i.File, i.Bytes)).ToList();
-            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
+            var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
                 for (int i = 0; i < items.Count; i++)
                 {
-                    var result = await client.UploadAsync(kinds[i], items[i].Bytes);
+                    var result = await client.UploadAsync(kinds[i], items[i].Bytes, cancellationToken: cancellationToken);
                     string resumed = result.ResumedAt > 0 ? $", resumed at byte {result.ResumedAt:N0}" : "";
                     string id = result.ModelId.Length > 0 ? $", model id {result.ModelId}" : "";
                     io.Out.WriteLine($"{items[i].File.Name}: {BoardClient.UploadName(kinds[i])} of {result.Length:N0} bytes committed on {hello.BoardName}{id}{resumed}");
                 }
             }
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 

@@ -3,7 +3,7 @@ using Edge.PlcBridge.Configuration;
 
 namespace Edge.Cli.Commands.Bridge;
 
-/// <summary>What the `edge bridge` commands share: the configuration file and how its errors reach the user.</summary>
+/// <summary>What the `edge bridge` commands share: the configuration file.</summary>
 internal static class BridgeOptions
 {
     public static Option<FileInfo> Config() => new("--config", "-c")
@@ -12,16 +12,6 @@ internal static class BridgeOptions
         Required = true,
     };
 
-    /// <summary>Loads and checks the configuration; a mistake becomes one error line naming file, line and key.</summary>
-    public static BridgeConfig Load(FileInfo file)
-    {
-        try
-        {
-            return BridgeConfigLoader.Load(file.FullName);
-        }
-        catch (BridgeConfigException e)
-        {
-            throw new UserFacingException(e.Message, ExitCode.InvalidInput, e);
-        }
-    }
+    /// <summary>Loads and checks the configuration; a mistake is a <see cref="BridgeConfigException"/> naming file, line and key (exit code 3).</summary>
+    public static BridgeConfig Load(FileInfo file) => BridgeConfigLoader.Load(file.FullName);
 }

@@ -1,3 +1,4 @@
+using Edge.Common.Files;
 using System.CommandLine;
 using System.Text;
 using Edge.PlcBridge.Output;

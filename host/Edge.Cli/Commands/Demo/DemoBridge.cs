@@ -1,3 +1,4 @@
+using Edge.Common.Files;
 using System.Text;
 using Edge.Ads.Ams;
 using Edge.Ads.Client;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
 
 namespace Edge.Cli.Commands.Demo;
 
@@ -8,7 +9,7 @@ public static class DemoCommand
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the files the demo writes.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")) };
-        var rate = new Option<double>("--rate") { Description = "Samples per second each simulated board takes from its sensor.", DefaultValueFactory = _ => 800 };
+        var rate = new Option<double>("--rate") { Description = "Samples per second each simulated board takes from its sensor.", DefaultValueFactory = _ => 800 }.Positive(100_000.0);
         var command = new Command("demo", """
             Runs Edge end to end on the bundled motor-flux sample (a fault detector trained at 164 V whose motor later
             runs at 289 V): converts the model to int8 with its drift profile inside and checks it against ONNX Runtime,
@@ -25,16 +26,15 @@ public static class DemoCommand
         {
             output, rate,
         };
-        command.SetHandler((parse, io) =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             var folder = parse.GetValue(output)!;
             double samplesPerSecond = parse.GetValue(rate);
-            if (samplesPerSecond is <= 0 or > 100_000) throw new UserFacingException("--rate must be between 0 and 100000 samples per second", ExitCode.Usage);
             bool interactive = ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected;
-            using var interrupt = Interruption.UntilInterrupted();
+            using var interrupt = Interruption.UntilInterrupted(linked: cancellationToken);
             try
             {
-                return new DemoRun(folder.FullName, io.Out, interactive, samplesPerSecond).RunAsync(interrupt.Token).GetAwaiter().GetResult();
+                return await new DemoRun(folder.FullName, io.Out, interactive, samplesPerSecond).RunAsync(interrupt.Token);
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {

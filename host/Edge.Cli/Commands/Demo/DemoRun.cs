@@ -1,3 +1,4 @@
+using Edge.Common.Files;
 using System.Diagnostics;
 using Edge.Device.Board;
 using Edge.Drift.Output;
@@ -20,7 +21,7 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
 
     public async Task<ExitCode> RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        OutputFolder.Create(folder);
         output.WriteLine("Edge demo: a motor-flux fault detector trained at 164 V meets a supply at 289 V. Everything here is simulated; nothing needs hardware.");
 
         Step("1. Drift profile from the training set, and the model converted to int8 with the profile inside");
@@ -79,7 +80,7 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
         Step("Files and what to try next");
         output.WriteLine($"  {folder}");
         ListFile(Path.GetFileName(modelPath), $"the int8 model with its drift profile (edge model inspect {modelPath})");
-        ListFile(Path.GetFileName(profilePath), $"the drift profile (edge drift replay -p {profilePath} -d <data.csv>)");
+        ListFile(Path.GetFileName(profilePath), $"the drift profile (edge drift replay --profile {profilePath} -d <data.csv>)");
         ListFile("bridge.yaml", $"the bridge configuration (edge bridge plc-types --config {bridge.ConfigFile})");
         ListFile(Path.Combine("hil", "report.html"), "the HIL report: open it in a browser (works offline)");
         ListFile(Path.Combine("hil", "results.parquet"), "one row per cell (also results.json); raw current traces in hil/traces/");

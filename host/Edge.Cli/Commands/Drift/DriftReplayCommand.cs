@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
+using Edge.Common.Files;
 using Edge.Data;
 using Edge.Device.Drift;
 using Edge.Drift.Output;
+using Edge.Drift.Profiles;
 using Edge.Drift.Replay;
 
 namespace Edge.Cli.Commands.Drift;
@@ -11,12 +14,12 @@ public static class DriftReplayCommand
 {
     public static Command Create()
     {
-        var profileFile = new Option<FileInfo>("--profile", "-p") { Description = "Drift profile written by `edge drift profile`.", Required = true };
+        var profileFile = new Option<FileInfo>("--profile") { Description = "Drift profile written by `edge drift profile`.", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "Data to replay (CSV or Parquet) with the profile's columns, in time order.", Required = true };
-        var window = new Option<int?>("--window", "-w") { Description = "Samples per tumbling window (default: the profile's)." };
+        var window = new Option<int?>("--window", "-w") { Description = "Samples per tumbling window (default: the profile's)." }.Within(1, DriftProfileFormat.MaxWindow);
         var json = new Option<bool>("--json") { Description = "Machine-readable output (schema: host/Edge.Drift/docs/replay-json.md)." };
         var anomalyColumn = new Option<string?>("--anomaly-column") { Description = "Numeric column flagging anomalous rows (a model's score or a 0/1 flag); default: the board's out-of-profile check." };
-        var anomalyThreshold = new Option<double>("--anomaly-threshold") { Description = "Rows at or above this value of --anomaly-column are anomalous.", DefaultValueFactory = _ => 0.5 };
+        var anomalyThreshold = new Option<double>("--anomaly-threshold") { Description = "Rows at or above this value of --anomaly-column are anomalous.", DefaultValueFactory = _ => 0.5 }.Unbounded("any number: a score threshold");
         var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Flag no row as anomalous (no anomaly-burst check)." };
         var onlyDrifted = new Option<bool>("--only-drifted") { Description = "In the table, list only the columns that drifted in each window." };
         var captureOut = new Option<FileInfo?>("--capture-out") { Description = "Write the rows the board's retraining capture holds at the end (CSV)." };
@@ -30,9 +33,9 @@ public static class DriftReplayCommand
             drift, dataset drift, anomaly burst, confirmed drift, alarm, capture.
 
             Examples:
-              edge drift replay -p motor.edgp -d samples/motor-flux/drift_289V.features.csv --only-drifted
-              edge drift replay -p motor.edgp -d test.csv --window 500 --json > replay.json
-              edge drift replay -p motor.edgp -d shift3.parquet --fail-on-drift --capture-out retrain.csv
+              edge drift replay --profile motor.edgp -d samples/motor-flux/drift_289V.features.csv --only-drifted
+              edge drift replay --profile motor.edgp -d test.csv --window 500 --json > replay.json
+              edge drift replay --profile motor.edgp -d shift3.parquet --fail-on-drift --capture-out retrain.csv
             """)
         {
             profileFile, data, window, json, anomalyColumn, anomalyThreshold, noAnomalies, precision, onlyDrifted, captureOut, failOnDrift,
@@ -40,8 +43,7 @@ public static class DriftReplayCommand
         command.SetHandler((parse, io) =>
         {
             var profilePath = parse.GetValue(profileFile)!.FullName;
-            if (!File.Exists(profilePath)) throw new UserFacingException($"{profilePath}: file not found");
-            var profile = DriftProfileReader.Read(File.ReadAllBytes(profilePath), profilePath);
+            var profile = ProfileFile.Read(profilePath);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             var options = new ReplayOptions
             {
@@ -51,8 +53,6 @@ public static class DriftReplayCommand
                 NoAnomalies = parse.GetValue(noAnomalies),
                 Precision = parse.GetValue(precision),
             };
-            if (options.WindowSize is < 1 or > DriftProfileFormat.MaxWindow)
-                throw new UserFacingException($"--window must be 1..{DriftProfileFormat.MaxWindow}", ExitCode.Usage);
             var result = ReplayRunner.Run(profile, profilePath, table, options);
             if (parse.GetValue(json)) ReplayJson.Write(io.Out, result);
             else ReplayTable.Write(io.Out, result, parse.GetValue(onlyDrifted));

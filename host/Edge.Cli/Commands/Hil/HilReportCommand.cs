@@ -23,12 +23,14 @@ internal static class HilReportCommand
         {
             folder, output, traces,
         };
-        command.SetHandler((parse, io) => HilErrors.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             var report = await HilReport.WriteAsync(parse.GetValue(folder)!, parse.GetValue(output), parse.GetValue(traces));
-            io.Out.WriteLine($"{report.Path}: {report.Cells} cells, {report.Measured} measured, {report.Traces} trace(s)");
+            foreach (string unreadable in report.Unreadable) io.Error.WriteLine($"warning: left out of the report, cannot be read: {unreadable}");
+            io.Out.WriteLine($"{report.Path}: {report.Cells} cells, {report.Measured} measured, {report.Traces} trace(s)" +
+                (report.Unreadable.Count > 0 ? $"; {report.Unreadable.Count} file(s) unreadable (the page says which)" : ""));
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

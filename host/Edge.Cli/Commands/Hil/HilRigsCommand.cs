@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Common.Text;
 using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
 
@@ -11,17 +12,17 @@ internal static class HilRigsCommand
     {
         var files = new Argument<string[]>("rig-file") { Description = "Rig files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("rigs", """
-            Check rig files completely (keys, board kinds and profiles, monitors, triggers, supplies, budgets, firmware images)
-            and print their boards and measurement plan. Exit code 3 names the first problem.
+            Check rig files completely (keys, board kinds and profiles, monitors and their current and supply ranges, triggers,
+            budgets, that firmware images exist) and print their boards and measurement plan. Exit code 3 names the first problem.
 
             Examples:
               edge hil rigs hil-rigs/sim.yaml
-              edge hil rigs hil-rigs/*.yaml
+              edge hil rigs hil-rigs/sim.yaml hil-rigs/sim-m0.yaml
             """)
         {
             files,
         };
-        command.SetHandler((parse, io) => HilErrors.Run(() =>
+        command.SetHandler((parse, io) =>
         {
             foreach (string file in parse.GetValue(files)!)
             {
@@ -29,7 +30,7 @@ internal static class HilRigsCommand
                 var plan = rig.Measurement;
                 io.Out.WriteLine($"{file}: rig '{rig.Name}'{(rig.Description.Length > 0 ? " - " + rig.Description : "")}");
                 io.Out.WriteLine($"  measurement: {plan.Warmup} warm-up + {plan.Inferences} measured inferences at {plan.Rate}, {plan.AccuracyRows} accuracy rows, " +
-                                 $"cell timeout {DurationText.Format(plan.CellTimeout)}, {plan.Retries} retries");
+                                 $"cell timeout {Duration.Format(plan.CellTimeout)}, {plan.Retries} retries");
                 foreach (var board in rig.Boards)
                 {
                     string what = board.Kind == BoardKind.Simulated ? $"simulated {board.Profile!.Name}" : $"Nucleo {board.Target} on {board.Link}";
@@ -41,9 +42,11 @@ internal static class HilRigsCommand
                     io.Out.WriteLine($"  {board.Name}: {what}, {board.SupplyVolts:0.0##} V, {monitor} ({board.Monitor.Format}), {budgets}" +
                                      (board.Firmware.Count > 0 ? $", firmware {string.Join(", ", board.Firmware.Keys)}" : ""));
                 }
+                if (RigLoader.MissingFiles(rig) is { Count: > 0 } missing)
+                    throw new RigException(file, missing[0] + (missing.Count > 1 ? $" (and {missing.Count - 1} more)" : ""));
             }
-            return Task.FromResult(ExitCode.Ok);
-        }));
+            return ExitCode.Ok;
+        });
         return command;
     }
 

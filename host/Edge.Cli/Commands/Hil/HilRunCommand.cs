@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
+using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;
 using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
@@ -17,18 +19,18 @@ internal static class HilRunCommand
         var rig = new Option<string>("--rig", "-r") { Description = "The rig file (YAML): boards, links, monitors, budgets. hil-rigs/sim.yaml runs anywhere.", Required = true };
         var models = new Option<string[]>("--models", "-m") { Description = "Models: .onnx files (converted here), .edgem files with their .onnx beside them, or folders of them.", Required = true, AllowMultipleArgumentsPerToken = true };
         var data = new Option<string[]>("--data", "-d") { Description = "The test set: tables (CSV/Parquet) or folders. Each model takes the one table holding its input columns; MODEL=FILE gives a model its table.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var calib = new Option<string[]>("--calib", "-c") { Description = "Calibration tables for converting .onnx models, matched like --data (default: the --data tables).", AllowMultipleArgumentsPerToken = true };
-        var firmware = new Option<string[]>("--firmware", "-f") { Description = "Firmware revisions, each a column of the matrix (Nucleo boards: images named in the rig; simulated: any name). Default: whatever the board runs.", AllowMultipleArgumentsPerToken = true };
+        var calib = new Option<string[]>("--calib") { Description = "Calibration tables for converting .onnx models, matched like --data (default: the --data tables).", AllowMultipleArgumentsPerToken = true };
+        var firmware = new Option<string[]>("--firmware") { Description = "Firmware revisions, each a column of the matrix (Nucleo boards: images named in the rig; simulated: any name). Default: whatever the board runs.", AllowMultipleArgumentsPerToken = true };
         var boards = new Option<string[]>("--boards", "-b") { Description = "Only these boards of the rig.", AllowMultipleArgumentsPerToken = true };
         var shard = new Option<string?>("--shard") { Description = "Measure shard i of n (e.g. 2/3): bench hosts split one matrix by a hash of each cell; run them into one --out folder or merge the cells/ folders." };
         var output = new Option<string>("--out", "-o") { Description = "The run folder: manifest, one result file per cell, traces, results.parquet/json.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Keep the cells already complete in --out with the same inputs and measure the rest." };
-        var inferences = new Option<int?>("--inferences", "-n") { Description = "Measured inferences per cell (the rig's measurement.inferences)." };
-        var warmup = new Option<int?>("--warmup") { Description = "Warm-up inferences before them." };
-        var rows = new Option<int?>("--accuracy-rows") { Description = "Rows per cell run on the board and compared with ONNX Runtime." };
+        var inferences = new Option<int?>("--inferences", "-n") { Description = "Measured inferences per cell (the rig's measurement.inferences)." }.Within(1, ushort.MaxValue);
+        var warmup = new Option<int?>("--warmup") { Description = "Warm-up inferences before them." }.Within(0, ushort.MaxValue);
+        var rows = new Option<int?>("--accuracy-rows") { Description = "Rows per cell run on the board and compared with ONNX Runtime." }.Within(1, 1_000_000);
         var rate = new Option<string?>("--rate") { Description = "The monitor's sampling rate: 100k, 50k, ... 1." };
-        var timeout = new Option<string?>("--cell-timeout") { Description = "Time one attempt of a cell may take (e.g. 5m, 90s)." };
-        var retries = new Option<int?>("--retries") { Description = "Attempts after a failed one, each after a target reset." };
+        var timeout = DurationOption.Create("--cell-timeout", "Time one attempt of a cell may take (e.g. 5m, 90s; at most 24h).");
+        var retries = new Option<int?>("--retries") { Description = "Attempts after a failed one, each after a target reset." }.Within(0, 100);
         var plain = new Option<bool>("--plain") { Description = "Print progress as lines, not bars (automatic when the output is not a terminal)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log what the harness does step by step (to stderr)." };
         var command = new Command("run", """
@@ -37,19 +39,21 @@ internal static class HilRunCommand
             and integrate energy per inference between trigger edges, time them, run the accuracy rows on the board against
             ONNX Runtime, record memory. Unattended: per-cell timeouts, retries after a target reset, failed cells recorded
             with their reason while the run goes on; each result is written as it completes, so a killed run continues with
-            --resume. Exit code 11 when cells failed, 130 when stopped by Ctrl+C (finished cells are kept).
+            --resume. Exit code 3 when an input (rig, model, table, firmware image) is wrong, also when a model could not be
+            prepared while the others were measured; 11 when cells failed on the bench; 130 when stopped by Ctrl+C (finished
+            cells are kept).
 
             Examples:
               edge hil run --rig hil-rigs/sim.yaml --models samples/motor-flux \
                 -d samples/motor-flux/test_164V.features.csv -d samples/motor-flux/test_164V.windows.csv \
-                -c samples/motor-flux/train_164V.features.csv -c samples/motor-flux/train_164V.windows.csv --out runs/sim
+                --calib samples/motor-flux/train_164V.features.csv --calib samples/motor-flux/train_164V.windows.csv --out runs/sim
               edge hil run -r hil-rigs/sim.yaml -m flux_mlp.edgem flux_cnn1d.onnx -d flux_cnn1d=test.windows.csv -d test.features.csv -o runs/a --firmware 1.2.0 1.3.0
               edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o /shared/runs/r7 --shard 2/3 --resume
             """)
         {
             rig, models, data, calib, firmware, boards, shard, output, resume, inferences, warmup, rows, rate, timeout, retries, plain, verbose,
         };
-        command.SetHandler((parse, io) => HilErrors.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             var loaded = RigLoader.Load(parse.GetValue(rig)!);
             var plan = loaded.Measurement;
@@ -60,18 +64,22 @@ internal static class HilRunCommand
                 AccuracyRows = parse.GetValue(rows) ?? plan.AccuracyRows,
                 Retries = parse.GetValue(retries) ?? plan.Retries,
                 Rate = parse.GetValue(rate) is { } r ? (SamplingRate.TryParse(r, out var parsed) ? parsed : throw new UserFacingException($"--rate '{r}' is not a rate the monitor takes (100k, 50k, 20k, 10k, 5k, 2k, 1k, 500, ...)", ExitCode.Usage)) : plan.Rate,
-                CellTimeout = parse.GetValue(timeout) is { } t ? (DurationText.TryParse(t, out var d) && d > TimeSpan.Zero ? d : throw new UserFacingException($"--cell-timeout '{t}' is not a duration (e.g. 5m, 90s)", ExitCode.Usage)) : plan.CellTimeout,
+                CellTimeout = parse.GetValue(timeout) is { } t ? (t <= MeasurementPlan.MaxCellTimeout ? t : throw new UserFacingException("--cell-timeout must be at most 24h", ExitCode.Usage)) : plan.CellTimeout,
             };
             var shardValue = Shard.All;
             if (parse.GetValue(shard) is { } s && !Shard.TryParse(s, out shardValue))
                 throw new UserFacingException($"--shard '{s}': write i/n with 1 <= i <= n, e.g. 2/3", ExitCode.Usage);
+            var versions = Split(parse.GetValue(firmware)) is { Count: > 0 } given ? given : [FirmwareVersions.Current];
+            // Images are checked before anything is measured: a missing one is a wrong input, not a failed cell.
+            if (RigLoader.MissingFiles(loaded, versions) is { Count: > 0 } missing)
+                throw new HilInputException($"{loaded.SourcePath}: {missing[0]}{(missing.Count > 1 ? $" (and {missing.Count - 1} more)" : "")}");
             var options = new HilRunOptions
             {
                 Rig = loaded,
                 Models = parse.GetValue(models)!,
                 Data = parse.GetValue(data)!,
                 Calibration = parse.GetValue(calib) ?? [],
-                Firmware = Split(parse.GetValue(firmware)) is { Count: > 0 } versions ? versions : [FirmwareVersions.Current],
+                Firmware = versions,
                 Boards = Split(parse.GetValue(boards)),
                 Shard = shardValue,
                 OutputDirectory = parse.GetValue(output)!,
@@ -79,7 +87,7 @@ internal static class HilRunCommand
                 Plan = plan,
                 Logger = new StderrLogger(io.Error, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
             };
-            using var interrupt = Interruption.UntilInterrupted();
+            using var interrupt = Interruption.UntilInterrupted(linked: cancellationToken);
             try
             {
                 RunSummary summary;
@@ -93,6 +101,10 @@ internal static class HilRunCommand
                 }
                 else summary = await HilRunner.RunAsync(options, new PlainProgress(io.Out), interrupt.Token);
                 HilSummary.Write(io.Out, summary);
+                // A model that could not be prepared is a wrong input (3), whatever the bench did with the others.
+                if (summary.Unprepared.Count > 0)
+                    return io.Fail(ExitCode.InvalidInput, $"model {summary.Unprepared.First().Key} could not be prepared: {summary.Unprepared.First().Value}" +
+                        (summary.Unprepared.Count > 1 ? $" (and {summary.Unprepared.Count - 1} more model(s); see the log above)" : ""));
                 return summary.Failed > 0 ? ExitCode.RunIncomplete : ExitCode.Ok;
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -100,7 +112,7 @@ internal static class HilRunCommand
                 io.Error.WriteLine($"interrupted: the cells finished so far are kept in {options.OutputDirectory}; continue with the same command and --resume");
                 return ExitCode.Interrupted;
             }
-        }));
+        });
         return command;
     }
 

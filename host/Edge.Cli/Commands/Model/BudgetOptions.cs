@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
 using Edge.Models.Boards;
 using Edge.Targets.Boards;
 
@@ -12,10 +13,10 @@ public sealed class BudgetOptions
         Description = $"Fail when the board app with this model (and the drift profile it carries) does not fit the board's managed heap on nanoCLR; says by how much. Known: {string.Join(", ", BoardTarget.Known.Select(b => $"{b.Name} ({b.AppHeapBytes:N0} B after nanoCLR)"))}.",
     };
 
-    public Option<int?> ArenaBudget { get; } = new("--arena-budget")
+    public Option<int?> ArenaBudget { get; } = new Option<int?>("--arena-budget")
     {
         Description = "Fail when the model's arena needs more than this many bytes.",
-    };
+    }.Within(1, int.MaxValue);
 
     public void AddTo(Command command)
     {
@@ -23,18 +24,7 @@ public sealed class BudgetOptions
         command.Options.Add(ArenaBudget);
     }
 
-    public MemoryBudget Read(ParseResult result)
-    {
-        int? arena = result.GetValue(ArenaBudget);
-        if (arena is <= 0) throw new UserFacingException($"--arena-budget must be positive, got {arena}", ExitCode.Usage);
-        string? board = result.GetValue(Board);
-        try
-        {
-            return new MemoryBudget(arena, board is null ? null : BoardTarget.Find(board));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserFacingException(e.Message, ExitCode.Usage, e);
-        }
-    }
+    /// <summary>An unknown --board is a <see cref="Edge.Common.SettingException"/> (usage error) naming the known ones.</summary>
+    public MemoryBudget Read(ParseResult result) =>
+        new(result.GetValue(ArenaBudget), result.GetValue(Board) is { } board ? BoardTarget.Find(board) : null);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Common.Files;
 using Edge.Models;
 using Edge.Models.Quantization;
 
@@ -10,13 +11,13 @@ public static class ConvertCommand
     public static Command Create()
     {
         var onnx = new Argument<string>("model.onnx") { Description = "The float model as exported by PyTorch, scikit-learn (skl2onnx) or another ONNX exporter." };
-        var calib = new Option<string>("--calib", "-c") { Description = "Calibration data (CSV or Parquet): rows like the ones the board will see.", Required = true };
+        var calib = new Option<string>("--calib") { Description = "Calibration data (CSV or Parquet): rows like the ones the board will see.", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the .edgem file.", Required = true };
-        var columns = new Option<string?>("--input-columns", "-i") { Description = "Table columns that fill the input, in order: names and ranges, e.g. 'f0..f63' or 's0..s255'. Default: the first numeric columns, as many as the input has values (the label column excluded)." };
-        var label = new Option<string>("--label", "-l") { Description = "Label column to leave out of the default input columns.", DefaultValueFactory = _ => "label" };
+        var columns = new Option<string?>("--input-columns", "-i") { Description = "Table columns that fill the input, in order: names and ranges, e.g. 'f0..f63' or 's0..s255'. Default: the one family of numbered columns (f0, f1, ...) with as many columns as the input has values." };
+        var label = new Option<string>("--label") { Description = "Label column to leave out of the default input columns.", DefaultValueFactory = _ => "label" };
         var calibration = new Option<Calibration>("--calibration") { Description = "How activation ranges are chosen: Mse (clip where the int8 round trip loses least) or MinMax.", DefaultValueFactory = _ => Calibration.Mse };
         var noBias = new Option<bool>("--no-bias-correction") { Description = "Skip the empirical bias correction (measured per layer on the device engine)." };
-        var drift = new Option<string?>("--drift-profile") { Description = "An EDGP drift profile (from `edge drift profile`) to carry inside the model file." };
+        var drift = new Option<string?>("--drift-profile") { Description = "An EDGP drift profile (from `edge drift profile`, built on the same data) to carry inside the model file; read and checked as the board will." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var budget = new BudgetOptions();
         var command = new Command("convert", """
@@ -27,14 +28,15 @@ public static class ConvertCommand
 
             Examples:
               edge model convert flux_mlp.onnx --calib train_164V.features.csv -o flux_mlp.edgem
-              edge model convert flux_cnn1d.onnx -c train_164V.windows.csv -i s0..s255 -o flux_cnn1d.edgem --board nucleo-f746zg
+              edge model convert flux_cnn1d.onnx --calib train_164V.windows.csv -i s0..s255 -o flux_cnn1d.edgem --board nucleo-f746zg
+              edge model convert flux_mlp.onnx --calib train_164V.features.csv --drift-profile motor.edgp -o flux_mlp.edgem
             """)
         {
             onnx,
         };
         foreach (var option in new Option[] { calib, output, columns, label, calibration, noBias, drift, json }) command.Options.Add(option);
         budget.AddTo(command);
-        command.SetHandler((result, io) => ModelErrors.Run(() =>
+        command.SetHandler((result, io) =>
         {
             var options = new ConvertOptions(result.GetValue(onnx)!, result.GetValue(calib)!, result.GetValue(output)!)
             {
@@ -46,26 +48,11 @@ public static class ConvertCommand
                 DriftProfilePath = result.GetValue(drift),
             };
             var converted = ModelConverter.Convert(options);
-            WriteAtomically(options.OutputPath, converted.Bytes);
+            AtomicFile.Write(options.OutputPath, converted.Bytes);
             if (result.GetValue(json)) io.Out.WriteLine(converted.Report.ToJson());
             else converted.Report.WriteText(io.Out);
             return ExitCode.Ok;
-        }));
+        });
         return command;
-    }
-
-    /// <summary>Writes next to the target and renames, so a failed write leaves no partial model behind.</summary>
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        string temporary = path + ".partial";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
     }
 }

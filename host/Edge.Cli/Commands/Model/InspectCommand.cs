@@ -23,13 +23,15 @@ public static class InspectCommand
             model,
             json,
         };
-        command.SetHandler((result, io) => ModelErrors.Run(() =>
+        command.SetHandler((result, io) =>
         {
             var inspection = ModelInspection.Inspect(result.GetValue(model)!);
             if (result.GetValue(json)) io.Out.WriteLine(inspection.ToJson());
             else inspection.WriteText(io.Out);
+            // Shown above; a board would refuse this file.
+            if (inspection.DriftProfileProblem is { } problem) return io.Fail(ExitCode.InvalidInput, $"{inspection.Path}: its embedded drift profile cannot be read: {problem}");
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
 using Edge.Models.Verification;
 
 namespace Edge.Cli.Commands.Model;
@@ -11,9 +12,9 @@ public static class VerifyCommand
         var model = new Argument<string>("model.edgem") { Description = "The converted model." };
         var onnx = new Option<string>("--onnx") { Description = "The float ONNX model it was converted from.", Required = true };
         var data = new Option<string>("--data", "-d") { Description = "Rows to compare on (CSV or Parquet).", Required = true };
-        var label = new Option<string?>("--label", "-l") { Description = "Label column (1 = positive) for F1/AUC/accuracy. Default: 'label' when the table has it." };
+        var label = new Option<string?>("--label") { Description = "Label column (1 = positive) for F1/AUC/accuracy. Default: 'label' when the table has it." };
         var columns = new Option<string?>("--input-columns", "-i") { Description = "Input columns, as for convert. Default: the columns recorded at conversion." };
-        var threshold = new Option<double>("--threshold") { Description = "Decision threshold for single-score models (positive when score >= threshold).", DefaultValueFactory = _ => 0.5 };
+        var threshold = new Option<double>("--threshold") { Description = "Decision threshold for single-score models (positive when score >= threshold).", DefaultValueFactory = _ => 0.5 }.Unbounded("any number: a score threshold");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var budget = new BudgetOptions();
         var command = new Command("verify", """
@@ -30,7 +31,7 @@ public static class VerifyCommand
         };
         foreach (var option in new Option[] { onnx, data, label, columns, threshold, json }) command.Options.Add(option);
         budget.AddTo(command);
-        command.SetHandler((result, io) => ModelErrors.Run(() =>
+        command.SetHandler((result, io) =>
         {
             var report = ModelVerifier.Verify(new VerifyOptions(result.GetValue(model)!, result.GetValue(onnx)!, result.GetValue(data)!)
             {
@@ -42,7 +43,7 @@ public static class VerifyCommand
             if (result.GetValue(json)) io.Out.WriteLine(report.ToJson());
             else report.WriteText(io.Out);
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

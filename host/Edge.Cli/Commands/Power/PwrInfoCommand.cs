@@ -19,15 +19,15 @@ internal static class PwrInfoCommand
             port,
             model,
         };
-        command.SetHandler((parse, io) => PwrOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             var options = new PowerMonitorOptions { Model = PwrOptions.ToModel(parse.GetValue(model)) };
-            await using var monitor = await PowerMonitor.OpenAsync(parse.GetValue(port)!, options);
+            await using var monitor = await PowerMonitor.OpenAsync(parse.GetValue(port)!, options, cancellationToken);
             double celsius = await monitor.ReadTemperatureAsync();
             io.Out.WriteLine($"{monitor.Identity} at {monitor.Address}");
             io.Out.WriteLine($"temperature {celsius:0.#} °C");
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Net;
+using Edge.Cli.Grammar;
+using Edge.Power.Backends;
 using Edge.Power.Simulation;
 using Edge.Transport;
 
@@ -15,26 +17,27 @@ internal static class PwrSimCommand
         var listen = new Option<string>("--listen", "-l") { Description = "Serve on tcp://HOST:PORT (port 0 picks a free one).", DefaultValueFactory = _ => DefaultListen };
         var pty = new Option<bool>("--pty") { Description = "Serve on a Linux pseudo-terminal instead; its /dev/pts path is printed (open it like a serial port)." };
         var model = PwrOptions.Model();
-        var faults = new Option<string?>("--faults") { Description = "Faults to inject: garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue; comma-separated. TIME is into an acquisition (0.5s, 200ms)." };
-        var idle = new Option<double>("--idle-ma") { Description = "Target current between inferences, mA.", DefaultValueFactory = _ => 2 };
-        var active = new Option<double>("--active-ma") { Description = "Target current during an inference, mA.", DefaultValueFactory = _ => 25 };
-        var inference = new Option<double>("--inference-ms") { Description = "Duration of one inference, ms.", DefaultValueFactory = _ => 5 };
-        var period = new Option<double>("--period-ms") { Description = "Time from one inference start to the next, ms.", DefaultValueFactory = _ => 20 };
-        var noise = new Option<double>("--noise-ma") { Description = "Uniform noise on every sample, ± mA.", DefaultValueFactory = _ => 0 };
+        var faults = new Option<string?>("--faults") { Description = "Faults to inject: garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue; comma-separated. TIME is into an acquisition (500ms, 2s)." };
+        // Currents may exceed the monitor's range on purpose: the simulator then reports an overcurrent as the monitor would.
+        var idle = new Option<double>("--idle-ma") { Description = "Target current between inferences, mA.", DefaultValueFactory = _ => 2 }.Within(0.0, 10_000);
+        var active = new Option<double>("--active-ma") { Description = "Target current during an inference, mA.", DefaultValueFactory = _ => 25 }.Within(0.0, 10_000);
+        var inference = new Option<double>("--inference-ms") { Description = "Duration of one inference, ms.", DefaultValueFactory = _ => 5 }.Positive(60_000.0);
+        var period = new Option<double>("--period-ms") { Description = "Time from one inference start to the next, ms.", DefaultValueFactory = _ => 20 }.Positive(3_600_000.0);
+        var noise = new Option<double>("--noise-ma") { Description = "Uniform noise on every sample, ± mA.", DefaultValueFactory = _ => 0 }.Within(0.0, 10_000);
         var fast = new Option<bool>("--fast") { Description = "Stream as fast as the client reads instead of in real time." };
-        var seed = new Option<int>("--seed") { Description = "Seed for noise and garbage bytes.", DefaultValueFactory = _ => 1 };
-        var duration = new Option<string?>("--for") { Description = "Stop after this long (e.g. 30s); default: until Ctrl+C." };
+        var seed = new Option<int>("--seed") { Description = "Seed for noise and garbage bytes.", DefaultValueFactory = _ => 1 }.Unbounded("any whole number");
+        var duration = DurationOption.Create("--for", "Stop after this long (e.g. 30s, 5m); default: until Ctrl+C.");
         var command = new Command("sim",
             "Run a simulated STLINK-V3PWR or LPM01A that speaks the monitor's command language and streams a target's current " +
             "(idle, and periodic inferences) at the configured rate, up to 100 kHz. Prints where it listens and runs until Ctrl+C.\n\n" +
             "Examples:\n" +
             "  edge pwr sim\n" +
             "  edge pwr sim --pty --model lpm01a\n" +
-            "  edge pwr sim --listen tcp://127.0.0.1:0 --active-ma 40 --inference-ms 3 --faults garbage@0.5s,drop@2s")
+            "  edge pwr sim --listen tcp://127.0.0.1:0 --active-ma 40 --inference-ms 3 --faults garbage@500ms,drop@2s --for 10s")
         {
             listen, pty, model, faults, idle, active, inference, period, noise, fast, seed, duration,
         };
-        command.SetHandler((parse, io) => PwrOptions.Run(async () =>
+        command.SetHandler(async (parse, io, cancellationToken) =>
         {
             var options = new SimulatorOptions
             {
@@ -48,13 +51,12 @@ internal static class PwrSimCommand
                 Seed = parse.GetValue(seed),
             };
             if (parse.GetValue(inference) <= 0 || parse.GetValue(period) < parse.GetValue(inference))
-                throw new UserFacingException("--inference-ms must be positive and no longer than --period-ms.", ExitCode.Usage);
-            string? limit = parse.GetValue(duration);
-            using var stop = Interruption.UntilInterrupted(limit is null ? null : PwrOptions.ParseDuration(limit, "--for"));
+                throw new UserFacingException("--inference-ms must be positive and no longer than --period-ms", ExitCode.Usage);
+            using var stop = Interruption.UntilInterrupted(parse.GetValue(duration), cancellationToken);
             var simulator = new PowerMonitorSimulator(options);
             await using var host = Start(simulator, parse.GetValue(pty), parse.GetValue(listen)!);
             host.AddressChanged += address => io.Out.WriteLine($"the pseudo-terminal was hung up (drop fault); now on {address}");
-            io.Out.WriteLine($"{(options.Model == Edge.Power.Backends.PowerMonitorModel.Lpm01a ? "LPM01A" : "STLINK-V3PWR")} simulator on {host.Address}");
+            io.Out.WriteLine($"{PowerMonitorBackend.For(options.Model).Name} simulator on {host.Address}");
             io.Out.WriteLine($"target: {options.Profile}; faults: {options.Faults}; {(options.RealTime ? "real time" : "as fast as read")}. Ctrl+C stops.");
             try
             {
@@ -66,7 +68,7 @@ internal static class PwrSimCommand
             }
             io.Out.WriteLine($"stopped after {host.Connections} connection(s)");
             return ExitCode.Ok;
-        }));
+        });
         return command;
     }
 
@@ -85,7 +87,7 @@ internal static class PwrSimCommand
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw new UserFacingException($"Cannot listen on {listen}: {e.Message}.", ExitCode.DeviceError, e);
+            throw new UserFacingException(Listening.Failure(listen, e), ExitCode.Usage, e);
         }
     }
 }

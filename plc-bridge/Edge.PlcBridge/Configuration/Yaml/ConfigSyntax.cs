@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Edge.Common.Text;
 
 namespace Edge.PlcBridge.Configuration.Yaml;
 
@@ -17,22 +18,8 @@ internal static class ConfigSyntax
         return long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary><c>500ms</c>, <c>5s</c>, <c>1.5s</c>, <c>2m</c>, <c>1h</c>: a number and a unit.</summary>
-    public static bool TryDuration(string text, out TimeSpan value)
-    {
-        value = default;
-        string t = text.Trim().ToLowerInvariant();
-        (string number, double seconds) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 1e-3)
-            : t.EndsWith('s') ? (t[..^1], 1.0)
-            : t.EndsWith('m') ? (t[..^1], 60.0)
-            : t.EndsWith('h') ? (t[..^1], 3600.0)
-            : ("", 0.0);
-        if (number.Length == 0 || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount)
-            || double.IsInfinity(amount * seconds) || amount * seconds > TimeSpan.MaxValue.TotalSeconds)
-            return false;
-        value = TimeSpan.FromSeconds(amount * seconds);
-        return true;
-    }
+    /// <summary><c>500ms</c>, <c>5s</c>, <c>1.5s</c>, <c>2m</c>, <c>1h</c>: Edge's one duration syntax (<see cref="Duration"/>).</summary>
+    public static bool TryDuration(string text, out TimeSpan value) => Duration.TryParse(text, out value);
 
     public static bool TryBool(string text, out bool value)
     {

@@ -83,13 +83,17 @@ internal sealed class YamlSection
 
     public bool Bool(string key, bool fallback) => Value(key, fallback, ConfigSyntax.TryBool, "true or false");
 
-    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min)
+    /// <summary>A duration between <paramref name="min"/> and <paramref name="max"/> (default a day: timers take at most about 49 days, and no setting here means more than a day).</summary>
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min, TimeSpan? max = null)
     {
         if (Find(key) is null)
             return fallback;
-        var value = Value(key, fallback, ConfigSyntax.TryDuration, "a duration such as 500ms, 5s or 2m");
+        var value = Value(key, fallback, ConfigSyntax.TryDuration, "a duration: " + Edge.Common.Text.Duration.Syntax);
         if (value < min)
             throw Error(Find(key)!, KeyPath(key), $"{value.TotalMilliseconds} ms is too short; it must be at least {min.TotalMilliseconds} ms");
+        var most = max ?? TimeSpan.FromHours(24);
+        if (value > most)
+            throw Error(Find(key)!, KeyPath(key), $"{Edge.Common.Text.Duration.Format(value)} is too long; it must be at most {Edge.Common.Text.Duration.Format(most)}");
         return value;
     }
 
