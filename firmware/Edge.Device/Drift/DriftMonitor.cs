@@ -22,6 +22,7 @@ namespace Edge.Device.Drift
         private readonly DecayedSketch _decayed;
         private readonly ColumnEvaluator _evaluator;
         private int _windowAnomalies;
+        private readonly int[] _windowMissing;
 
         public DriftMonitor(DriftProfile profile) : this(profile, profile.Policy.WindowSize)
         {
@@ -43,6 +44,7 @@ namespace Edge.Device.Drift
             Continuous = new DriftReport(profile.Columns.Length);
             Policy = new DetectionPolicy(profile.Policy);
             Capture = new CaptureBuffer(profile.Policy.CaptureRows, profile.Columns.Length);
+            _windowMissing = new int[profile.Columns.Length];
         }
 
         public DriftProfile Profile { get { return _profile; } }
@@ -71,6 +73,9 @@ namespace Edge.Device.Drift
         /// <summary>Windows completed since start.</summary>
         public int WindowsCompleted;
 
+        /// <summary>Values missing (<see cref="Numerics.FixedPointInput.Missing"/>) since start, all columns.</summary>
+        public long MissingValues;
+
         /// <summary>Samples in the window being filled.</summary>
         public int SamplesInWindow { get { return _window.Samples; } }
 
@@ -83,6 +88,12 @@ namespace Edge.Device.Drift
             {
                 var col = columns[c];
                 int value = row[offset + c];
+                if (value == Numerics.FixedPointInput.Missing)
+                {
+                    _windowMissing[c]++;
+                    MissingValues++;
+                    continue;
+                }
                 int slot = SlotIndex.Of(col, value);
                 _window.Add(col, c, slot, value);
                 if (anomalous) _anomalous.Add(col, c, slot, value);
@@ -138,6 +149,8 @@ namespace Edge.Device.Drift
                 explainedByBurst = !NormalOnly.Drifting;
             }
             WindowsCompleted++;
+            System.Array.Copy(_windowMissing, LastWindow.Missing, _windowMissing.Length);
+            System.Array.Clear(_windowMissing, 0, _windowMissing.Length);
             byte verdict = Policy.Judge(LastWindow.Drifting, explainedByBurst);
             // The capture starts with the first drifting window and freezes when drift is confirmed.
             if (verdict == WindowVerdict.Confirmed) Capture.Freeze(WindowsCompleted);

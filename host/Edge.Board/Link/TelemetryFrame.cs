@@ -1,4 +1,23 @@
+using Edge.Device.Codec;
+using Edge.Device.Link;
+using Edge.Device.Link.Messages;
+
 namespace Edge.Board.Link;
 
 /// <summary>An unsolicited frame from the board: its kind, sequence number and payload, and when it arrived.</summary>
-public sealed record TelemetryFrame(byte Kind, ushort Sequence, byte[] Payload, DateTimeOffset ReceivedAt);
+public sealed record TelemetryFrame(byte Kind, ushort Sequence, byte[] Payload, DateTimeOffset ReceivedAt)
+{
+    /// <summary>Reads the payload into its message (TelemetryKind: status record, window page); a payload that does not read is the board's fault.</summary>
+    public T Decode<T>(T message, string address) where T : LinkMessage
+    {
+        try
+        {
+            message.Read(new ByteReader(Payload, 0, Payload.Length, $"telemetry from {address}"));
+            return message;
+        }
+        catch (EdgeFormatException e)
+        {
+            throw new BoardLinkException($"board at {address} sent malformed telemetry (kind {Kind}): {e.Message}", e);
+        }
+    }
+}

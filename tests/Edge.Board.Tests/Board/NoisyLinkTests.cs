@@ -18,7 +18,7 @@ public sealed class NoisyLinkTests
     [TestMethod]
     public async Task OneHundredThousandFramesWithOnePercentDamaged()
     {
-        await using var rig = BoardRig.Start(noise: 0.01, seed: 11, options: new LinkOptions { ResponseTimeout = TimeSpan.FromMilliseconds(10), Attempts = 60 }, noisePerFrame: true);
+        await using var rig = await BoardRig.StartAsync(noise: 0.01, seed: 11, options: new LinkOptions { ResponseTimeout = TimeSpan.FromMilliseconds(10), Attempts = 60 }, noisePerFrame: true);
         await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
         var rows = Fixtures.Read("test_164V").NumberRows(Enumerable.Range(0, 64).Select(i => "f" + i).ToArray())
             .Select(r => r.Select(v => (float)v).ToArray()).ToArray();
@@ -43,7 +43,7 @@ public sealed class NoisyLinkTests
     [TestMethod]
     public async Task CommandsCompleteExactlyOnceThroughANoisyLine()
     {
-        await using var rig = BoardRig.Start(noise: 0.003, seed: 7, options: Patient);
+        await using var rig = await BoardRig.StartAsync(noise: 0.003, seed: 7, options: Patient);
 
         // A whole model (about 5 KB in 5 chunks) arrives intact: the board checks its CRC-32 before loading it.
         var upload = await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
@@ -76,10 +76,9 @@ public sealed class NoisyLinkTests
     [TestMethod]
     public async Task SilentBoardFailsWithAMessageNamingTheAddressAndCommand()
     {
-        await using var rig = BoardRig.Start(noise: 1.0, seed: 3, options: new LinkOptions { ResponseTimeout = TimeSpan.FromMilliseconds(20), Attempts = 3 });
-        var e = await Assert.ThrowsExactlyAsync<BoardLinkException>(() => rig.Client.StatusAsync());
+        var e = await Assert.ThrowsExactlyAsync<BoardLinkException>(() => BoardRig.StartAsync(noise: 1.0, seed: 3, options: new LinkOptions { ResponseTimeout = TimeSpan.FromMilliseconds(20), Attempts = 3 }));
         StringAssert.Contains(e.Message, "in-memory line");
-        StringAssert.Contains(e.Message, "0x02");
+        StringAssert.Contains(e.Message, "0x01 (hello)");
         StringAssert.Contains(e.Message, "3 attempts");
     }
 }

@@ -43,7 +43,7 @@ public static class SimulatedBoards
             await client.UploadAsync(UploadKind.DriftProfile, profile);
             var table = TableReader.Read(RepoPaths.MotorFlux("drift_289V.features.csv"));
             var (layout, _) = BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table);
-            await client.ConfigureRowsAsync(layout);
+            await BoardStreamer.ConfigureAsync(client, layout);
             var sensor = new ReplaySampleSource(rowsPerSecond: 2000);
             sensor.Enqueue(DriftRows.Take(rows));
             board.Runtime.SampleSource = sensor;

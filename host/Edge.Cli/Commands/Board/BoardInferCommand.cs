@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Board.Client;
 using Edge.Data;
 using Edge.Device.Model;
 using Edge.Models.Verification;
@@ -30,20 +31,32 @@ internal static class BoardInferCommand
         };
         command.SetHandler((parse, io) => BoardOptions.Run(async () =>
         {
+            // Counts are checked here, against the request's fields and the board's own limits, and
+            // never cast: -r 1000000 would otherwise run 16,960 times.
+            int rowCount = parse.GetValue(rows);
+            int repeatCount = parse.GetValue(repeats);
+            if (rowCount < 1) throw new UserFacingException($"--rows {rowCount}: load at least 1 row", ExitCode.Usage);
+            if (repeatCount is < 1 or > InferLimits.MaxRepeats)
+                throw new UserFacingException($"--repeats {repeatCount}: a board runs 1 to {InferLimits.MaxRepeats:N0} repeats per request", ExitCode.Usage);
             var edgeModel = ModelReader.Read(BoardOptions.ReadFile(parse.GetValue(model)!));
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             int inputs = edgeModel.Tensors[edgeModel.Inputs[0].Tensor].ElementCount;
             int outputs = edgeModel.Tensors[edgeModel.Outputs[0]].ElementCount;
+            if (rowCount * outputs > InferLimits.MaxOutputs)
+                throw new UserFacingException($"--rows {rowCount}: {rowCount} vectors of {outputs} outputs do not fit one answer; at most {InferLimits.MaxOutputs / outputs} rows for this model", ExitCode.Usage);
             var columns = InputMapping.Resolve(table, edgeModel.Metadata("input.columns"), inputs, null);
-            var vectors = InputMapping.Rows(table, columns).Take(parse.GetValue(rows)).ToArray();
+            var vectors = InputMapping.Rows(table, columns).Take(rowCount).ToArray();
+            if (vectors.Length < rowCount)
+                throw new UserFacingException($"--rows {rowCount}: {parse.GetValue(data)!.Name} has only {vectors.Length} row(s)", ExitCode.Usage);
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, default);
             await using (client)
             {
+                if (rowCount > hello.VectorSlots)
+                    throw new UserFacingException($"--rows {rowCount}: {hello.BoardName} has {hello.VectorSlots} vector slots (1 to {hello.VectorSlots} rows)", ExitCode.Usage);
                 if ((await client.StatusAsync()).ModelId != edgeModel.IdHex)
                     throw new UserFacingException($"{hello.BoardName} does not run {edgeModel.IdHex}; upload it first (edge board upload)");
-                if (vectors.Length > hello.VectorSlots) vectors = vectors.Take(hello.VectorSlots).ToArray();
                 for (int s = 0; s < vectors.Length; s++) await client.SetVectorAsync(s, vectors[s]);
-                var run = await client.InferAsync(0, vectors.Length, parse.GetValue(repeats), outputs);
+                var run = await client.InferAsync(0, vectors.Length, repeatCount, outputs);
                 io.Out.WriteLine($"{run.Inferences} inferences on {hello.BoardName}: mean {run.MeanMicros:N1} us, min {run.MinMicros} us, max {run.MaxMicros} us (board clock)");
                 for (int s = 0; s < vectors.Length; s++)
                     io.Out.WriteLine($"  vector {s}: {string.Join(" ", run.Outputs[s].Take(8).Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))}{(outputs > 8 ? " ..." : "")}");

@@ -76,7 +76,7 @@ public static class RowLayoutBuilder
             {
                 int i = Array.IndexOf(categories, text);
                 if (i < 0 && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double number))
-                    i = Array.IndexOf(categories, Edge.Drift.Profiles.CategoryKey.Of(number));
+                    i = Array.IndexOf(categories, CategoryKey.Of(number));
                 return (float)i;
             }).ToArray();
         }

@@ -1,4 +1,4 @@
-namespace Edge.Device.Board
+namespace Edge.Device.Link
 {
     /// <summary>Response status codes (firmware/docs/link-protocol.md).</summary>
     public static class LinkStatus
@@ -15,6 +15,12 @@ namespace Edge.Device.Board
         public const byte Busy = 9;
         public const byte Failed = 10;
 
+        /// <summary>The request names a session the board is not in: it restarted, or another host opened one since. Not run.</summary>
+        public const byte StaleSession = 11;
+
+        /// <summary>The request id is not the next one the board expects: not run; the payload names the id expected.</summary>
+        public const byte OutOfOrder = 12;
+
         public static string Name(byte status)
         {
             switch (status)
@@ -30,6 +36,8 @@ namespace Edge.Device.Board
                 case InvalidFile: return "invalid-file";
                 case Busy: return "busy";
                 case Failed: return "failed";
+                case StaleSession: return "stale-session";
+                case OutOfOrder: return "out-of-order";
                 default: return "status-" + status.ToString();
             }
         }

@@ -1,4 +1,4 @@
-namespace Edge.Device.Board
+namespace Edge.Device.Link
 {
     /// <summary>Kinds of unsolicited telemetry frames.</summary>
     public static class TelemetryKind

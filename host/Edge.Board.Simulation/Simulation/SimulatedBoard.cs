@@ -16,21 +16,23 @@ public sealed class SimulatedBoard : IDisposable
     private ModelWork _work = new(0, 0, 0, 0);
     private byte[]? _workOf;
 
+    /// <param name="stateFolder">The simulated flash; null: none (uploads last until the board stops, and cost no disk writes).</param>
     /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
-    public SimulatedBoard(BoardProfile profile, string stateFolder, string? name = null, string? firmwareVersion = null)
+    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null)
     {
         Profile = profile;
         Name = name ?? profile.Name;
         Clock = new SimulatedClock();
         Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
         Port = new StreamPort();
-        Store = new FileModelStore(stateFolder);
+        Store = stateFolder is null ? null : new FileModelStore(stateFolder);
         var config = new BoardConfig
         {
             FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version,
             BoardName = Name + " (simulated " + profile.Name + ")",
             StagingCapacity = profile.StagingCapacity,
             ArenaBudget = profile.ArenaBudget,
+            ResponseCacheSlots = profile.Window,
         };
         Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, null);
         Pin.WarmUp(); // no model yet: models nothing
@@ -49,7 +51,7 @@ public sealed class SimulatedBoard : IDisposable
 
     public StreamPort Port { get; }
 
-    public FileModelStore Store { get; }
+    public FileModelStore? Store { get; }
 
     /// <summary>The device code. Touch it only from tests that stopped the loop, or for reading counters.</summary>
     public BoardRuntime Runtime { get; }
