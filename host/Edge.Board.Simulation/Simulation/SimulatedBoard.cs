@@ -73,7 +73,9 @@ public sealed class SimulatedBoard : IDisposable
     {
         while (_running)
         {
-            if (Runtime.Poll() == 0) Port.DataArrived.WaitOne(1);
+            int work = Runtime.Poll();
+            Port.Flush();
+            if (work == 0) Port.DataArrived.WaitOne(1);
         }
     }
 

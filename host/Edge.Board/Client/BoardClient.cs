@@ -110,30 +110,42 @@ public sealed class BoardClient : IAsyncDisposable
         var inFlight = new Queue<(int Offset, Task<LinkResponse> Answer)>();
         while (offset < file.Length)
         {
-            while (sentTo < file.Length && inFlight.Count < Link.Window)
+            // Fill the window, in one write.
+            var batch = new List<ReadOnlyMemory<byte>>();
+            var offsets = new List<int>();
+            while (sentTo < file.Length && inFlight.Count + batch.Count < Link.Window)
             {
                 int count = Math.Min(chunkBytes, file.Length - sentTo);
-                var chunk = new UploadChunkRequest { Offset = sentTo, Data = file, DataOffset = sentTo, DataLength = count };
-                inFlight.Enqueue((sentTo, await Link.SendAsync(LinkCommand.UploadChunk, LinkClient.Payload(chunk), cancellationToken).ConfigureAwait(false)));
+                batch.Add(LinkClient.Payload(new UploadChunkRequest { Offset = sentTo, Data = file, DataOffset = sentTo, DataLength = count }));
+                offsets.Add(sentTo);
                 sentTo += count;
             }
-            var (at, answer) = inFlight.Dequeue();
-            var response = await answer.WaitAsync(cancellationToken).ConfigureAwait(false);
-            int next = response.Status is LinkStatus.Ok or LinkStatus.BadOffset ? response.Decode(new UploadOffset()).Offset : 0;
-            if (response.Status == LinkStatus.BadOffset)
+            if (batch.Count > 0)
             {
-                // The board is elsewhere (an earlier chunk was not taken): let what is in flight
-                // come back refused, then carry on from where the board says.
-                await DrainAsync(inFlight.Select(f => f.Answer), cancellationToken).ConfigureAwait(false);
-                inFlight.Clear();
-                offset = sentTo = next;
-                continue;
+                var answers = await Link.SendBatchAsync(LinkCommand.UploadChunk, batch, cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < answers.Count; i++) inFlight.Enqueue((offsets[i], answers[i]));
             }
-            if (!response.Ok) throw Link.Refused(response, $"upload chunk at {at}");
-            if (response.Attempts > 2) { chunkBytes = Math.Max(MinChunkBytes, chunkBytes / 2); cleanRun = 0; }
-            else if (response.Attempts == 1 && ++cleanRun >= 4) { chunkBytes = Math.Min(MaxChunkBytes, chunkBytes * 2); cleanRun = 0; }
-            offset = next;
-            progress?.Report(offset);
+            // Take the oldest answer, and every later one already in.
+            do
+            {
+                var (at, answer) = inFlight.Dequeue();
+                var response = await answer.WaitAsync(cancellationToken).ConfigureAwait(false);
+                int next = response.Status is LinkStatus.Ok or LinkStatus.BadOffset ? response.Decode(new UploadOffset()).Offset : 0;
+                if (response.Status == LinkStatus.BadOffset)
+                {
+                    // The board is elsewhere (an earlier chunk was not taken): let what is in flight
+                    // come back refused, then carry on from where the board says.
+                    await DrainAsync(inFlight.Select(f => f.Answer), cancellationToken).ConfigureAwait(false);
+                    inFlight.Clear();
+                    offset = sentTo = next;
+                    break;
+                }
+                if (!response.Ok) throw Link.Refused(response, $"upload chunk at {at}");
+                if (response.Attempts > 2) { chunkBytes = Math.Max(MinChunkBytes, chunkBytes / 2); cleanRun = 0; }
+                else if (response.Attempts == 1 && ++cleanRun >= 4) { chunkBytes = Math.Min(MaxChunkBytes, chunkBytes * 2); cleanRun = 0; }
+                offset = next;
+                progress?.Report(offset);
+            } while (inFlight.Count > 0 && inFlight.Peek().Answer.IsCompleted);
         }
         var committed = await Link.RequestAsync(LinkCommand.UploadCommit, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         if (!committed.Ok)
@@ -195,25 +207,34 @@ public sealed class BoardClient : IAsyncDisposable
         var inFlight = new Queue<Task<LinkResponse>>();
         while (done < rows.Count)
         {
-            while (sent < rows.Count && inFlight.Count < Link.Window)
+            // Fill the window, in one write.
+            var batch = new List<ReadOnlyMemory<byte>>();
+            while (sent < rows.Count && inFlight.Count + batch.Count < Link.Window)
             {
                 int count = Math.Min(perFrame, rows.Count - sent);
-                inFlight.Enqueue(await Link.SendAsync(LinkCommand.Rows, RowsPayload(rows, sent, count, start + sent), cancellationToken).ConfigureAwait(false));
+                batch.Add(RowsPayload(rows, sent, count, start + sent));
                 sent += count;
             }
-            long windowsBefore = _windowsSeen;
-            var response = await inFlight.Dequeue().WaitAsync(cancellationToken).ConfigureAwait(false);
-            var reply = Taken(response);
-            samples = reply.Samples;
-            done = (int)(_nextRow - start);
-            progress?.Report(done);
-            if (response.Status == LinkStatus.Ok && reply.WindowsCompleted == windowsBefore) continue;
-            // A window closed (or the rows were out of place): what is in flight will be refused;
-            // let it come back, read the window, and go on from where the board is.
-            foreach (var answer in inFlight) Taken(await answer.WaitAsync(cancellationToken).ConfigureAwait(false));
-            inFlight.Clear();
-            if (reply.WindowsCompleted != windowsBefore && onWindow is not null) await onWindow(reply.WindowsCompleted).ConfigureAwait(false);
-            sent = done = (int)(_nextRow - start);
+            if (batch.Count > 0)
+                foreach (var answer in await Link.SendBatchAsync(LinkCommand.Rows, batch, cancellationToken).ConfigureAwait(false)) inFlight.Enqueue(answer);
+            bool resync = false;
+            do
+            {
+                long windowsBefore = _windowsSeen;
+                var response = await inFlight.Dequeue().WaitAsync(cancellationToken).ConfigureAwait(false);
+                var reply = Taken(response);
+                samples = reply.Samples;
+                done = (int)(_nextRow - start);
+                progress?.Report(done);
+                if (response.Status == LinkStatus.Ok && reply.WindowsCompleted == windowsBefore) continue;
+                // A window closed (or the rows were out of place): what is in flight will be refused;
+                // let it come back, read the window, and go on from where the board is.
+                foreach (var answer in inFlight) Taken(await answer.WaitAsync(cancellationToken).ConfigureAwait(false));
+                inFlight.Clear();
+                if (reply.WindowsCompleted != windowsBefore && onWindow is not null) await onWindow(reply.WindowsCompleted).ConfigureAwait(false);
+                sent = done = (int)(_nextRow - start);
+                resync = true;
+            } while (!resync && inFlight.Count > 0 && inFlight.Peek().IsCompleted);
         }
         return samples;
     }

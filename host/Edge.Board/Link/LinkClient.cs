@@ -156,42 +156,53 @@ public sealed class LinkClient : IAsyncDisposable
     /// Waits for room in the window, sends the request, and returns its answer's task without
     /// waiting for it: a caller pipelines by sending several before awaiting the first.
     /// </summary>
-    public async Task<Task<LinkResponse>> SendAsync(byte command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    public async Task<Task<LinkResponse>> SendAsync(byte command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default) =>
+        (await SendBatchAsync(command, [payload], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Sends several requests of one command in one write (fewer wake-ups on both sides), each as
+    /// room in the window allows; returns their answers' tasks in order.
+    /// </summary>
+    public async Task<IReadOnlyList<Task<LinkResponse>>> SendBatchAsync(byte command, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
     {
-        if (payload.Length > LinkFrame.MaxPayload)
-            throw new ArgumentException($"payload of {payload.Length} bytes exceeds the link's {LinkFrame.MaxPayload}", nameof(payload));
+        foreach (var payload in payloads)
+        {
+            if (payload.Length > LinkFrame.MaxPayload)
+                throw new ArgumentException($"payload of {payload.Length} bytes exceeds the link's {LinkFrame.MaxPayload}", nameof(payloads));
+        }
         ThrowIfClosed();
         if (_session == LinkFrame.NoSession) throw new InvalidOperationException($"no session with the board at {Address}: open one (hello) first");
         var slots = _slots;
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        int taken = 0;
+        int sent = 0;
         try
         {
-            await slots.WaitAsync(waiting.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Failure();
-        }
-        bool sent = false;
-        try
-        {
+            for (; taken < payloads.Count; taken++) await slots.WaitAsync(waiting.Token).ConfigureAwait(false);
             await _send.WaitAsync(waiting.Token).ConfigureAwait(false);
             try
             {
                 ThrowIfClosed();
-                Pending pending;
+                var answers = new Task<LinkResponse>[payloads.Count];
+                var wires = new byte[payloads.Count][];
                 lock (_gate)
                 {
-                    ushort id = _nextId++;
-                    pending = new Pending(id, command, Encode(_session, id, command, payload.Span), _session) { Attempts = 1, LastSent = _time.GetTimestamp() };
-                    _inFlight.Add(pending);
-                    _byId[id] = pending;
-                    _lastActivity = pending.LastSent;
+                    long now = _time.GetTimestamp();
+                    for (int i = 0; i < payloads.Count; i++)
+                    {
+                        ushort id = _nextId++;
+                        var pending = new Pending(id, command, Encode(_session, id, command, payloads[i].Span), _session) { Attempts = 1, LastSent = now };
+                        _inFlight.Add(pending);
+                        _byId[id] = pending;
+                        wires[i] = pending.Wire;
+                        answers[i] = pending.Answer.Task;
+                    }
+                    _lastActivity = now;
                 }
-                sent = true;
-                Statistics.Request(payload.Length);
-                await WriteAsync(pending.Wire).ConfigureAwait(false);
-                return pending.Answer.Task;
+                sent = payloads.Count;
+                foreach (var payload in payloads) Statistics.Request(payload.Length);
+                await WriteAsync(wires.Length == 1 ? wires[0] : Concatenate(wires)).ConfigureAwait(false);
+                return answers;
             }
             finally
             {
@@ -204,8 +215,20 @@ public sealed class LinkClient : IAsyncDisposable
         }
         finally
         {
-            if (!sent) slots.Release();
+            if (taken > sent) slots.Release(taken - sent);
         }
+    }
+
+    private static byte[] Concatenate(byte[][] parts)
+    {
+        var all = new byte[parts.Sum(p => p.Length)];
+        int at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(all, at);
+            at += part.Length;
+        }
+        return all;
     }
 
     /// <summary>Sends a request and returns the payload of an ok response; an error status becomes a <see cref="BoardCommandException"/>.</summary>

@@ -33,8 +33,8 @@ new Random(1).NextBytes(bulk);
 
 Console.WriteLine(string.Create(inv, $"Board link benchmark: simulated board (device code) and host in one process on {Environment.ProcessorCount} cores; line = 921,600 baud = {LineBytesPerSecond:N0} B/s"));
 Console.WriteLine();
-Console.WriteLine("| link | window | upload: payload MB/s | x line | frames/s | efficiency | rows: samples/s | rows: payload MB/s | status round trips/s |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| link | window | upload: payload MB/s | x line | frames/s | efficiency | CPU us per KB | rows: samples/s | rows: payload MB/s | status round trips/s |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (int window in new[] { 1, 4, 8 })
     await LinkRate("in-memory pipe", window, board =>
     {
@@ -79,6 +79,7 @@ async Task LinkRate(string name, int window, Func<SimulatedBoard, Task<(IByteTra
             // 1. Bulk: upload-chunk frames of 1,024 payload bytes, the window full (the random
             // file is refused at commit: that is not what is measured).
             long payload0 = stats.PayloadSent + stats.PayloadReceived, line0 = stats.BytesSent + stats.BytesReceived, frames0 = stats.Requests + stats.Responses;
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed < measure)
             {
@@ -86,6 +87,7 @@ async Task LinkRate(string name, int window, Func<SimulatedBoard, Task<(IByteTra
                 catch (BoardCommandException) { }
             }
             double seconds = watch.Elapsed.TotalSeconds;
+            double cpuPerKilobyte = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / ((stats.PayloadSent + stats.PayloadReceived - payload0) / 1024.0);
             double payload = (stats.PayloadSent + stats.PayloadReceived - payload0) / seconds;
             double frames = (stats.Requests + stats.Responses - frames0) / seconds;
             double efficiency = (double)(stats.PayloadSent + stats.PayloadReceived - payload0) / (stats.BytesSent + stats.BytesReceived - line0);
@@ -113,7 +115,7 @@ async Task LinkRate(string name, int window, Func<SimulatedBoard, Task<(IByteTra
             double roundTrips = requests / watch.Elapsed.TotalSeconds;
 
             Console.WriteLine(string.Create(inv,
-                $"| {name} | {window} | {payload / 1e6:N1} | {payload / LineBytesPerSecond:N0}x | {frames:N0} | {efficiency:P1} | {samples / rowSeconds:N0} | {rowsPayload / 1e6:N1} | {roundTrips:N0} |"));
+                $"| {name} | {window} | {payload / 1e6:N1} | {payload / LineBytesPerSecond:N0}x | {frames:N0} | {efficiency:P1} | {cpuPerKilobyte:N1} | {samples / rowSeconds:N0} | {rowsPayload / 1e6:N1} | {roundTrips:N0} |"));
         }
     }
     finally
