@@ -29,6 +29,9 @@ public static class SimulatedBoards
         return BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table).Rows;
     });
 
+    /// <summary>The motor-flux drift profile the boards run (.edgp bytes).</summary>
+    public static byte[] ProfileBytes => Files.Value.Profile;
+
     /// <summary>drift_289V as the board's rows for flux_mlp and the motor-flux profile.</summary>
     public static float[][] DriftRows => Rows289.Value;
 
