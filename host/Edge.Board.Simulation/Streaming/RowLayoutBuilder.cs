@@ -74,12 +74,14 @@ public static class RowLayoutBuilder
             var categories = column.Categories;
             return table.Texts(name).Select(text =>
             {
+                if (text.Length == 0) return float.NaN; // missing
                 int i = Array.IndexOf(categories, text);
                 if (i < 0 && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double number))
                     i = Array.IndexOf(categories, CategoryKey.Of(number));
                 return (float)i;
             }).ToArray();
         }
-        return table.Numbers(name).Select(v => (float)v).ToArray();
+        // An empty or NaN cell is sent as NaN: the board counts it as a missing value.
+        return table.NumbersOrMissing(name).Select(v => (float)v).ToArray();
     }
 }
