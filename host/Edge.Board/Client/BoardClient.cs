@@ -111,12 +111,12 @@ public sealed class BoardClient : IAsyncDisposable
         while (offset < file.Length)
         {
             // Fill the window, in one write.
-            var batch = new List<ReadOnlyMemory<byte>>();
+            var batch = new List<LinkMessage>();
             var offsets = new List<int>();
             while (sentTo < file.Length && inFlight.Count + batch.Count < Link.Window)
             {
                 int count = Math.Min(chunkBytes, file.Length - sentTo);
-                batch.Add(LinkClient.Payload(new UploadChunkRequest { Offset = sentTo, Data = file, DataOffset = sentTo, DataLength = count }));
+                batch.Add(new UploadChunkRequest { Offset = sentTo, Data = file, DataOffset = sentTo, DataLength = count });
                 offsets.Add(sentTo);
                 sentTo += count;
             }
@@ -208,7 +208,7 @@ public sealed class BoardClient : IAsyncDisposable
         while (done < rows.Count)
         {
             // Fill the window, in one write.
-            var batch = new List<ReadOnlyMemory<byte>>();
+            var batch = new List<LinkMessage>();
             while (sent < rows.Count && inFlight.Count + batch.Count < Link.Window)
             {
                 int count = Math.Min(perFrame, rows.Count - sent);
@@ -239,7 +239,7 @@ public sealed class BoardClient : IAsyncDisposable
         return samples;
     }
 
-    private byte[] RowsPayload(IReadOnlyList<float[]> rows, int from, int count, long? firstRow = null)
+    private RowsRequest RowsPayload(IReadOnlyList<float[]> rows, int from, int count, long? firstRow = null)
     {
         int width = rows[from].Length;
         var values = new float[count * width];
@@ -248,7 +248,7 @@ public sealed class BoardClient : IAsyncDisposable
             if (rows[from + r].Length != width) throw new ArgumentException($"row {from + r} has {rows[from + r].Length} values, the rows before it {width}", nameof(rows));
             Array.Copy(rows[from + r], 0, values, r * width, width);
         }
-        return LinkClient.Payload(new RowsRequest { FirstRow = firstRow ?? _nextRow, Windows = _windowsSeen, Count = count, Values = values, Width = width });
+        return new RowsRequest { FirstRow = firstRow ?? _nextRow, Windows = _windowsSeen, Count = count, Values = values, Width = width };
     }
 
     /// <summary>The rows reply, taken or refused as out of place; keeps the client's row position and window count in step with the board's.</summary>
@@ -298,7 +298,7 @@ public sealed class BoardClient : IAsyncDisposable
         for (int start = 0; start < values.Length; start += SetVectorRequest.MaxValues)
         {
             var request = new SetVectorRequest { Slot = slot, Start = start, Values = values, ValuesOffset = start, Count = Math.Min(SetVectorRequest.MaxValues, values.Length - start) };
-            answers.Add(await Link.SendAsync(LinkCommand.SetVector, LinkClient.Payload(request), cancellationToken).ConfigureAwait(false));
+            answers.AddRange(await Link.SendBatchAsync(LinkCommand.SetVector, [request], cancellationToken).ConfigureAwait(false));
         }
         foreach (var response in await Task.WhenAll(answers).ConfigureAwait(false))
             if (!response.Ok) throw Link.Refused(response, $"vector {slot}");
@@ -348,7 +348,7 @@ public sealed class BoardClient : IAsyncDisposable
         for (int first = 0; first < capture.Rows; first += perPage)
         {
             var request = new CaptureReadRequest { FirstRow = first, Count = Math.Min(perPage, capture.Rows - first) };
-            pages.Add(await Link.SendAsync(LinkCommand.CaptureRead, LinkClient.Payload(request), cancellationToken).ConfigureAwait(false));
+            pages.AddRange(await Link.SendBatchAsync(LinkCommand.CaptureRead, [request], cancellationToken).ConfigureAwait(false));
         }
         var result = new List<CapturedRow>(capture.Rows);
         foreach (var response in await Task.WhenAll(pages).ConfigureAwait(false))

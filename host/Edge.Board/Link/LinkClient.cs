@@ -36,6 +36,7 @@ public sealed class LinkClient : IAsyncDisposable
     private readonly Task _reader;
     private readonly Task _supervisor;
     private SemaphoreSlim _slots = new(1, 1);
+    private byte[] _batch = new byte[4 * LinkFrame.MaxEncoded];
     private Pending? _hello;
     private uint _session;
     private ushort _nextId;
@@ -149,27 +150,26 @@ public sealed class LinkClient : IAsyncDisposable
     }
 
     /// <summary>Writes a request message and sends it (see <see cref="RequestAsync(byte, ReadOnlyMemory{byte}, CancellationToken)"/>).</summary>
-    public Task<LinkResponse> RequestAsync(byte command, LinkMessage request, CancellationToken cancellationToken = default) =>
-        RequestAsync(command, Payload(request), cancellationToken);
+    public async Task<LinkResponse> RequestAsync(byte command, LinkMessage request, CancellationToken cancellationToken = default)
+    {
+        var sent = await SendBatchAsync(command, [request], cancellationToken).ConfigureAwait(false);
+        return await sent[0].WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Waits for room in the window, sends the request, and returns its answer's task without
     /// waiting for it: a caller pipelines by sending several before awaiting the first.
     /// </summary>
     public async Task<Task<LinkResponse>> SendAsync(byte command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default) =>
-        (await SendBatchAsync(command, [payload], cancellationToken).ConfigureAwait(false))[0];
+        (await SendBatchAsync(command, [new RawPayload(payload)], cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Sends several requests of one command in one write (fewer wake-ups on both sides), each as
-    /// room in the window allows; returns their answers' tasks in order.
+    /// room in the window allows; returns their answers' tasks in order. Each message is written
+    /// straight into its frame.
     /// </summary>
-    public async Task<IReadOnlyList<Task<LinkResponse>>> SendBatchAsync(byte command, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Task<LinkResponse>>> SendBatchAsync(byte command, IReadOnlyList<LinkMessage> requests, CancellationToken cancellationToken = default)
     {
-        foreach (var payload in payloads)
-        {
-            if (payload.Length > LinkFrame.MaxPayload)
-                throw new ArgumentException($"payload of {payload.Length} bytes exceeds the link's {LinkFrame.MaxPayload}", nameof(payloads));
-        }
         ThrowIfClosed();
         if (_session == LinkFrame.NoSession) throw new InvalidOperationException($"no session with the board at {Address}: open one (hello) first");
         var slots = _slots;
@@ -178,30 +178,33 @@ public sealed class LinkClient : IAsyncDisposable
         int sent = 0;
         try
         {
-            for (; taken < payloads.Count; taken++) await slots.WaitAsync(waiting.Token).ConfigureAwait(false);
+            for (; taken < requests.Count; taken++) await slots.WaitAsync(waiting.Token).ConfigureAwait(false);
             await _send.WaitAsync(waiting.Token).ConfigureAwait(false);
             try
             {
                 ThrowIfClosed();
-                var answers = new Task<LinkResponse>[payloads.Count];
-                var wires = new byte[payloads.Count][];
+                var answers = new Task<LinkResponse>[requests.Count];
+                int batchLength = 0;
                 lock (_gate)
                 {
                     long now = _time.GetTimestamp();
-                    for (int i = 0; i < payloads.Count; i++)
+                    for (int i = 0; i < requests.Count; i++)
                     {
                         ushort id = _nextId++;
-                        var pending = new Pending(id, command, Encode(_session, id, command, payloads[i].Span), _session) { Attempts = 1, LastSent = now };
+                        var (wire, payloadLength) = Encode(_session, id, command, requests[i]);
+                        var pending = new Pending(id, command, wire, _session) { Attempts = 1, LastSent = now };
                         _inFlight.Add(pending);
                         _byId[id] = pending;
-                        wires[i] = pending.Wire;
                         answers[i] = pending.Answer.Task;
+                        if (_batch.Length < batchLength + wire.Length) Array.Resize(ref _batch, Math.Max(2 * _batch.Length, batchLength + wire.Length));
+                        wire.CopyTo(_batch, batchLength);
+                        batchLength += wire.Length;
+                        Statistics.Request(payloadLength);
                     }
                     _lastActivity = now;
                 }
-                sent = payloads.Count;
-                foreach (var payload in payloads) Statistics.Request(payload.Length);
-                await WriteAsync(wires.Length == 1 ? wires[0] : Concatenate(wires)).ConfigureAwait(false);
+                sent = requests.Count;
+                await WriteAsync(_batch.AsMemory(0, batchLength)).ConfigureAwait(false);
                 return answers;
             }
             finally
@@ -219,16 +222,18 @@ public sealed class LinkClient : IAsyncDisposable
         }
     }
 
-    private static byte[] Concatenate(byte[][] parts)
+    /// <summary>Bytes given as they are, for callers (and tests) that hold a payload rather than a message.</summary>
+    private sealed class RawPayload(ReadOnlyMemory<byte> bytes) : LinkMessage
     {
-        var all = new byte[parts.Sum(p => p.Length)];
-        int at = 0;
-        foreach (var part in parts)
+        public override int Write(byte[] b, int at)
         {
-            part.CopyTo(all, at);
-            at += part.Length;
+            if (bytes.Length > LinkFrame.MaxPayload)
+                throw new ArgumentException($"payload of {bytes.Length} bytes exceeds the link's {LinkFrame.MaxPayload}", nameof(bytes));
+            bytes.Span.CopyTo(b.AsSpan(at));
+            return bytes.Length;
         }
-        return all;
+
+        public override void Read(Device.Codec.ByteReader r) => throw new NotSupportedException();
     }
 
     /// <summary>Sends a request and returns the payload of an ok response; an error status becomes a <see cref="BoardCommandException"/>.</summary>
@@ -241,7 +246,10 @@ public sealed class LinkClient : IAsyncDisposable
     /// <summary>Sends a request message and decodes an ok response into <paramref name="reply"/> (null: the reply has no payload).</summary>
     public async Task<T?> CallAsync<T>(byte command, LinkMessage? request, T? reply, string what, CancellationToken cancellationToken = default) where T : LinkMessage
     {
-        var response = await CallAsync(command, request is null ? ReadOnlyMemory<byte>.Empty : Payload(request), what, cancellationToken).ConfigureAwait(false);
+        var response = request is null
+            ? await RequestAsync(command, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false)
+            : await RequestAsync(command, request, cancellationToken).ConfigureAwait(false);
+        if (!response.Ok) throw Refused(response, what);
         return reply is null ? null : response.Decode(reply);
     }
 
@@ -250,14 +258,6 @@ public sealed class LinkClient : IAsyncDisposable
     {
         string detail = response.Status is LinkStatus.InvalidFile or LinkStatus.Failed or LinkStatus.BadRequest && response.Payload.Length > 0 ? ": " + response.Message : "";
         return new BoardCommandException($"board at {Address} refused {what}: {response.StatusName}{detail}", response);
-    }
-
-    /// <summary>A message's payload bytes.</summary>
-    public static byte[] Payload(LinkMessage message)
-    {
-        var buffer = new byte[LinkFrame.MaxPayload];
-        int length = message.Write(buffer, 0);
-        return buffer.AsSpan(0, length).ToArray();
     }
 
     private byte[] Encode(uint session, ushort id, byte command, ReadOnlySpan<byte> payload)
@@ -270,7 +270,20 @@ public sealed class LinkClient : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(byte[] wire)
+    /// <summary>A message written straight into the frame; returns the wire bytes (kept for resends) and the payload's length.</summary>
+    private (byte[] Wire, int PayloadLength) Encode(uint session, ushort id, byte command, LinkMessage message)
+    {
+        lock (_encoder)
+        {
+            int payloadLength = message.Write(_encoder.Payload, LinkFrame.PayloadAt);
+            int length = _encoder.Finish(FrameType.Request, session, id, command, 0, payloadLength);
+            return (_encoder.Wire.AsSpan(0, length).ToArray(), payloadLength);
+        }
+    }
+
+    private Task WriteAsync(byte[] wire) => WriteAsync(wire.AsMemory());
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> wire)
     {
         try
         {
