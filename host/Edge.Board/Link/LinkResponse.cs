@@ -18,16 +18,20 @@ public sealed record LinkResponse(byte Command, byte Status, byte[] Payload, int
     public string Message => Decode(new ErrorText()).Text;
 
     /// <summary>Reads the payload into a message; a payload that does not read is the board's fault, named as such.</summary>
-    public T Decode<T>(T message) where T : LinkMessage
+    public T Decode<T>(T message) where T : LinkMessage =>
+        Read(Payload, message, $"{LinkCommand.Name(Command)} reply from {Address}", $"board at {Address} sent a malformed answer");
+
+    /// <summary>A payload read into its message; one that does not read is the board's fault, said as <paramref name="what"/>.</summary>
+    internal static T Read<T>(byte[] payload, T message, string source, string what) where T : LinkMessage
     {
         try
         {
-            message.Read(new ByteReader(Payload, 0, Payload.Length, $"{LinkCommand.Name(Command)} reply from {Address}"));
+            message.Read(new ByteReader(payload, 0, payload.Length, source));
             return message;
         }
         catch (EdgeFormatException e)
         {
-            throw new BoardLinkException($"board at {Address} sent a malformed answer: {e.Message}", e);
+            throw new BoardLinkException($"{what}: {e.Message}", e);
         }
     }
 }

@@ -1,5 +1,3 @@
-using Edge.Device.Codec;
-using Edge.Device.Link;
 using Edge.Device.Link.Messages;
 
 namespace Edge.Board.Link;
@@ -8,16 +6,6 @@ namespace Edge.Board.Link;
 public sealed record TelemetryFrame(byte Kind, ushort Sequence, byte[] Payload, DateTimeOffset ReceivedAt)
 {
     /// <summary>Reads the payload into its message (TelemetryKind: status record, window page); a payload that does not read is the board's fault.</summary>
-    public T Decode<T>(T message, string address) where T : LinkMessage
-    {
-        try
-        {
-            message.Read(new ByteReader(Payload, 0, Payload.Length, $"telemetry from {address}"));
-            return message;
-        }
-        catch (EdgeFormatException e)
-        {
-            throw new BoardLinkException($"board at {address} sent malformed telemetry (kind {Kind}): {e.Message}", e);
-        }
-    }
+    public T Decode<T>(T message, string address) where T : LinkMessage =>
+        LinkResponse.Read(Payload, message, $"telemetry from {address}", $"board at {address} sent malformed telemetry (kind {Kind})");
 }
