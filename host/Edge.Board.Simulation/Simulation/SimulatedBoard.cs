@@ -13,6 +13,7 @@ public sealed class SimulatedBoard : IDisposable
 {
     private readonly Thread _loop;
     private volatile bool _running = true;
+    private readonly object _polling = new();
     private ModelWork _work = new(0, 0, 0, 0);
     private byte[]? _workOf;
 
@@ -37,6 +38,7 @@ public sealed class SimulatedBoard : IDisposable
         Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, null);
         Pin.WarmUp(); // no model yet: models nothing
         Runtime.Start();
+        Port.Received = () => { if (_running) PollOnce(); };
         _loop = new Thread(Loop) { IsBackground = true, Name = "simulated board " + Name };
         _loop.Start();
     }
@@ -69,13 +71,24 @@ public sealed class SimulatedBoard : IDisposable
         return Profile.InferenceMicros(_work);
     }
 
+    // The device code is single-threaded: one poll at a time, from the board's own loop (telemetry,
+    // its own samples) or from the port's reader as bytes arrive, which saves the round trip a
+    // wake-up of the loop thread (a UART interrupt handing the bytes over, in effect).
+    private int PollOnce()
+    {
+        lock (_polling)
+        {
+            int work = Runtime.Poll();
+            Port.Flush();
+            return work;
+        }
+    }
+
     private void Loop()
     {
         while (_running)
         {
-            int work = Runtime.Poll();
-            Port.Flush();
-            if (work == 0) Port.DataArrived.WaitOne(1);
+            if (PollOnce() == 0) Port.DataArrived.WaitOne(1);
         }
     }
 

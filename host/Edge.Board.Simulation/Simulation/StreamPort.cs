@@ -24,6 +24,9 @@ public sealed class StreamPort : ITransport, IDisposable
     /// <summary>Signalled when bytes arrive, so the board's loop can sleep while idle.</summary>
     public AutoResetEvent DataArrived { get; } = new(false);
 
+    /// <summary>Called on the reader as bytes arrive (after they are in the receive buffer): the board may serve them at once.</summary>
+    public Action? Received { get; set; }
+
     public bool Attached { get { lock (_gate) return _stream is not null; } }
 
     /// <summary>Starts serving a stream; returns a task that completes when it closes.</summary>
@@ -61,6 +64,7 @@ public sealed class StreamPort : ITransport, IDisposable
                 if (read == 0) break;
                 lock (_gate) Append(buffer, read);
                 DataArrived.Set();
+                Received?.Invoke();
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
