@@ -22,6 +22,9 @@ using Edge.Transport;
 const double LineBytesPerSecond = 921_600 / 10.0;
 var inv = CultureInfo.InvariantCulture;
 var measure = TimeSpan.FromSeconds(args.Contains("--quick") ? 1 : 3);
+// --only pipe|tcp|pty|half-open|loop: one part (the figures in the README come from a whole run).
+string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+bool Runs(string part) => only is null || only == part;
 
 var train = TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv"));
 var profile = ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] });
@@ -35,7 +38,7 @@ Console.WriteLine(string.Create(inv, $"Board link benchmark: simulated board (de
 Console.WriteLine();
 Console.WriteLine("| link | window | upload: payload MB/s | x line | frames/s | efficiency | CPU us per KB | rows: samples/s | rows: payload MB/s | status round trips/s |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (int window in new[] { 1, 4, 8 })
+foreach (int window in Runs("pipe") ? new[] { 1, 4, 8 } : [])
     await LinkRate("in-memory pipe", window, board =>
     {
         var toBoard = new Pipe();
@@ -43,13 +46,13 @@ foreach (int window in new[] { 1, 4, 8 })
         _ = board.Port.Attach(new DuplexStream(toBoard.Reader.AsStream(), toHost.Writer.AsStream()));
         return Task.FromResult<(IByteTransport, IAsyncDisposable?)>((new StreamTransport(new DuplexStream(toHost.Reader.AsStream(), toBoard.Writer.AsStream()), "pipe"), null));
     });
-foreach (int window in new[] { 1, 4, 8 })
+foreach (int window in Runs("tcp") ? new[] { 1, 4, 8 } : [])
     await LinkRate("loopback TCP", window, async board =>
     {
         var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         return (await ByteTransports.OpenAsync(host.Address, 0, TimeSpan.FromSeconds(2), default), host);
     });
-if (OperatingSystem.IsLinux())
+if (OperatingSystem.IsLinux() && Runs("pty"))
 {
     foreach (int window in new[] { 1, 4 })
         await LinkRate("pseudo-terminal", window, async board =>
@@ -59,9 +62,9 @@ if (OperatingSystem.IsLinux())
         });
 }
 Console.WriteLine();
-await HalfOpenLink.MeasureAsync(model, ProfileWriter.Write(profile));
+if (Runs("half-open")) await HalfOpenLink.MeasureAsync(model, ProfileWriter.Write(profile));
 Console.WriteLine();
-DeviceLoopCost();
+if (Runs("loop")) DeviceLoopCost();
 
 async Task LinkRate(string name, int window, Func<SimulatedBoard, Task<(IByteTransport Transport, IAsyncDisposable? Host)>> connect)
 {
