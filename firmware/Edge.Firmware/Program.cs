@@ -21,7 +21,7 @@ namespace Edge.Firmware
                 ArenaBudget = 16 * 1024,
                 VectorSlots = 4,
                 MaxRowWidth = 300,
-                ResponseCacheSlots = 2,
+                ResponseCacheSlots = 4,            // the link window: 4 answers of 1,048 B kept for resends (8.9 KB for the whole link)
                 StatusIntervalMs = 1000,
             };
             var transport = new UartTransport(BoardPins.LinkPort, BoardPins.LinkBaud);
