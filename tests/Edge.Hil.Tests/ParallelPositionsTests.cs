@@ -30,7 +30,7 @@ public sealed class ParallelPositionsTests
             monitor: { kind: simulated, name: shared }
           - name: b
             kind: simulated
-            profile: nucleo-f401re
+            profile: nucleo-f746zg
             monitor: { kind: simulated, name: shared }
           - name: c
             kind: simulated

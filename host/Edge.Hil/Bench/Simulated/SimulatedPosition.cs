@@ -5,6 +5,7 @@ using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
 using Edge.Power.Session;
 using Edge.Power.Simulation;
+using Edge.Targets.Costs;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Hil.Bench.Simulated;
@@ -14,7 +15,10 @@ namespace Edge.Hil.Bench.Simulated;
 /// scratch folder) on a loopback port, and a simulated STLINK-V3PWR measuring it through
 /// <see cref="SimulatedBoardCurrent"/>. "Flashing" a firmware revision restarts the board
 /// reporting that version; a power cycle or reset restarts it from its flash, as a real board
-/// boots its last committed model. The rig's simulation faults are injected here.
+/// boots its last committed model. The revisions `managed` and `native` (<see cref="FirmwareBuild"/>)
+/// also set the board's cost model: its inferences take the time and energy of that build's
+/// measured instruction counts (the outputs are the same bytes; the host runs the managed kernels
+/// either way). The rig's simulation faults are injected here.
 /// </summary>
 public sealed class SimulatedPosition : IBenchPosition
 {
@@ -27,13 +31,15 @@ public sealed class SimulatedPosition : IBenchPosition
     private readonly BoardLineRelay? _relay;
     private SimulatedBoard? _board;
     private SimulatedBoardHost? _host;
+    private readonly BoardProfile _profile;
     private string? _firmware;
 
     /// <param name="monitor">The simulated monitor this board shares with others (the caller's to dispose); null: one of its own.</param>
     public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger, SimulatedMonitor? monitor = null)
     {
         Board = board;
-        CostModel = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
+        _profile = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
+        CostModel = _profile;
         _flash = Path.Combine(scratchFolder, board.Name);
         _logger = logger;
         _ownsMonitor = monitor is null;
@@ -49,11 +55,16 @@ public sealed class SimulatedPosition : IBenchPosition
 
     public IInferenceTiming Timing { get; }
 
-    public BoardProfile? CostModel { get; }
+    /// <summary>The board's cost model with the firmware it runs now.</summary>
+    public BoardProfile? CostModel { get; private set; }
 
     public async Task EnsureFirmwareAsync(string firmware, CancellationToken cancellationToken)
     {
         if (_board is not null && _firmware == firmware) return;
+        var build = FirmwareBuild.TryFind(firmware) ?? FirmwareBuild.Managed;
+        if (_profile.Board.CpiOf(build) is null)
+            throw new CellFailureException($"the simulated {_profile.Name} has no cost model for {build.Name} kernels: their instruction counts were not measured on the {_profile.Board.Core}", retryable: false);
+        CostModel = _profile.WithFirmware(build);
         _firmware = firmware;
         await RestartAsync().ConfigureAwait(false);
     }
