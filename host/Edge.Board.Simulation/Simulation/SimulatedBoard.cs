@@ -21,11 +21,12 @@ public sealed class SimulatedBoard : IDisposable
 
     /// <param name="stateFolder">The simulated flash; null: none (uploads last until the board stops, and cost no disk writes).</param>
     /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
-    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null)
+    /// <param name="realTime">Inferences take their modelled time in real time (<see cref="SimulatedClock.RealTime"/>), as on a real board.</param>
+    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null, bool realTime = false)
     {
         Profile = profile;
         Name = name ?? profile.Name;
-        Clock = new SimulatedClock();
+        Clock = new SimulatedClock { RealTime = realTime };
         Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
         Port = new StreamPort();
         Store = stateFolder is null ? null : new FileModelStore(stateFolder);
