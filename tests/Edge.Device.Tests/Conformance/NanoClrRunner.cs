@@ -24,7 +24,12 @@ public static class NanoClrRunner
         Compile(blob, app);
         string device = Path.Combine(workDirectory, "Edge.Device.Nano.dll");
         File.Copy(NanoBuild.DeviceAssembly, device, overwrite: true);
+        // The device assembly references the interop assembly (native kernels, with the managed
+        // ones as fallback when the firmware lacks them): it loads first.
+        string interop = Path.Combine(workDirectory, "Edge.Device.Native.dll");
+        File.Copy(NanoBuild.InteropAssembly, interop, overwrite: true);
         var start = new ProcessStartInfo(Runner!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(interop);
         start.ArgumentList.Add(device);
         start.ArgumentList.Add(app);
         using var process = Process.Start(start)!;
