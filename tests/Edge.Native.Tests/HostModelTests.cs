@@ -1,5 +1,5 @@
 using Edge.Device.Inference;
-using Edge.Native.Tests.Support;
+using Edge.TestSupport.Models;
 using Edge.TestSupport.Native;
 
 namespace Edge.Native.Tests;
@@ -15,10 +15,10 @@ public sealed class HostModelTests
     public static void BuildLibrary(TestContext _) => HostNativeLibrary.Activate();
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void EveryIntermediateTensorOfEveryRowIsTheManagedOne(string name)
     {
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var model = fixture.Model;
         var ops = HarnessOp.Of(model);
         var native = new NativeInt8Kernels();
@@ -37,11 +37,11 @@ public sealed class HostModelTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void TheInterpreterWithNativeKernelsGivesTheManagedOutputs(string name)
     {
         // The seam the board uses: an Interpreter given the native kernel set.
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var managed = new Interpreter(fixture.Model, 0, Int8Kernels.Reference);
         var native = new Interpreter(fixture.Model, 0, new NativeInt8Kernels());
         Assert.AreEqual("native", native.Kernels.Name);
@@ -56,11 +56,11 @@ public sealed class HostModelTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void TheGraphRunnerIsTheInterpreter(string name)
     {
         // The other tests compare whole arenas through GraphRunner: it must run exactly what the interpreter runs.
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var interpreter = new Interpreter(fixture.Model, 0, Int8Kernels.Reference);
         var expected = new sbyte[interpreter.OutputLength(0)];
         var outputTensor = fixture.Model.Tensors[fixture.Model.Outputs[0]];
@@ -74,7 +74,7 @@ public sealed class HostModelTests
         }
     }
 
-    private static void Run(Interpreter interpreter, NativeFixture fixture, float[] row, sbyte[] output)
+    private static void Run(Interpreter interpreter, FixtureModel fixture, float[] row, sbyte[] output)
     {
         var engine = new Edge.Models.Verification.DeviceEngine(interpreter);
         engine.Run(row);
