@@ -6,8 +6,8 @@ using Edge.TestSupport;
 
 namespace Edge.TestSupport.Models;
 
-/// <summary>A fixture model converted on its training set, with the test rows it is checked on.</summary>
-public sealed record FixtureModel(string Name, EdgeModel Model, long Macs, float[][] Rows)
+/// <summary>A fixture model (its ONNX file) converted on its training set, with the test rows it is checked on.</summary>
+public sealed record FixtureModel(string Name, string OnnxPath, EdgeModel Model, long Macs, float[][] Rows)
 {
     public override string ToString() => Name;
 }
@@ -45,6 +45,6 @@ public static class FixtureModels
         var result = ModelConverter.Convert(new ConvertOptions(onnx, calibration, Path.Combine(Scratch.Value, $"{name}.edgem")));
         var table = TableReader.Read(RepoPaths.MotorFlux($"test_164V.{kind}.csv"));
         var rows = InputMapping.Rows(table, InputMapping.Expand(result.Model.Metadata("input.columns")!));
-        return new FixtureModel(name, result.Model, result.Report.Macs, rows);
+        return new FixtureModel(name, onnx, result.Model, result.Report.Macs, rows);
     }
 }
