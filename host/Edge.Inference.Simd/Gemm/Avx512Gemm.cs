@@ -7,8 +7,10 @@ namespace Edge.Inference.Simd.Gemm;
 
 /// <summary>
 /// AVX-512BW: <see cref="Avx2Gemm"/>'s <c>vpmaddwd</c> on 512-bit vectors, sixteen channels per
-/// block; each half is requantised with AVX2. (.NET 10 exposes 512-bit VNNI only through AVX10,
-/// which CPUs with AVX-512 VNNI alone do not report.)
+/// block; each half is requantised with AVX2. (.NET 10 has no intrinsic for the 512-bit
+/// <c>vpdpbusd</c> of AVX-512 VNNI: its 512-bit VNNI classes, <c>AvxVnniInt8.V512</c> and
+/// <c>AvxVnniInt16.V512</c>, are AVX10.2 instructions, so a CPU with AVX-512 VNNI gets the
+/// 256-bit <see cref="VnniGemm"/>.)
 /// </summary>
 internal sealed class Avx512Gemm : GemmKernel
 {
