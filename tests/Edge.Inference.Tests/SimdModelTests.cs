@@ -24,19 +24,7 @@ public sealed class SimdModelTests
     {
         var kernels = Implementations.Of(set);
         var fixture = FixtureModels.Get(name);
-        var model = fixture.Model;
-        var ops = HarnessOp.Of(model);
-        int differing = 0;
-        string first = "";
-        for (int r = 0; r < fixture.Rows.Length; r++)
-        {
-            var (reference8, reference32) = GraphRunner.Input(model, fixture.Rows[r]);
-            var (simd8, simd32) = GraphRunner.Input(model, fixture.Rows[r]);
-            GraphRunner.Run(ops, Int8Kernels.Reference, model.Weights, model.Ints, reference8, reference32);
-            GraphRunner.Run(ops, kernels, model.Weights, model.Ints, simd8, simd32);
-            if (reference8.AsSpan().SequenceEqual(simd8) && reference32.AsSpan().SequenceEqual(simd32)) continue;
-            if (differing++ == 0) first = $"row {r}: first differing int8 arena element {FirstDifference(reference8, simd8)}";
-        }
+        var (differing, first) = GraphRunner.Compare(fixture.Model, fixture.Rows, Int8Kernels.Reference, kernels);
         Assert.AreEqual(0, differing, $"{set} {name}: {differing} of {fixture.Rows.Length} rows differ; {first}");
     }
 
@@ -51,12 +39,5 @@ public sealed class SimdModelTests
         if (SimdIsas.Best is { } best) Assert.AreEqual(Implementations.Name(best), host.Interpreter.Kernels.Name);
         foreach (var row in fixture.Rows)
             CollectionAssert.AreEqual(reference.Run(row).ToArray(), host.Run(row).ToArray(), name);
-    }
-
-    private static string FirstDifference(sbyte[] a, sbyte[] b)
-    {
-        for (int i = 0; i < a.Length; i++)
-            if (a[i] != b[i]) return $"[{i}] reference {a[i]} simd {b[i]}";
-        return "none (int32 arena differs)";
     }
 }

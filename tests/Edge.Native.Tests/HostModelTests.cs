@@ -19,20 +19,7 @@ public sealed class HostModelTests
     public void EveryIntermediateTensorOfEveryRowIsTheManagedOne(string name)
     {
         var fixture = FixtureModels.Get(name);
-        var model = fixture.Model;
-        var ops = HarnessOp.Of(model);
-        var native = new NativeInt8Kernels();
-        int differing = 0;
-        string first = "";
-        for (int r = 0; r < fixture.Rows.Length; r++)
-        {
-            var (managed8, managed32) = GraphRunner.Input(model, fixture.Rows[r]);
-            var (native8, native32) = GraphRunner.Input(model, fixture.Rows[r]);
-            GraphRunner.Run(ops, Int8Kernels.Reference, model.Weights, model.Ints, managed8, managed32);
-            GraphRunner.Run(ops, native, model.Weights, model.Ints, native8, native32);
-            if (managed8.AsSpan().SequenceEqual(native8) && managed32.AsSpan().SequenceEqual(native32)) continue;
-            if (differing++ == 0) first = $"row {r}: first differing int8 arena element {FirstDifference(managed8, native8)}, int32 {FirstDifference(managed32, native32)}";
-        }
+        var (differing, first) = GraphRunner.Compare(fixture.Model, fixture.Rows, Int8Kernels.Reference, new NativeInt8Kernels());
         Assert.AreEqual(0, differing, $"{name}: {differing} of {fixture.Rows.Length} rows differ; {first}");
     }
 
@@ -79,12 +66,5 @@ public sealed class HostModelTests
         var engine = new Edge.Models.Verification.DeviceEngine(interpreter);
         engine.Run(row);
         interpreter.GetOutputInt8(0, output, 0);
-    }
-
-    private static string FirstDifference<T>(T[] a, T[] b) where T : IEquatable<T>
-    {
-        for (int i = 0; i < a.Length; i++)
-            if (!a[i].Equals(b[i])) return $"[{i}] managed {a[i]} native {b[i]}";
-        return "none";
     }
 }

@@ -36,6 +36,24 @@ public sealed record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, i
         return (a8, a32);
     }
 
+    /// <summary>
+    /// <see cref="RunOn"/>, or the name of the exception it threw: the reference kernels' only
+    /// failures on a bad case (an index outside an array, a divide by zero), which every other
+    /// kernel set must reproduce.
+    /// </summary>
+    public (sbyte[] Arena8, int[] Arena32, string? Error) Outcome(Int8Kernels kernels)
+    {
+        try
+        {
+            var (a8, a32) = RunOn(kernels);
+            return (a8, a32, null);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or DivideByZeroException)
+        {
+            return ([], [], e.GetType().Name);
+        }
+    }
+
     public override string ToString() => $"{Name(Op.Code)} seed {Seed} p=[{string.Join(",", Op.Parameters)}] in {Op.Input0},{Op.Input1} out {Op.Output}";
 
     /// <param name="maxRows">most input rows of a fully connected case (the SIMD kernels take four at a time)</param>
