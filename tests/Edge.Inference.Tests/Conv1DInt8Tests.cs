@@ -5,13 +5,16 @@ namespace Edge.Inference.Tests;
 [TestClass]
 public sealed class Conv1DInt8Tests
 {
+    /// <summary>in channels, length, out channels, kernel, stride, padding at the start and at the end.</summary>
+    public static IEnumerable<object[]> Shapes => Implementations.Each(
+        [1, 256, 4, 25, 3, 0, 0],     // like flux_cnn1d's first layer
+        [16, 78, 16, 9, 2, 0, 0],     // like flux_cnn1d's second layer
+        [3, 20, 5, 5, 2, 2, 2],       // stride 2, padding 2 at both ends
+        [2, 7, 3, 3, 1, 1, 1],        // same padding
+        [4, 33, 17, 6, 1, 5, 4]);     // channels past two blocks of eight, padding almost the kernel
+
     [TestMethod]
-    [DataRow(1, 256, 4, 25, 3, 0, 0, Implementations.Managed, DisplayName = "like flux_cnn1d's first layer")]
-    [DataRow(3, 20, 5, 5, 2, 2, 2, Implementations.Managed, DisplayName = "stride 2, padding 2 at both ends")]
-    [DataRow(2, 7, 3, 3, 1, 1, 1, Implementations.Managed, DisplayName = "same padding")]
-    [DataRow(1, 256, 4, 25, 3, 0, 0, Implementations.Native, DisplayName = "native: like flux_cnn1d's first layer")]
-    [DataRow(3, 20, 5, 5, 2, 2, 2, Implementations.Native, DisplayName = "native: stride 2, padding 2 at both ends")]
-    [DataRow(2, 7, 3, 3, 1, 1, 1, Implementations.Native, DisplayName = "native: same padding")]
+    [DynamicData(nameof(Shapes))]
     public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd, string implementation)
     {
         var c = new KernelCase(inChannels * 100 + kernel);

@@ -6,8 +6,7 @@ namespace Edge.Inference.Tests;
 public sealed class ElementwiseInt8Tests
 {
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void ClampKeepsValuesInsideTheBounds(string implementation)
     {
         sbyte[] input = [-128, -50, -10, 0, 10, 127];
@@ -17,8 +16,7 @@ public sealed class ElementwiseInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void ReshapeCopiesOrLeavesAliasedValues(string implementation)
     {
         var input = new KernelCase(1).Int8(16);
@@ -30,8 +28,7 @@ public sealed class ElementwiseInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void AddFollowsTflmFormulaAndTheFloatSumWithinOneStep(string implementation)
     {
         var c = new KernelCase(5);
@@ -58,8 +55,7 @@ public sealed class ElementwiseInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void MulFollowsTflmFormulaAndTheFloatProductWithinOneStep(string implementation)
     {
         var c = new KernelCase(6);

@@ -5,13 +5,15 @@ namespace Edge.Inference.Tests;
 [TestClass]
 public sealed class FullyConnectedInt8Tests
 {
+    /// <summary>rows, depth, channels, input zero point, output zero point.</summary>
+    public static IEnumerable<object[]> Shapes => Implementations.Each(
+        [1, 64, 32, -128, 0],
+        [1, 16, 1, 5, -7],
+        [3, 9, 4, 0, 100],
+        [5, 37, 19, 127, -128]);   // rows past a group of four, depth and channels past whole vectors
+
     [TestMethod]
-    [DataRow(1, 64, 32, -128, 0, Implementations.Managed)]
-    [DataRow(1, 16, 1, 5, -7, Implementations.Managed)]
-    [DataRow(3, 9, 4, 0, 100, Implementations.Managed)]
-    [DataRow(1, 64, 32, -128, 0, Implementations.Native)]
-    [DataRow(1, 16, 1, 5, -7, Implementations.Native)]
-    [DataRow(3, 9, 4, 0, 100, Implementations.Native)]
+    [DynamicData(nameof(Shapes))]
     public void MatchesTflmPerChannelFormula(int rows, int depth, int channels, int inputZeroPoint, int outputZeroPoint, string implementation)
     {
         var c = new KernelCase(rows * 1000 + depth * 10 + channels);
@@ -49,8 +51,7 @@ public sealed class FullyConnectedInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void DequantisedOutputIsWithinOneStepOfTheFloatLayer(string implementation)
     {
         // A float layer quantised by hand: real = s_x(x - zx), w = s_w[c]·q, y = Σ w·x + b.

@@ -28,11 +28,11 @@ public sealed class PoolingInt8Tests
         return p;
     }
 
+    /// <summary>channels, length, out length, kernel, stride, padding: a global max pool; kernel 3, stride 3, padding 1.</summary>
+    public static IEnumerable<object[]> MaxShapes => Implementations.Each([3, 35, 1, 35, 1, 0], [2, 10, 4, 3, 3, 1]);
+
     [TestMethod]
-    [DataRow(3, 35, 1, 35, 1, 0, Implementations.Managed, DisplayName = "global max pool")]
-    [DataRow(2, 10, 4, 3, 3, 1, Implementations.Managed, DisplayName = "kernel 3 stride 3 padding 1")]
-    [DataRow(3, 35, 1, 35, 1, 0, Implementations.Native, DisplayName = "native: global max pool")]
-    [DataRow(2, 10, 4, 3, 3, 1, Implementations.Native, DisplayName = "native: kernel 3 stride 3 padding 1")]
+    [DynamicData(nameof(MaxShapes))]
     public void MaxPoolTakesTheLargestValueInsideEachWindow(int channels, int length, int outLength, int kernel, int stride, int pad, string implementation)
     {
         var input = new KernelCase(length).Int8(channels * length);
@@ -47,8 +47,7 @@ public sealed class PoolingInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void AveragePoolRoundsHalfAwayFromZeroOverRealElements(string implementation)
     {
         // Windows chosen so that averages land on .5 both above and below zero.
@@ -60,8 +59,7 @@ public sealed class PoolingInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void GlobalAveragePoolMatchesRoundedMean(string implementation)
     {
         var input = new KernelCase(11).Int8(4 * 50);

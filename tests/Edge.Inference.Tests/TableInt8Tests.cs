@@ -6,8 +6,7 @@ namespace Edge.Inference.Tests;
 public sealed class TableInt8Tests
 {
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void LookupTableMapsEveryInt8ValueThroughItsEntry(string implementation)
     {
         // A sigmoid table as TFLite quantises it: input scale 1/16, output 1/256 at -128.
@@ -24,8 +23,7 @@ public sealed class TableInt8Tests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void SoftmaxIsWithinOneStepOfTheFloatSoftmax(string implementation)
     {
         var c = new KernelCase(9);

@@ -70,8 +70,7 @@ public sealed class TreeDecisionTests
     }
 
     [TestMethod]
-    [DataRow(Implementations.Managed)]
-    [DataRow(Implementations.Native)]
+    [DynamicData(nameof(Implementations.All), typeof(Implementations))]
     public void EnsembleSumsLeafWeightsOfTheReachedLeaves(string implementation)
     {
         // Two stumps on feature 0: x <= 1 -> +3 else +5 (target 0); x < 0 -> +1 else +2 (target 1); base 10, 20.

@@ -1,5 +1,5 @@
 using Edge.Device.Inference;
-using Edge.Native.Tests.Support;
+using Edge.TestSupport.Models;
 using Edge.TestSupport.Native;
 
 namespace Edge.Native.Tests;
@@ -15,33 +15,20 @@ public sealed class HostModelTests
     public static void BuildLibrary(TestContext _) => HostNativeLibrary.Activate();
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void EveryIntermediateTensorOfEveryRowIsTheManagedOne(string name)
     {
-        var fixture = NativeFixtures.Get(name);
-        var model = fixture.Model;
-        var ops = HarnessOp.Of(model);
-        var native = new NativeInt8Kernels();
-        int differing = 0;
-        string first = "";
-        for (int r = 0; r < fixture.Rows.Length; r++)
-        {
-            var (managed8, managed32) = GraphRunner.Input(model, fixture.Rows[r]);
-            var (native8, native32) = GraphRunner.Input(model, fixture.Rows[r]);
-            GraphRunner.Run(ops, Int8Kernels.Reference, model.Weights, model.Ints, managed8, managed32);
-            GraphRunner.Run(ops, native, model.Weights, model.Ints, native8, native32);
-            if (managed8.AsSpan().SequenceEqual(native8) && managed32.AsSpan().SequenceEqual(native32)) continue;
-            if (differing++ == 0) first = $"row {r}: first differing int8 arena element {FirstDifference(managed8, native8)}, int32 {FirstDifference(managed32, native32)}";
-        }
+        var fixture = FixtureModels.Get(name);
+        var (differing, first) = GraphRunner.Compare(fixture.Model, fixture.Rows, Int8Kernels.Reference, new NativeInt8Kernels());
         Assert.AreEqual(0, differing, $"{name}: {differing} of {fixture.Rows.Length} rows differ; {first}");
     }
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void TheInterpreterWithNativeKernelsGivesTheManagedOutputs(string name)
     {
         // The seam the board uses: an Interpreter given the native kernel set.
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var managed = new Interpreter(fixture.Model, 0, Int8Kernels.Reference);
         var native = new Interpreter(fixture.Model, 0, new NativeInt8Kernels());
         Assert.AreEqual("native", native.Kernels.Name);
@@ -56,11 +43,11 @@ public sealed class HostModelTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(NativeFixtures.All), typeof(NativeFixtures))]
+    [DynamicData(nameof(FixtureModels.All), typeof(FixtureModels))]
     public void TheGraphRunnerIsTheInterpreter(string name)
     {
         // The other tests compare whole arenas through GraphRunner: it must run exactly what the interpreter runs.
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var interpreter = new Interpreter(fixture.Model, 0, Int8Kernels.Reference);
         var expected = new sbyte[interpreter.OutputLength(0)];
         var outputTensor = fixture.Model.Tensors[fixture.Model.Outputs[0]];
@@ -74,17 +61,10 @@ public sealed class HostModelTests
         }
     }
 
-    private static void Run(Interpreter interpreter, NativeFixture fixture, float[] row, sbyte[] output)
+    private static void Run(Interpreter interpreter, FixtureModel fixture, float[] row, sbyte[] output)
     {
         var engine = new Edge.Models.Verification.DeviceEngine(interpreter);
         engine.Run(row);
         interpreter.GetOutputInt8(0, output, 0);
-    }
-
-    private static string FirstDifference<T>(T[] a, T[] b) where T : IEquatable<T>
-    {
-        for (int i = 0; i < a.Length; i++)
-            if (!a[i].Equals(b[i])) return $"[{i}] managed {a[i]} native {b[i]}";
-        return "none";
     }
 }

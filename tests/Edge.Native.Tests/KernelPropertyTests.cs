@@ -1,5 +1,4 @@
 using Edge.Device.Inference;
-using Edge.Native.Tests.Support;
 using Edge.TestSupport;
 using Edge.TestSupport.Native;
 
@@ -7,7 +6,7 @@ namespace Edge.Native.Tests;
 
 /// <summary>
 /// Every kernel over random shapes, zero points, offsets, multipliers, shifts and edge values
-/// (<see cref="KernelCase"/>): the native kernel leaves the arenas exactly as the managed one
+/// (<see cref="RandomKernelCase"/>): the native kernel leaves the arenas exactly as the managed one
 /// does, on this machine and on each Cortex-M under QEMU; where the managed kernel throws, the
 /// native one reports the same failure.
 /// </summary>
@@ -20,7 +19,7 @@ public sealed class KernelPropertyTests
     [ClassInitialize]
     public static void BuildLibrary(TestContext _) => HostNativeLibrary.Activate();
 
-    public static IEnumerable<object[]> Kernels => KernelCase.Codes.Select(c => new object[] { KernelCase.Name(c), c });
+    public static IEnumerable<object[]> Kernels => RandomKernelCase.Codes.Select(c => new object[] { RandomKernelCase.Name(c), c });
 
     public static IEnumerable<object[]> Targets => NativeTarget.All.Select(t => new object[] { t.Name });
 
@@ -31,9 +30,9 @@ public sealed class KernelPropertyTests
         var native = new NativeInt8Kernels();
         for (int seed = 0; seed < HostCasesPerKernel; seed++)
         {
-            var c = KernelCase.Random(code, seed * 7919 + code);
-            var managed = Outcome(() => c.RunOn(Int8Kernels.Reference));
-            var actual = Outcome(() => c.RunOn(native));
+            var c = RandomKernelCase.Random(code, seed * 7919 + code);
+            var managed = c.Outcome(Int8Kernels.Reference);
+            var actual = c.Outcome(native);
             Assert.AreEqual(managed.Error, actual.Error, $"{c}: exception");
             if (managed.Error is not null) continue;
             CollectionAssert.AreEqual(managed.Arena8, actual.Arena8, $"{c}: int8 arena");
@@ -47,12 +46,12 @@ public sealed class KernelPropertyTests
     {
         var target = NativeTarget.Named(targetName);
         string folder = RepoPaths.TempDirectory($"kernel-cases-{target}");
-        var cases = new List<(KernelCase Case, (sbyte[] Arena8, int[] Arena32, string? Error) Expected)>();
-        foreach (int code in KernelCase.Codes)
+        var cases = new List<(RandomKernelCase Case, (sbyte[] Arena8, int[] Arena32, string? Error) Expected)>();
+        foreach (int code in RandomKernelCase.Codes)
         for (int seed = 0; seed < QemuCasesPerKernel; seed++)
         {
-            var c = KernelCase.Random(code, 1_000_003 + seed * 7919 + code);
-            cases.Add((c, Outcome(() => c.RunOn(Int8Kernels.Reference))));
+            var c = RandomKernelCase.Random(code, 1_000_003 + seed * 7919 + code);
+            cases.Add((c, c.Outcome(Int8Kernels.Reference)));
         }
         string input = Path.Combine(folder, "cases.bin"), output = Path.Combine(folder, "results.bin");
         using (var writer = new HarnessCases(input))
@@ -85,30 +84,17 @@ public sealed class KernelPropertyTests
     {
         // The generator must not only draw easy cases: count the ones that take the paths the C
         // distinguishes (overlap, the column path's offset range, large filters, saturation).
-        var conv = Enumerable.Range(0, QemuCasesPerKernel).Select(s => KernelCase.Random(Edge.Device.Model.OpCode.Conv1D, 1_000_003 + s * 7919 + 2)).ToList();
+        var conv = Enumerable.Range(0, QemuCasesPerKernel).Select(s => RandomKernelCase.Random(Edge.Device.Model.OpCode.Conv1D, 1_000_003 + s * 7919 + 2)).ToList();
         Assert.IsGreaterThan(5, conv.Count(c => c.Op.Parameters[0] * c.Op.Parameters[4] > 256), "large filters (direct path)");
         Assert.IsGreaterThan(5, conv.Count(c => c.Op.Parameters[11] is < -127 or > 128), "offsets outside -127..128");
         Assert.IsGreaterThan(50, conv.Count(c => c.Op.Parameters[6] > 0), "padded windows");
-        var fc = Enumerable.Range(0, QemuCasesPerKernel).Select(s => KernelCase.Random(Edge.Device.Model.OpCode.FullyConnected, 1_000_003 + s * 7919 + 1)).ToList();
+        var fc = Enumerable.Range(0, QemuCasesPerKernel).Select(s => RandomKernelCase.Random(Edge.Device.Model.OpCode.FullyConnected, 1_000_003 + s * 7919 + 1)).ToList();
         Assert.IsGreaterThan(3, fc.Count(c => Overlap(c.Op.Input0, c.Op.Parameters[0] * c.Op.Parameters[1], c.Op.Output, c.Op.Parameters[0] * c.Op.Parameters[2])), "aliased outputs");
         Assert.IsGreaterThan(3, fc.Count(c => c.Ints.Skip(c.Op.Parameters[5]).Take(c.Op.Parameters[2]).Contains(int.MinValue)), "multiplier INT32_MIN");
         Assert.IsGreaterThan(20, fc.Count(c => c.Op.Parameters[2] % 4 != 0 && c.Op.Parameters[1] % 4 != 0), "channels and depth not multiples of 4");
     }
 
     private static bool Overlap(int a, int aCount, int b, int bCount) => a < b + bCount && b < a + aCount;
-
-    private static (sbyte[] Arena8, int[] Arena32, string? Error) Outcome(Func<(sbyte[], int[])> run)
-    {
-        try
-        {
-            var (a8, a32) = run();
-            return (a8, a32, null);
-        }
-        catch (Exception e) when (e is IndexOutOfRangeException or DivideByZeroException)
-        {
-            return ([], [], e.GetType().Name);
-        }
-    }
 
     private static string? ErrorOf(int status) => status switch
     {

@@ -1,5 +1,5 @@
 using Edge.Device.Inference;
-using Edge.Native.Tests.Support;
+using Edge.TestSupport.Models;
 using Edge.TestSupport;
 using Edge.TestSupport.Native;
 
@@ -14,14 +14,14 @@ namespace Edge.Native.Tests;
 public sealed class QemuModelTests
 {
     public static IEnumerable<object[]> Cases =>
-        from target in NativeTarget.All from name in NativeFixtures.Names select new object[] { target.Name, name };
+        from target in NativeTarget.All from name in FixtureModels.Names select new object[] { target.Name, name };
 
     [TestMethod]
     [DynamicData(nameof(Cases))]
     public void EveryIntermediateTensorOfEveryRowIsTheManagedOne(string targetName, string name)
     {
         var target = NativeTarget.Named(targetName);
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var model = fixture.Model;
         var ops = HarnessOp.Of(model);
         string folder = RepoPaths.TempDirectory($"qemu-{target}-{name}");

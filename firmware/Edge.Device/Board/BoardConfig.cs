@@ -1,3 +1,5 @@
+using Edge.Device.Inference;
+
 namespace Edge.Device.Board
 {
     /// <summary>What a board build offers, fixed at start: sizes of everything the loop allocates once.</summary>
@@ -28,6 +30,12 @@ namespace Edge.Device.Board
 
         /// <summary>The firmware has native (C) kernels beside the managed ones: set by the board app, reported in hello.</summary>
         public bool NativeKernels;
+
+        /// <summary>
+        /// The kernels loaded models run on; null takes <see cref="Int8Kernels.Default"/>
+        /// (native where the firmware has them). The host's simulated board sets its SIMD set here.
+        /// </summary>
+        public Int8Kernels Kernels;
 
         /// <summary>Status telemetry period at start (0: off until the host asks).</summary>
         public int StatusIntervalMs;

@@ -33,7 +33,7 @@ namespace Edge.Device.Board
                 if (kind == UploadKind.Model)
                 {
                     EdgeModel model = ModelReader.ReadResident(file, length);
-                    var interpreter = new Interpreter(model, _config.ArenaBudget);
+                    var interpreter = new Interpreter(model, _config.ArenaBudget, _config.Kernels != null ? _config.Kernels : Int8Kernels.Default);
                     DriftMonitor embedded = null;
                     if (model.DriftProfileLength > 0 && (_rows.Drift == null || _profileFromModel))
                         embedded = new DriftMonitor(DriftProfileReader.Read(file, model.DriftProfileAt, model.DriftProfileLength, "model's drift profile"));

@@ -1,4 +1,5 @@
 using Edge.Device.Board;
+using Edge.Inference.Simd;
 using Edge.Targets.Boards;
 using Edge.Targets.Costs;
 
@@ -69,13 +70,15 @@ public sealed record BoardProfile(
 
     public double ClockMHz => Board.ClockMHz;
 
-    /// <summary>The board app's allocation sizes on this board, with this profile's staging and arena.</summary>
+    /// <summary>The board app's allocation sizes on this board, with this profile's staging and arena; models run on the host's SIMD kernels.</summary>
     public BoardConfig Config()
     {
         var config = UnconstrainedMemory ? new BoardConfig() : Board.Preset();
         config.StagingCapacity = StagingCapacity;
         config.ArenaBudget = ArenaBudget;
         config.ResponseCacheSlots = Window;
+        // The board's bytes at the host's speed: the SIMD kernels compute what the board's kernels do.
+        config.Kernels = HostInt8Kernels.Fastest;
         return config;
     }
 

@@ -1,6 +1,7 @@
 using Edge.Device.Drift;
 using Edge.Device.Inference;
 using Edge.Device.Model;
+using Edge.Inference.Simd;
 using Edge.Targets.Boards;
 using Edge.Targets.Memory;
 
@@ -27,14 +28,17 @@ public sealed record MemoryBudget(int? ArenaBytes, BoardTarget? Board)
         return BoardMemory.Check(Board, model, profile);
     }
 
-    /// <summary>Creates the interpreter the way the board would, failing clearly when the arena or the whole model does not fit.</summary>
+    /// <summary>
+    /// Creates the interpreter the way the board would, failing clearly when the arena or the whole
+    /// model does not fit. It runs the host's SIMD kernels, bit for bit the board's.
+    /// </summary>
     public Interpreter CreateInterpreter(EdgeModel model, int fileBytes = 0)
     {
         int arenaBudget = ArenaBytes ?? Board?.Preset().ArenaBudget ?? 0;
         Interpreter interpreter;
         try
         {
-            interpreter = new Interpreter(model, arenaBudget);
+            interpreter = new Interpreter(model, arenaBudget, HostInt8Kernels.Fastest);
         }
         catch (ArenaBudgetException e)
         {

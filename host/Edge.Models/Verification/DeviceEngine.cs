@@ -1,11 +1,14 @@
 using Edge.Device.Inference;
 using Edge.Device.Model;
+using Edge.Inference.Simd;
 
 namespace Edge.Models.Verification;
 
 /// <summary>
 /// The device engine on the host: the same <see cref="Interpreter"/> the board runs, fed one row
 /// at a time through the board's own input boundary (float quantiser, or float32 bits for trees).
+/// Built from a model, it runs the host's SIMD kernels (<see cref="HostInt8Kernels"/>), bit for
+/// bit the board's managed and native kernels.
 /// </summary>
 public sealed class DeviceEngine
 {
@@ -15,7 +18,7 @@ public sealed class DeviceEngine
     private readonly float[] _output;
 
     /// <exception cref="ArenaBudgetException">the arena exceeds a positive <paramref name="arenaBudgetBytes"/></exception>
-    public DeviceEngine(EdgeModel model, int arenaBudgetBytes = 0) : this(new Interpreter(model, arenaBudgetBytes))
+    public DeviceEngine(EdgeModel model, int arenaBudgetBytes = 0) : this(new Interpreter(model, arenaBudgetBytes, HostInt8Kernels.Fastest))
     {
     }
 

@@ -1,44 +1,97 @@
 using System.Diagnostics;
-using System.Reflection;
-using Edge.Data;
-using Edge.Device.Model;
-using Edge.Models;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using Edge.Device.Inference;
+using Edge.Inference.Simd;
 using Edge.Models.Import;
 using Edge.Models.Verification;
+using Edge.TestSupport.Models;
+using Edge.TestSupport.Native;
 
-// Converts each motor-flux model on train_164V, then times one inference at a time on test_164V
-// rows: the int8 device engine (set input, invoke, read output) and ONNX Runtime's float session
-// (one row per Run, single thread). Median of 15 rounds after a warm-up; figures for this machine.
-string samples = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Samples").Value!;
-string scratch = Directory.CreateTempSubdirectory("edge-bench-").FullName;
-Console.WriteLine($"| model | ops | MACs | arena B | model file B | int8 engine ns/inference | ONNX Runtime float ns/inference |");
-Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
-foreach (var (name, kind) in new[] { ("flux_mlp", "features"), ("flux_cnn1d", "windows"), ("flux_iforest", "features"), ("flux_autoencoder", "features") })
+// Every fixture model (FixtureModels: converted on train_164V, 500 of its test_164V rows), one
+// inference at a time: the int8 device engine (set input, invoke, read output) on each kernel
+// set, and ONNX Runtime's float session (one row per Run, one thread). The engines take turns
+// round by round (interleaved, so load on this shared machine hits them alike); each figure is
+// the median of 15 rounds of 500 rows after a warm-up, in this process's CPU time
+// (CLOCK_PROCESS_CPUTIME_ID: what the engines cost, not the time other processes held the
+// cores), with wall-clock medians beside. Figures are for this machine only.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+const int Rows = 500, Rounds = 15;
+
+HostNativeLibrary.Activate();
+var sets = new List<Int8Kernels> { Int8Kernels.Reference, new NativeInt8Kernels() };
+sets.AddRange(SimdIsas.ByPreference.Where(SimdIsas.IsSupported).Select(isa => (Int8Kernels)new SimdInt8Kernels(isa)));
+
+Console.WriteLine("# Int8 engine per kernel set vs ONNX Runtime float, ns per inference");
+Console.WriteLine();
+Console.WriteLine($"- {Environment.ProcessorCount} logical cores; .NET {Environment.Version}; ONNX Runtime {typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version}");
+Console.WriteLine($"- x86 features the runtime reports: AVX2 {Avx2.IsSupported}, AVX-VNNI {AvxVnni.IsSupported}, AVX-512F {Avx512F.IsSupported}, AVX-512BW {Avx512BW.IsSupported}, AVX10v1 {Avx10v1.IsSupported}");
+Console.WriteLine($"- the host engine's default set (model verify, simulated boards): {HostInt8Kernels.Fastest.Name}");
+Console.WriteLine($"- load average at start: {LoadAverage()}");
+Console.WriteLine();
+var hostSet = sets.FindIndex(s => s.Name == HostInt8Kernels.Fastest.Name);
+Console.WriteLine("CPU ns per inference (wall-clock ns for the host's set and ONNX Runtime at the end):");
+Console.WriteLine();
+Console.WriteLine($"| model | MACs | {string.Join(" | ", sets.Select(s => s.Name))} | ONNX Runtime float | {sets[hostSet].Name} / ORT | wall {sets[hostSet].Name} | wall ORT |");
+Console.WriteLine($"|---|---:|{string.Concat(sets.Select(_ => "---:|"))}---:|---:|---:|---:|");
+foreach (string name in FixtureModels.Names)
 {
-    string onnx = Path.Combine(samples, $"{name}.onnx");
-    var converted = ModelConverter.Convert(new ConvertOptions(onnx, Path.Combine(samples, $"train_164V.{kind}.csv"), Path.Combine(scratch, $"{name}.edgem")));
-    var graph = OnnxImporter.Import(onnx);
-    var table = TableReader.Read(Path.Combine(samples, $"test_164V.{kind}.csv"));
-    var rows = InputMapping.Rows(table, InputMapping.Expand(converted.Model.Metadata("input.columns")!)).Take(500).ToArray();
-
-    var engine = new DeviceEngine(converted.Model);
-    double int8 = Time(rows, row => engine.Run(row));
-    using var ort = new OnnxRuntimeModel(onnx, graph.Inputs[0].OnnxName, graph.Inputs[0].OnnxShape, [graph.Outputs[0].OnnxName]);
-    double reference = Time(rows, row => ort.RunOne(row));
-    Console.WriteLine($"| {name} | {converted.Model.Operations.Length} | {converted.Report.Macs:N0} | {converted.Model.ArenaBytes:N0} | {converted.Bytes.Length:N0} | {int8:N0} | {reference:N0} |");
+    var fixture = FixtureModels.Get(name);
+    var rows = fixture.Rows.Take(Rows).ToArray();
+    var graph = OnnxImporter.Import(fixture.OnnxPath);
+    using var ort = new OnnxRuntimeModel(fixture.OnnxPath, graph.Inputs[0].OnnxName, graph.Inputs[0].OnnxShape, [graph.Outputs[0].OnnxName]);
+    var engines = sets.Select(set => new DeviceEngine(new Interpreter(fixture.Model, 0, set)))
+        .Select(e => (Action<float[]>)(row => e.Run(row))).Append(row => ort.RunOne(row)).ToList();
+    var (cpu, wall) = Interleaved(rows, engines);
+    Console.WriteLine($"| {name} | {fixture.Macs:N0} | {string.Join(" | ", cpu.Select(t => t.ToString("N0")))} | {cpu[hostSet] / cpu[^1]:F2} | {wall[hostSet]:N0} | {wall[^1]:N0} |");
 }
-Directory.Delete(scratch, recursive: true);
+Console.WriteLine();
+Console.WriteLine($"- load average at end: {LoadAverage()}");
 
-static double Time(float[][] rows, Action<float[]> infer)
+static (double[] Cpu, double[] Wall) Interleaved(float[][] rows, List<Action<float[]>> engines)
 {
-    for (int i = 0; i < 2 * rows.Length; i++) infer(rows[i % rows.Length]);
-    var rounds = new List<double>();
-    for (int round = 0; round < 15; round++)
+    foreach (var infer in engines)
+        for (int i = 0; i < 2 * rows.Length; i++) infer(rows[i % rows.Length]);
+    var cpu = engines.Select(_ => new List<double>()).ToList();
+    var wall = engines.Select(_ => new List<double>()).ToList();
+    for (int round = 0; round < Rounds; round++)
     {
-        var watch = Stopwatch.StartNew();
-        foreach (var row in rows) infer(row);
-        rounds.Add(watch.Elapsed.TotalNanoseconds / rows.Length);
+        for (int e = 0; e < engines.Count; e++)
+        {
+            long start = ProcessCpu.Nanoseconds();
+            var watch = Stopwatch.StartNew();
+            foreach (var row in rows) engines[e](row);
+            wall[e].Add(watch.Elapsed.TotalNanoseconds / rows.Length);
+            cpu[e].Add((ProcessCpu.Nanoseconds() - start) / (double)rows.Length);
+        }
     }
-    rounds.Sort();
-    return rounds[rounds.Count / 2];
+    return (cpu.Select(Median).ToArray(), wall.Select(Median).ToArray());
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+/// <summary>CPU time of this process (all its threads), from clock_gettime(CLOCK_PROCESS_CPUTIME_ID).</summary>
+internal static class ProcessCpu
+{
+    private const int ClockProcessCpuTime = 2;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    public static long Nanoseconds()
+    {
+        if (ClockGetTime(ClockProcessCpuTime, out var time) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
+        return time.Seconds * 1_000_000_000 + time.Nanoseconds;
+    }
 }

@@ -3,6 +3,7 @@ using Edge.Device.Drift;
 using Edge.Device.Inference;
 using Edge.Device.Model;
 using Edge.Native.Tests.Support;
+using Edge.TestSupport.Models;
 using Edge.TestSupport;
 using Edge.TestSupport.Native;
 
@@ -30,9 +31,9 @@ foreach (var target in targets)
     Console.WriteLine();
     Console.WriteLine("| model | op | kind | shape | MACs | instructions | instructions/MAC |");
     Console.WriteLine("|---|---:|---|---|---:|---:|---:|");
-    foreach (string name in NativeFixtures.Names)
+    foreach (string name in FixtureModels.Names)
     {
-        var fixture = NativeFixtures.Get(name);
+        var fixture = FixtureModels.Get(name);
         var model = fixture.Model;
         var ops = HarnessOp.Of(model);
         string cases = Path.Combine(scratch, $"{target}-{name}.bin"), results = Path.Combine(scratch, $"{target}-{name}.out");

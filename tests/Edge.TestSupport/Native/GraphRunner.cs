@@ -58,4 +58,33 @@ public static class GraphRunner
         }
         return (arena8, arena32);
     }
+
+    /// <summary>
+    /// Runs every row through the model on both kernel sets and compares the whole arenas: how many
+    /// rows differ anywhere, and where the first of them does first.
+    /// </summary>
+    public static (int Differing, string First) Compare(EdgeModel model, float[][] rows, Int8Kernels expected, Int8Kernels actual)
+    {
+        var ops = HarnessOp.Of(model);
+        int differing = 0;
+        string first = "";
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var (expected8, expected32) = Input(model, rows[r]);
+            var (actual8, actual32) = Input(model, rows[r]);
+            Run(ops, expected, model.Weights, model.Ints, expected8, expected32);
+            Run(ops, actual, model.Weights, model.Ints, actual8, actual32);
+            if (expected8.AsSpan().SequenceEqual(actual8) && expected32.AsSpan().SequenceEqual(actual32)) continue;
+            if (differing++ == 0)
+                first = $"row {r}: int8 arena {FirstDifference(expected8, actual8)}, int32 arena {FirstDifference(expected32, actual32)} ({expected.Name} vs {actual.Name})";
+        }
+        return (differing, first);
+    }
+
+    private static string FirstDifference<T>(T[] expected, T[] actual) where T : IEquatable<T>
+    {
+        for (int i = 0; i < expected.Length; i++)
+            if (!expected[i].Equals(actual[i])) return $"[{i}] {expected[i]} vs {actual[i]}";
+        return "same";
+    }
 }

@@ -1,8 +1,7 @@
 using Edge.Device.Inference;
 using Edge.Device.Model;
-using Edge.TestSupport.Native;
 
-namespace Edge.Native.Tests.Support;
+namespace Edge.TestSupport.Native;
 
 /// <summary>
 /// One op with everything it reads: constants, arenas, parameters. <see cref="Random"/> draws
@@ -12,7 +11,7 @@ namespace Edge.Native.Tests.Support;
 /// and past it, multipliers and shifts including INT32_MIN and the extreme shifts, accumulators
 /// that wrap, outputs overlapping inputs.
 /// </summary>
-public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] Ints, sbyte[] Arena8, int[] Arena32)
+public sealed record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] Ints, sbyte[] Arena8, int[] Arena32)
 {
     public static readonly int[] Codes =
     [
@@ -37,14 +36,33 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         return (a8, a32);
     }
 
+    /// <summary>
+    /// <see cref="RunOn"/>, or the name of the exception it threw: the reference kernels' only
+    /// failures on a bad case (an index outside an array, a divide by zero), which every other
+    /// kernel set must reproduce.
+    /// </summary>
+    public (sbyte[] Arena8, int[] Arena32, string? Error) Outcome(Int8Kernels kernels)
+    {
+        try
+        {
+            var (a8, a32) = RunOn(kernels);
+            return (a8, a32, null);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or DivideByZeroException)
+        {
+            return ([], [], e.GetType().Name);
+        }
+    }
+
     public override string ToString() => $"{Name(Op.Code)} seed {Seed} p=[{string.Join(",", Op.Parameters)}] in {Op.Input0},{Op.Input1} out {Op.Output}";
 
-    public static KernelCase Random(int code, int seed)
+    /// <param name="maxRows">most input rows of a fully connected case (the SIMD kernels take four at a time)</param>
+    public static RandomKernelCase Random(int code, int seed, int maxRows = 3)
     {
         var g = new Draw(new Random(seed));
         return code switch
         {
-            OpCode.FullyConnected => FullyConnected(seed, g),
+            OpCode.FullyConnected => FullyConnected(seed, g, maxRows),
             OpCode.Conv1D => Conv1D(seed, g),
             OpCode.MaxPool1D => Pool(seed, g, false),
             OpCode.AveragePool1D => Pool(seed, g, true),
@@ -59,9 +77,9 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         };
     }
 
-    private static KernelCase FullyConnected(int seed, Draw g)
+    private static RandomKernelCase FullyConnected(int seed, Draw g, int maxRows)
     {
-        int rows = g.Int(1, 3), depth = g.Pick(1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 64, g.Int(1, 300)), channels = g.Pick(1, 2, 3, 4, 5, 7, 8, 9, 13, g.Int(1, 40));
+        int rows = g.Int(1, maxRows), depth = g.Pick(1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 64, g.Int(1, 300)), channels = g.Pick(1, 2, 3, 4, 5, 7, 8, 9, 13, g.Int(1, 40));
         int inputCount = rows * depth, outputCount = rows * channels;
         var (arena8, input, output) = g.Arena(inputCount, outputCount, allowOverlap: g.Chance(0.1));
         var weights = g.Weights(channels * depth + g.Int(0, 8), out int weightsAt, channels * depth);
@@ -74,10 +92,10 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         ints.AddRange(Enumerable.Range(0, channels).Select(_ => g.Shift()));
         var (min, max) = g.ActivationRange();
         int[] p = [rows, depth, channels, weightsAt, biasAt, multipliersAt, shiftsAt, g.ZeroPoint(), min, max];
-        return new KernelCase(seed, new HarnessOp(OpCode.FullyConnected, input, 0, output, p), weights, [.. ints], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.FullyConnected, input, 0, output, p), weights, [.. ints], arena8, []);
     }
 
-    private static KernelCase Conv1D(int seed, Draw g)
+    private static RandomKernelCase Conv1D(int seed, Draw g)
     {
         // Now and then a filter too large for the column path (in channels x kernel > 256).
         bool large = g.Chance(0.1);
@@ -103,10 +121,10 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         int inputOffset = g.Chance(0.85) ? g.Pick(-127, 128, 0, g.Int(-127, 128)) : g.Pick(129, -128, 1000, -40000, 32767, int.MinValue / 4);
         var (min, max) = g.ActivationRange();
         int[] p = [inChannels, inLength, outChannels, outLength, kernel, stride, pad, weightsAt, biasAt, multipliersAt, shiftsAt, inputOffset, g.ZeroPoint(), min, max];
-        return new KernelCase(seed, new HarnessOp(OpCode.Conv1D, input, 0, output, p), weights, [.. ints], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Conv1D, input, 0, output, p), weights, [.. ints], arena8, []);
     }
 
-    private static KernelCase Pool(int seed, Draw g, bool average)
+    private static RandomKernelCase Pool(int seed, Draw g, bool average)
     {
         int channels = g.Int(1, 6), kernel = g.Int(1, 12), inLength = g.Int(1, 50), stride = g.Int(1, 5), pad = g.Int(0, kernel - 1);
         // Every window holds at least one real element: its start lies in [1 - kernel, inLength - 1].
@@ -116,45 +134,45 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         int[] p = average
             ? [channels, inLength, outLength, kernel, stride, pad, g.Int(0, 1), min, max]
             : [channels, inLength, outLength, kernel, stride, pad, min, max];
-        return new KernelCase(seed, new HarnessOp(average ? OpCode.AveragePool1D : OpCode.MaxPool1D, input, 0, output, p), [], [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(average ? OpCode.AveragePool1D : OpCode.MaxPool1D, input, 0, output, p), [], [], arena8, []);
     }
 
-    private static KernelCase Clamp(int seed, Draw g)
+    private static RandomKernelCase Clamp(int seed, Draw g)
     {
         int count = g.Int(1, 100);
         var (arena8, input, output) = g.Arena(count, count, allowOverlap: g.Chance(0.3));
         var (min, max) = g.ActivationRange();
-        return new KernelCase(seed, new HarnessOp(OpCode.Clamp, input, 0, output, [count, min, max]), [], [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Clamp, input, 0, output, [count, min, max]), [], [], arena8, []);
     }
 
-    private static KernelCase Add(int seed, Draw g)
+    private static RandomKernelCase Add(int seed, Draw g)
     {
         int count = g.Int(1, 100);
         var (arena8, input1, input2, output) = g.Arena2(count, g.Chance(0.3));
         var (min, max) = g.ActivationRange();
         int[] p = [count, -g.ZeroPoint(), -g.ZeroPoint(), g.Pick(20, 0, g.Int(0, 20)), g.Multiplier(), g.Int(-31, 0), g.Multiplier(), g.Int(-31, 0),
             g.Multiplier(), g.Shift(), g.ZeroPoint(), min, max];
-        return new KernelCase(seed, new HarnessOp(OpCode.Add, input1, input2, output, p), [], [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Add, input1, input2, output, p), [], [], arena8, []);
     }
 
-    private static KernelCase Mul(int seed, Draw g)
+    private static RandomKernelCase Mul(int seed, Draw g)
     {
         int count = g.Int(1, 100);
         var (arena8, input1, input2, output) = g.Arena2(count, g.Chance(0.3));
         var (min, max) = g.ActivationRange();
         int[] p = [count, -g.ZeroPoint(), -g.ZeroPoint(), g.Multiplier(), g.Shift(), g.ZeroPoint(), min, max];
-        return new KernelCase(seed, new HarnessOp(OpCode.Mul, input1, input2, output, p), [], [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Mul, input1, input2, output, p), [], [], arena8, []);
     }
 
-    private static KernelCase LookupTable(int seed, Draw g)
+    private static RandomKernelCase LookupTable(int seed, Draw g)
     {
         int count = g.Int(1, 300);
         var (arena8, input, output) = g.Arena(count, count, allowOverlap: g.Chance(0.3));
         var weights = g.Weights(256 + g.Int(0, 20), out int tableAt, 256);
-        return new KernelCase(seed, new HarnessOp(OpCode.LookupTable, input, 0, output, [count, tableAt]), weights, [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.LookupTable, input, 0, output, [count, tableAt]), weights, [], arena8, []);
     }
 
-    private static KernelCase Softmax(int seed, Draw g)
+    private static RandomKernelCase Softmax(int seed, Draw g)
     {
         int rows = g.Int(1, 4), depth = g.Pick(1, 2, 3, 10, g.Int(1, 60));
         var (arena8, input, output) = g.Arena(rows * depth, rows * depth, allowOverlap: g.Chance(0.2));
@@ -162,17 +180,17 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         int tableAt = g.Pad(ints);
         double scale = 0.01 + g.Random.NextDouble() * 0.5;
         ints.AddRange(Enumerable.Range(0, 256).Select(d => d == 0 ? 1 << 15 : g.Chance(0.1) ? g.Int(0, 1 << 15) : (int)Math.Round(Math.Exp(-d * scale) * (1 << 15))));
-        return new KernelCase(seed, new HarnessOp(OpCode.Softmax, input, 0, output, [rows, depth, tableAt]), [], [.. ints], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Softmax, input, 0, output, [rows, depth, tableAt]), [], [.. ints], arena8, []);
     }
 
-    private static KernelCase Reshape(int seed, Draw g)
+    private static RandomKernelCase Reshape(int seed, Draw g)
     {
         int count = g.Int(0, 100);
         var (arena8, input, output) = g.Arena(count, count, allowOverlap: g.Chance(0.5));
-        return new KernelCase(seed, new HarnessOp(OpCode.Reshape, input, 0, output, [count]), [], [], arena8, []);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.Reshape, input, 0, output, [count]), [], [], arena8, []);
     }
 
-    private static KernelCase Tree(int seed, Draw g)
+    private static RandomKernelCase Tree(int seed, Draw g)
     {
         int features = g.Int(1, 10), targets = g.Int(1, 4), trees = g.Int(1, 6), fraction = g.Int(0, 24);
         var ints = new List<int>();
@@ -198,7 +216,7 @@ public sealed record KernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] I
         int accumulatorsAt = features + g.Int(0, arena32Length - features - targets);
         var (arena8, _, output) = g.Arena(0, targets, allowOverlap: false);
         int[] p = [features, trees, rootsAt, nodesAt, nodes.Count / 3, leafAt, leafWeights.Count / 2, targets, baseAt, fraction, g.ZeroPoint(), accumulatorsAt];
-        return new KernelCase(seed, new HarnessOp(OpCode.TreeEnsemble, 0, 0, output, p), [], [.. ints], arena8, arena32);
+        return new RandomKernelCase(seed, new HarnessOp(OpCode.TreeEnsemble, 0, 0, output, p), [], [.. ints], arena8, arena32);
     }
 
     private static void BuildNode(Draw g, List<int> nodes, List<int> leafWeights, int features, int targets, int depth)

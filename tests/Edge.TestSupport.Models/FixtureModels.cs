@@ -4,10 +4,10 @@ using Edge.Models;
 using Edge.Models.Verification;
 using Edge.TestSupport;
 
-namespace Edge.Native.Tests.Support;
+namespace Edge.TestSupport.Models;
 
-/// <summary>A fixture model converted on its training set, with the test rows it is checked on.</summary>
-public sealed record NativeFixture(string Name, EdgeModel Model, long Macs, float[][] Rows)
+/// <summary>A fixture model (its ONNX file) converted on its training set, with the test rows it is checked on.</summary>
+public sealed record FixtureModel(string Name, string OnnxPath, EdgeModel Model, long Macs, float[][] Rows)
 {
     public override string ToString() => Name;
 }
@@ -16,7 +16,7 @@ public sealed record NativeFixture(string Name, EdgeModel Model, long Macs, floa
 /// Every fixture model the converter accepts (samples/motor-flux and samples/zoo), converted on
 /// train_164V once per process, with all of test_164V (2000 rows) in the model's input columns.
 /// </summary>
-public static class NativeFixtures
+public static class FixtureModels
 {
     private static readonly (string Name, string Folder, string Kind)[] Sources =
     [
@@ -25,19 +25,19 @@ public static class NativeFixtures
         ("mlp_op17", "zoo", "features"), ("logreg", "zoo", "features"),
     ];
 
-    private static readonly Dictionary<string, Lazy<NativeFixture>> Cache =
-        Sources.ToDictionary(s => s.Name, s => new Lazy<NativeFixture>(() => Convert(s.Name, s.Folder, s.Kind)));
+    private static readonly Dictionary<string, Lazy<FixtureModel>> Cache =
+        Sources.ToDictionary(s => s.Name, s => new Lazy<FixtureModel>(() => Convert(s.Name, s.Folder, s.Kind)));
 
-    private static readonly Lazy<string> Scratch = new(() => RepoPaths.TempDirectory("native-fixtures"));
+    private static readonly Lazy<string> Scratch = new(() => RepoPaths.TempDirectory("fixture-models"));
 
     public static IEnumerable<string> Names => Sources.Select(s => s.Name);
 
     /// <summary>For [DynamicData]: one row per fixture name.</summary>
     public static IEnumerable<object[]> All => Names.Select(n => new object[] { n });
 
-    public static NativeFixture Get(string name) => Cache[name].Value;
+    public static FixtureModel Get(string name) => Cache[name].Value;
 
-    private static NativeFixture Convert(string name, string folder, string kind)
+    private static FixtureModel Convert(string name, string folder, string kind)
     {
         string samples = Path.Combine(RepoPaths.Root, "samples");
         string onnx = Path.Combine(samples, folder, $"{name}.onnx");
@@ -45,6 +45,6 @@ public static class NativeFixtures
         var result = ModelConverter.Convert(new ConvertOptions(onnx, calibration, Path.Combine(Scratch.Value, $"{name}.edgem")));
         var table = TableReader.Read(RepoPaths.MotorFlux($"test_164V.{kind}.csv"));
         var rows = InputMapping.Rows(table, InputMapping.Expand(result.Model.Metadata("input.columns")!));
-        return new NativeFixture(name, result.Model, result.Report.Macs, rows);
+        return new FixtureModel(name, onnx, result.Model, result.Report.Macs, rows);
     }
 }
