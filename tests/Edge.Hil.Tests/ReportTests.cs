@@ -129,7 +129,7 @@ public sealed class ReportTests
         var boards = rows.Select(r => r.Board).Distinct().ToList();
         var drawn = s_rendered.Value[chart];
         Assert.IsTrue(drawn.Visible, chart);
-        var bars = boards.SelectMany((_, s) => drawn.Filled(Palette.Of(s))).OrderBy(b => b.X).ToList();
+        var bars = boards.SelectMany((_, s) => drawn.Filled(ReportPalette.Of(s))).OrderBy(b => b.X).ToList();
         var expected = rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => boards.IndexOf(r.Board)).ToList();
         return (expected, bars);
     }
@@ -151,7 +151,7 @@ public sealed class ReportTests
         var boards = Measured.Select(r => r.Board).Distinct().ToList();
         for (int i = 0; i < rows.Count; i++)
         {
-            Assert.AreEqual(Palette.Of(boards.IndexOf(rows[i].Board)), bars[i].Fill, true, rows[i].Cell);
+            Assert.AreEqual(ReportPalette.Of(boards.IndexOf(rows[i].Board)), bars[i].Fill, true, rows[i].Cell);
             Assert.IsTrue(s_rendered.Value[chart].HasText(ValueAxis.Tick(Expected(rows[i], figure))), $"{rows[i].Cell}: its value over the bar");
         }
         foreach (string board in boards) Assert.IsTrue(s_rendered.Value[chart].HasText(board), $"the legend names {board}");

@@ -15,6 +15,7 @@ public static class ReportStyle
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 10px 16px; }
         .grid figure { margin: 0; border: 1px solid #eee; padding: 4px; }
         .grid figure.drifted { border-color: #d62728; }
+        .grid.wide { grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); } .grid figure table { font-size: 0.78em; }
         figcaption { font-size: 0.82em; color: #333; margin: 2px 4px; }
         table { border-collapse: collapse; font-size: 0.82em; width: 100%; } th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: right; }
         th { background: #f3f3f3; } td.text, th.text { text-align: left; }

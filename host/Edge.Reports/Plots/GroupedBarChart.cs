@@ -37,7 +37,7 @@ public static class GroupedBarChart
                 Value = axis.Map(bar.Value),
                 ValueBase = axis.Map(axis.Base),
                 Size = slot * 0.92,
-                FillColor = ReportPlot.Colour(Palette.Of(s)),
+                FillColor = ReportPlot.Colour(ReportPalette.Of(s)),
                 LineWidth = 0,
                 Label = bars.Count <= MaxValueLabels ? ValueAxis.Tick(bar.Value) : "",
             });
@@ -51,13 +51,13 @@ public static class GroupedBarChart
         }
         var plotted = plot.Add.Bars(drawn);
         plotted.ValueLabelStyle.FontSize = 11;
-        plotted.ValueLabelStyle.ForeColor = ReportPlot.Colour(Palette.Ink);
+        plotted.ValueLabelStyle.ForeColor = ReportPlot.Colour(ReportPalette.Ink);
         axis.Apply(plot, plot.Axes.Left, unit, headroom: bars.Count <= MaxValueLabels ? 0.12 : 0);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(0, groups.Count).Select(g => (double)g).ToArray(), groups.ToArray());
         plot.Axes.SetLimitsX(-0.5, groups.Count - 0.5);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         foreach (var (name, s) in series.Select((name, s) => (name, s)))
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = ReportPlot.Colour(Palette.Of(s)) });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = ReportPlot.Colour(ReportPalette.Of(s)) });
         plot.Legend.Alignment = Alignment.UpperRight;
         plot.ShowLegend();
         string description = unit + ": " + string.Join("; ", bars.Select(b => b.Label));

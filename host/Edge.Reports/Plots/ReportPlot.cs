@@ -20,9 +20,9 @@ public static class ReportPlot
         {
             axis.Label.FontSize = 13;
             axis.Label.Bold = false;
-            axis.Label.ForeColor = Color.FromHex(Palette.Ink);
+            axis.Label.ForeColor = Color.FromHex(ReportPalette.Ink);
             axis.TickLabelStyle.FontSize = 11;
-            axis.TickLabelStyle.ForeColor = Color.FromHex(Palette.Ink);
+            axis.TickLabelStyle.ForeColor = Color.FromHex(ReportPalette.Ink);
         }
         plot.Legend.FontSize = 11;
         plot.Legend.FontName = Font;

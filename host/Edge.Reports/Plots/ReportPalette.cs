@@ -1,7 +1,7 @@
 namespace Edge.Reports.Plots;
 
 /// <summary>Colours every report uses: series colours that stay distinguishable printed in grey, and fixed roles (reference, current, threshold, alarm).</summary>
-public static class Palette
+public static class ReportPalette
 {
     private static readonly string[] Colours = ["#1f77b4", "#e6550d", "#31a354", "#756bb1", "#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#636363"];
 
