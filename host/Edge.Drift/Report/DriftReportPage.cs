@@ -117,7 +117,7 @@ public static class DriftReportPage
             ]).ToList(), textColumns: 2, id: "quality-table");
         page.Note($"In {model.CurrentDescription}. Values outside the reference's range are what the board's out-of-profile check counts " +
             (model.Policy.OutOfProfileMinFeatures > 0 ? $"(a row with {model.Policy.OutOfProfileMinFeatures} or more such features is flagged anomalous). " : "(disabled in this profile). ") +
-            "Missing values are \"not reported\" until the source reports them.");
+            "Missing values (empty or NaN) are counted by the board's drift monitor per window and kept out of its histograms.");
     }
 
     private static string Value(double? value) => value switch

@@ -28,7 +28,6 @@ public sealed record FeatureHistogram(IReadOnlyList<string> Slots, IReadOnlyList
 /// <summary>
 /// Data quality of a feature in the window shown: values outside the reference's range (numeric),
 /// categories the reference never had, and missing values. Null means the source does not report
-/// it (missing values are counted by the board's drift monitor from the window report on; until a
-/// source fills <see cref="Missing"/> the page says "not reported").
+/// it (missing values come from the window report: the board's drift monitor counts them per column).
 /// </summary>
 public sealed record DataQuality(long Rows, long? Missing, long? BelowReference, long? AboveReference, long? Unseen);
