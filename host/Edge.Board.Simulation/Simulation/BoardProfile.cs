@@ -30,7 +30,7 @@ public sealed record BoardProfile(
 {
     /// <summary>
     /// This board's timing and current with the board app's sizes of a roomy build (256 KB staging,
-    /// 16 vector slots, rows of 512): for exercising the link and the loop with files the real
+    /// 16 vector slots, rows of 512, a window of at least 4 answers): for exercising the link and the loop with files the real
     /// board's heap could not hold. Says so in its name; the memory model still applies to real boards.
     /// </summary>
     public BoardProfile WithUnconstrainedMemory() => this with
@@ -39,6 +39,7 @@ public sealed record BoardProfile(
         UnconstrainedMemory = true,
         StagingCapacity = 256 * 1024,
         ArenaBudget = 60 * 1024,
+        Window = Math.Max(Window, 4),
     };
 
     public static readonly BoardProfile NucleoF746zg = For(BoardTarget.NucleoF746zg, idleMilliamps: 60, activeMilliamps: 110);

@@ -17,6 +17,7 @@ public sealed class SimulatedBoard : IDisposable
     private readonly object _polling = new();
     private ModelWork _work = new(0, 0, 0, 0);
     private byte[]? _workOf;
+    private readonly WorkNotingStore _flash;
 
     /// <param name="stateFolder">The simulated flash; null: none (uploads last until the board stops, and cost no disk writes).</param>
     /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
@@ -34,7 +35,8 @@ public sealed class SimulatedBoard : IDisposable
         config.FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version;
         config.BoardName = Name + " (simulated " + profile.Name + ")";
         Memory = new ModelledMemoryGauge(profile.Board);
-        Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, Memory);
+        _flash = new WorkNotingStore(Store);
+        Runtime = new BoardRuntime(config, Port, Clock, Pin, _flash, Memory);
         Memory.Watch(Runtime);
         Pin.WarmUp(); // no model yet: models nothing
         Runtime.Start();
@@ -68,7 +70,7 @@ public sealed class SimulatedBoard : IDisposable
         if (interpreter is null) return 0;
         if (!ReferenceEquals(_workOf, interpreter.Model.Id))
         {
-            _work = ModelWork.Of(interpreter.Model);
+            _work = _flash.WorkOf(interpreter.Model.IdHex) ?? ModelWork.Of(interpreter.Model);
             _workOf = interpreter.Model.Id;
         }
         return Profile.InferenceMicros(_work);

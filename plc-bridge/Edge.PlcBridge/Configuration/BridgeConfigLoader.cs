@@ -23,9 +23,6 @@ public static class BridgeConfigLoader
     /// <summary>Most bytes a configuration file may have; anything larger is not a configuration.</summary>
     public const int MaxFileSize = 1024 * 1024;
 
-    /// <summary>The limit edge drift reads profiles with (ProfileFile.MaxBytes): above anything the format allows in practice.</summary>
-    public const long MaxProfileBytes = 32L * 1024 * 1024;
-
     public static BridgeConfig Load(string path)
     {
         string text;
@@ -163,8 +160,7 @@ public static class BridgeConfigLoader
         if (!File.Exists(path)) throw board.Error(board.Find("profile")!, board.KeyPath("profile"), $"'{text}' does not exist ({path})");
         try
         {
-            // Checked by the device's own reader (as edge drift does), without the host's data stack in the bridge.
-            Edge.Device.Drift.DriftProfileReader.Read(InputFile.ReadAllBytes(path, MaxProfileBytes, "a drift profile (.edgp)"), path);
+            Boards.BoardProfileFile.Read(path);
         }
         catch (Exception e) when (e is Edge.Device.Codec.EdgeFormatException or InputFileException)
         {
