@@ -66,6 +66,19 @@ public sealed class Table
 
     public string[] Texts(string name) => Column(name).Texts;
 
+    /// <summary>
+    /// The rows of several tables one after the other (files recorded one after another, replayed
+    /// as one stream), with the columns every table has, in the first table's order.
+    /// </summary>
+    public static Table Concatenate(IReadOnlyList<Table> tables)
+    {
+        if (tables.Count == 1) return tables[0];
+        if (tables.Count == 0) throw new ArgumentException("no tables to concatenate", nameof(tables));
+        var names = tables[0].ColumnNames.Where(name => tables.All(t => t.Has(name))).ToList();
+        var columns = names.Select(name => new TableColumn(name, tables.SelectMany(t => t.Texts(name)).ToArray())).ToList();
+        return new Table(string.Join(" + ", tables.Select(t => t.Source)), columns);
+    }
+
     private static string Preview(IEnumerable<string> names)
     {
         var list = names.Take(12).ToList();

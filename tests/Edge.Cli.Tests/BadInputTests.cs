@@ -102,6 +102,10 @@ public sealed class BadInputTests
         yield return ("edge drift replay", ["--profile", F("motor.edgp"), "-d", Sample("test_164V.features.csv"), "--window", "0"], usage, "--window must be 1 to 65535");
         yield return ("edge drift replay", ["--profile", "/dev/zero", "-d", Sample("test_164V.features.csv")], input, "too large");
         yield return ("edge drift replay", ["-p", F("motor.edgp"), "-d", Sample("test_164V.features.csv")], usage, "'-p'");
+        yield return ("edge drift report", ["--profile", F("motor.edgp"), "-o", F("r.html")], usage, "give either --data (a replay) or --board-windows");
+        yield return ("edge drift report", ["--profile", F("motor.edgp"), "--board-windows", F("nohead.csv"), "-o", F("r.html")], input, "is not a board window file");
+        yield return ("edge drift report", ["--profile", F("motor.edgp"), "-d", Sample("test_164V.features.csv"), "--capture", F("nohead.csv"), "-o", F("r.html")], usage, "--capture goes with --board-windows");
+        yield return ("edge drift report", ["--profile", F("motor.edgp"), "-d", Sample("test_164V.features.csv"), "--focus-window", "99", "-o", F("r.html")], usage, "--focus-window 99: there are 10 window(s)");
         yield return ("edge drift replay", ["--profile", F("motor.edgp"), "-d", Sample("test_164V.features.csv"), "--capture-out", missingFolder], output, "does not exist");
 
         yield return ("edge model convert", [Sample("flux_mlp.onnx"), "--calib", F("badcell.csv"), "-o", F("x.edgem")], input, "row 5, column 'f7'");

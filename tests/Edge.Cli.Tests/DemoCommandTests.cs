@@ -31,7 +31,7 @@ public sealed class DemoCommandTests
         // 2,000 samples at 164 V, then windows of 200: the replay of drift_289V confirms at its third window.
         Assert.IsTrue(firstAlarm.Samples >= 2000 + (3 * 200), firstAlarm.Text);
 
-        foreach (string file in new[] { "flux_mlp.edgem", "motor-flux.edgp", "bridge.yaml" })
+        foreach (string file in new[] { "flux_mlp.edgem", "motor-flux.edgp", "bridge.yaml", "drift-report.html" })
             Assert.IsTrue(new FileInfo(Path.Combine(folder, file)).Length > 0, file);
         // The short HIL run: every cell measured, energy from the simulated monitor's samples within
         // 2 % of the simulated boards' cost model, and a report that is well-formed and holds its plots.
@@ -47,6 +47,12 @@ public sealed class DemoCommandTests
         using var reader = System.Xml.XmlReader.Create(Path.Combine(folder, "hil", "report.html"), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore });
         var report = System.Xml.Linq.XDocument.Load(reader);
         Assert.IsTrue(report.Descendants().Count(e => e.Name.LocalName == "svg") >= 3, "energy, latency, accuracy and trace plots");
+
+        // The drift report is among the files listed, and shows Loom1's drift confirmed at the 289 V data's third window.
+        StringAssert.Contains(run.Out, "    drift-report.html");
+        using var driftReader = System.Xml.XmlReader.Create(Path.Combine(folder, "drift-report.html"), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore });
+        var verdict = System.Xml.Linq.XDocument.Load(driftReader).Descendants().Single(e => (string?)e.Attribute("id") == "verdict");
+        StringAssert.StartsWith(verdict.Value, "Drift confirmed at window 13 (rows 2,401-2,600)");
 
         var inspect = CliRun.Of("model", "inspect", Path.Combine(folder, "flux_mlp.edgem"));
         Assert.AreEqual(0, inspect.ExitCode, inspect.ToString());

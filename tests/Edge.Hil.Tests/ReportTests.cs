@@ -6,15 +6,16 @@ using Edge.Hil.Report;
 using Edge.Hil.Results;
 using Edge.Hil.Run;
 using Edge.Hil.Tests.Support;
+using Edge.Reports.Plots;
 using Edge.TestSupport;
 
 namespace Edge.Hil.Tests;
 
 /// <summary>
-/// The report of a small run with measured, misfit and failed cells: read as XML, each plot has
-/// the bars of its cells at their values and heights, the trace view shows the stored samples and
-/// windows, failures are listed with their reasons, nothing is fetched from elsewhere; and headless
-/// Chromium renders it with the plots visible.
+/// The report of a small run with measured, misfit and failed cells, as headless Chromium draws it:
+/// each plot has a bar per cell in its board's colour, labelled with its value, at a height
+/// proportional to it; the trace view shades the stored windows where they are in time; failures
+/// are listed with their reasons, nothing is fetched from elsewhere; the screenshot has the plots.
 /// </summary>
 [TestClass]
 public sealed class ReportTests
@@ -120,37 +121,64 @@ public sealed class ReportTests
         Assert.AreEqual(new ReportSummary(s_report.Path, 6, 3, 3), s_report);
     }
 
+    private static readonly Lazy<IReadOnlyDictionary<string, RenderedChart>> s_rendered = new(() => RenderedPage.Charts(s_report.Path));
+
+    /// <summary>The bar chart's bars as Chromium drew them, and the cells in the order models (groups, sorted) then boards (series, in order of appearance) put them.</summary>
+    private static (List<CellResult> Rows, List<RenderedShape> Bars) DrawnBars(string chart, IReadOnlyList<CellResult> rows)
+    {
+        var boards = rows.Select(r => r.Board).Distinct().ToList();
+        var drawn = s_rendered.Value[chart];
+        Assert.IsTrue(drawn.Visible, chart);
+        var bars = boards.SelectMany((_, s) => drawn.Filled(ReportPalette.Of(s))).OrderBy(b => b.X).ToList();
+        var expected = rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => boards.IndexOf(r.Board)).ToList();
+        return (expected, bars);
+    }
+
+    private static double Expected(CellResult row, string figure) => figure switch
+    {
+        "energy_uj" => row.EnergyUj!.Value,
+        "latency_us" => row.LatencyUs!.Value / 1000,
+        _ => (row.AucBoard!.Value - row.AucFloat!.Value) * 100,
+    };
+
     [TestMethod]
     [DataRow("energy-chart", "energy_uj")]
     [DataRow("latency-chart", "latency_us")]
-    [DataRow("accuracy-chart", "auc_delta")]
-    public void EachPlotHasABarPerMeasuredCellAtItsValue(string chart, string figure)
+    public void EachPlotHasABarPerMeasuredCellInItsBoardsColourLabelledWithItsValue(string chart, string figure)
     {
-        var bars = Chart(chart).Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar").ToList();
-        Assert.AreEqual(Measured.Count, bars.Count);
-        foreach (var row in Measured)
+        var (rows, bars) = DrawnBars(chart, Measured);
+        Assert.HasCount(rows.Count, bars, "one bar per measured cell, drawn in its board's colour");
+        var boards = Measured.Select(r => r.Board).Distinct().ToList();
+        for (int i = 0; i < rows.Count; i++)
         {
-            var bar = bars.Single(b => (string?)b.Attribute("data-cell") == row.Cell);
-            double expected = figure switch
-            {
-                "energy_uj" => row.EnergyUj!.Value,
-                "latency_us" => row.LatencyUs!.Value / 1000,
-                _ => (row.AucBoard!.Value - row.AucFloat!.Value) * 100,
-            };
-            Assert.AreEqual(expected, Value(bar, "data-value"), Math.Abs(expected) * 1e-12, row.Cell);
-            StringAssert.Contains(bar.Element(Svg + "title")!.Value, row.Cell);
+            Assert.AreEqual(ReportPalette.Of(boards.IndexOf(rows[i].Board)), bars[i].Fill, true, rows[i].Cell);
+            Assert.IsTrue(s_rendered.Value[chart].HasText(ValueAxis.Tick(Expected(rows[i], figure))), $"{rows[i].Cell}: its value over the bar");
         }
+        foreach (string board in boards) Assert.IsTrue(s_rendered.Value[chart].HasText(board), $"the legend names {board}");
+        foreach (string model in Measured.Select(r => r.Model).Distinct()) Assert.IsTrue(s_rendered.Value[chart].HasText(model), $"the axis names {model}");
     }
 
     [TestMethod]
-    public void BarHeightsAreProportionalOnALinearAxis()
+    public void TheAccuracyPlotLabelsEveryCellsLoss()
     {
-        // The three energies lie within a factor of two: a linear axis from zero, so height / value is one scale.
-        var chart = Chart("energy-chart");
-        Assert.IsFalse(chart.Descendants(Svg + "text").Any(t => t.Value.Contains("log scale")));
-        var scales = chart.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar")
-            .Select(b => Value(b, "height") / Value(b, "data-value")).ToList();
-        Assert.IsTrue(scales.Max() / scales.Min() < 1.01, string.Join(", ", scales));
+        var withAuc = Measured.Where(r => r.AucBoard is not null && r.AucFloat is not null).ToList();
+        Assert.IsNotEmpty(withAuc);
+        foreach (var row in withAuc)
+            Assert.IsTrue(s_rendered.Value["accuracy-chart"].HasText(ValueAxis.Tick(Expected(row, "auc_delta"))),
+                $"{row.Cell}: {ValueAxis.Tick(Expected(row, "auc_delta"))} not among {string.Join(" | ", s_rendered.Value["accuracy-chart"].Texts.Select(t => t.Text))}");
+    }
+
+    [TestMethod]
+    [DataRow("energy-chart", "energy_uj")]
+    [DataRow("latency-chart", "latency_us")]
+    public void BarHeightsAreProportionalOnALinearAxis(string chart, string figure)
+    {
+        // The energies (and latencies) lie within a factor of two: a linear axis from zero, so drawn height / value is one scale.
+        Assert.IsFalse(s_rendered.Value[chart].Texts.Any(t => t.Text.Contains("log scale")));
+        var (rows, bars) = DrawnBars(chart, Measured);
+        var scales = rows.Select((r, i) => bars[i].Height / Expected(r, figure)).ToList();
+        Assert.IsTrue(scales.Max() / scales.Min() < 1.02, string.Join(", ", scales));
+        Assert.IsTrue(bars.Max(b => b.Bottom) - bars.Min(b => b.Bottom) < 1, "every bar stands on zero");
     }
 
     [TestMethod]
@@ -162,14 +190,24 @@ public sealed class ReportTests
         {
             var row = Measured.Single(r => r.Cell == (string?)view.Attribute("data-cell"));
             var stored = await TraceFile.ReadAsync(Path.Combine(s_out, row.TraceFile!));
-            var line = view.Descendants(Svg + "polyline").Single();
-            Assert.AreEqual(stored.Trace.Count, (int)Value(line, "data-samples"));
-            Assert.AreEqual(Math.Min(SvgTraceChart.Buckets, stored.Trace.Count), ((string)line.Attribute("points")!).Split(' ').Length);
-            var windows = view.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "window").ToList();
-            Assert.AreEqual(row.Inferences, windows.Count);
-            for (int i = 0; i < windows.Count; i++) Assert.AreEqual(stored.Measured[i].Start, Value(windows[i], "data-start"));
+            var svg = view.Descendants(Svg + "svg").Single();
+            StringAssert.StartsWith(svg.Element(Svg + "title")!.Value, $"current of {stored.Trace.Count} samples");
+            var windows = svg.Descendants(Svg + "rect").Where(r => string.Equals((string?)r.Attribute("fill"), TraceChart.WindowColour, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.AreEqual(row.Inferences, windows.Count, "one shaded span per measured inference");
         }
         Assert.AreEqual("display: block", (string?)views[0].Attribute("style"), "the first trace shows without script");
+
+        // The first trace as Chromium drew it: its spans sit where the stored windows are on the time axis.
+        var first = Measured.Single(r => r.Cell == (string?)views[0].Attribute("data-cell"));
+        var trace = await TraceFile.ReadAsync(Path.Combine(s_out, first.TraceFile!));
+        var drawn = s_rendered.Value["trace-0"];
+        var spans = drawn.Filled(TraceChart.WindowColour);
+        Assert.HasCount(first.Inferences!.Value, spans);
+        double seconds = trace.Trace.DurationSeconds;
+        for (int i = 0; i < spans.Count; i++)
+            Assert.AreEqual(drawn.DataArea.X + drawn.DataArea.Width * trace.Measured[i].Start / seconds, spans[i].X, 1.0,
+                $"window {i} starts at {trace.Measured[i].Start} s of {seconds} s; data area x {drawn.DataArea.X} width {drawn.DataArea.Width}; spans at {string.Join(", ", spans.Select(p => p.X))}");
+        Assert.IsNotEmpty(drawn.Filled(TraceChart.BandColour), "the current band");
     }
 
     [TestMethod]
@@ -221,7 +259,4 @@ public sealed class ReportTests
         colours.Where(c => Math.Abs((c.Key >> 16) - (rgb >> 16)) <= tolerance && Math.Abs(((c.Key >> 8) & 255) - ((rgb >> 8) & 255)) <= tolerance
                            && Math.Abs((c.Key & 255) - (rgb & 255)) <= tolerance).Sum(c => c.Value);
 
-    private static XElement Chart(string id) => s_page.Descendants(Svg + "svg").Single(s => (string?)s.Attribute("id") == id);
-
-    private static double Value(XElement element, string attribute) => double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
 }

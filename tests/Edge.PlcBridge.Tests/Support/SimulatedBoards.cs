@@ -29,6 +29,16 @@ public static class SimulatedBoards
         return BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table).Rows;
     });
 
+    private static readonly Lazy<float[][]> Rows164 = new(() =>
+    {
+        var (model, profile) = Files.Value;
+        var table = TableReader.Read(RepoPaths.MotorFlux("test_164V.features.csv"));
+        return BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table).Rows;
+    });
+
+    /// <summary>test_164V (the supply the model was trained at) as the board's rows.</summary>
+    public static float[][] NormalRows => Rows164.Value;
+
     /// <summary>The motor-flux drift profile the boards run (.edgp bytes).</summary>
     public static byte[] ProfileBytes => Files.Value.Profile;
 
@@ -36,7 +46,11 @@ public static class SimulatedBoards
     public static float[][] DriftRows => Rows289.Value;
 
     /// <summary>Uploads flux_mlp and the motor-flux profile, configures rows, and queues 289 V rows on the board's sensor; returns the model id.</summary>
-    public static async Task<string> LoadFluxMlpAsync(string address, SimulatedBoard board, int rows)
+    public static Task<string> LoadFluxMlpAsync(string address, SimulatedBoard board, int rows) =>
+        LoadFluxMlpAsync(address, board, DriftRows.Take(rows), rowsPerSecond: 2000);
+
+    /// <summary>Uploads flux_mlp and the motor-flux profile, configures rows, and queues <paramref name="sensorRows"/> on the board's sensor; returns the model id.</summary>
+    public static async Task<string> LoadFluxMlpAsync(string address, SimulatedBoard board, IEnumerable<float[]> sensorRows, double rowsPerSecond)
     {
         var (model, profile) = Files.Value;
         var (client, _) = await BoardClient.ConnectAsync(address);
@@ -47,8 +61,8 @@ public static class SimulatedBoards
             var table = TableReader.Read(RepoPaths.MotorFlux("drift_289V.features.csv"));
             var (layout, _) = BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table);
             await BoardStreamer.ConfigureAsync(client, layout);
-            var sensor = new ReplaySampleSource(rowsPerSecond: 2000);
-            sensor.Enqueue(DriftRows.Take(rows));
+            var sensor = new ReplaySampleSource(rowsPerSecond);
+            sensor.Enqueue(sensorRows);
             board.Runtime.SampleSource = sensor;
         }
         return ModelReader.Read(model).IdHex;

@@ -5,8 +5,8 @@ namespace Edge.TestSupport;
 /// <summary>Runs a tool a test needs (apt-get, npm, chromium) to its end, keeping its output for the failure message.</summary>
 public static class ToolProcess
 {
-    /// <summary>The exit code; -1 when it could not start or ran past <paramref name="limit"/> (then it is killed). Output lines go to <paramref name="log"/>.</summary>
-    public static int Run(string file, IEnumerable<string> arguments, List<string> log, TimeSpan limit)
+    /// <summary>The exit code; -1 when it could not start or ran past <paramref name="limit"/> (then it is killed). Output lines go to <paramref name="log"/> (only standard output's with <paramref name="stdoutOnly"/>).</summary>
+    public static int Run(string file, IEnumerable<string> arguments, List<string> log, TimeSpan limit, bool stdoutOnly = false)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
@@ -15,7 +15,7 @@ public static class ToolProcess
         {
             using var process = Process.Start(start)!;
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.Add(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null && !stdoutOnly) lock (log) log.Add(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             if (!process.WaitForExit(limit))

@@ -4,7 +4,10 @@ using Edge.Board.Streaming;
 using Edge.Data;
 using Edge.Device.Drift;
 using Edge.Device.Model;
+using Edge.Common.Files;
+using Edge.Drift.Output;
 using Edge.Drift.Profiles;
+using Edge.Drift.Report;
 using Edge.Models.Format;
 
 namespace Edge.Cli.Commands.Board;
@@ -19,6 +22,7 @@ internal static class BoardStreamCommand
         var data = new Option<FileInfo>("--data", "-d") { Description = "Data to stream (CSV or Parquet), rows in time order.", Required = true };
         var model = new Option<FileInfo?>("--model", "-m") { Description = "The model file the board runs (for its input columns; must be the one uploaded)." };
         var profile = new Option<FileInfo?>("--profile") { Description = "The drift profile the board runs (for its columns and categories)." };
+        var windowsOut = new Option<FileInfo?>("--windows-out") { Description = "Also write the window reports (JSON, for edge drift report --board-windows); needs --profile." };
         var threshold = new Option<float?>("--anomaly-threshold") { Description = "Flag a sample anomalous when the model's score is at or above this (default 0.5)." }.Unbounded("any number: a score threshold");
         var command = new Command("stream", """
             Streams a data file to a board row by row: the board runs the model and the drift sketches on every row,
@@ -28,15 +32,17 @@ internal static class BoardStreamCommand
             Examples:
               edge board stream -m flux_mlp.edgem --profile motor.edgp -d samples/motor-flux/drift_289V.features.csv
               edge board stream --port /dev/ttyUSB0 --profile motor.edgp -d today.parquet
+              edge board stream --profile motor.edgp -d drift_289V.features.csv --windows-out loom1.windows.json
             """)
         {
-            port, baud, data, model, profile, threshold,
+            port, baud, data, model, profile, threshold, windowsOut,
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
             EdgeModel? edgeModel = parse.GetValue(model) is { } m ? ModelFile.Read(m.FullName) : null;
             DriftProfile? driftProfile = parse.GetValue(profile) is { } p ? ProfileFile.Read(p.FullName) : null;
             if (edgeModel is null && driftProfile is null) throw new UserFacingException("give --model and/or --profile: the files the board runs", ExitCode.Usage);
+            if (parse.GetValue(windowsOut) is not null && driftProfile is null) throw new UserFacingException("--windows-out needs --profile: the profile names the reported columns", ExitCode.Usage);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             var (layout, rows) = BoardStreamer.Prepare(edgeModel, driftProfile, table, anomalyThreshold: parse.GetValue(threshold));
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
@@ -56,6 +62,13 @@ internal static class BoardStreamCommand
                         $"window {w.Index,4}: {w.Samples} samples, {w.Anomalies} anomalous, {w.DriftedFeatures} feature(s) drifted (share {w.DriftShare:0.000}), {w.VerdictName}{(w.Alarm ? ", ALARM" : "")}{(missing > 0 ? $", {missing} missing value(s)" : "")}"));
                 });
                 var result = await BoardStreamer.StreamAsync(client, layout, rows, progress);
+                if (parse.GetValue(windowsOut) is { } file)
+                {
+                    int size = driftProfile!.Policy.WindowSize;
+                    var records = result.Windows.Select((w, i) => BoardWindowRecords.From(w, driftProfile, size, i + 1)).ToList();
+                    AtomicFile.Write(file.FullName, BoardWindowsJson.Write(new BoardWindows(file.FullName, hello.BoardName, parse.GetValue(profile)!.Name,
+                        parse.GetValue(data)!.Name, size, records)));
+                }
                 var s = result.FinalStatus;
                 io.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"done: board processed {result.BoardSamples:N0} samples in all, {s.Inferences:N0} inferences (mean {s.MeanInferenceMicros} us), {s.Anomalies:N0} anomalies; drift alarm {(s.Alarm ? "RAISED" : "clear")}"));

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Edge.Device.Board;
 using Edge.Drift.Output;
 using Edge.Drift.Profiles;
+using Edge.Drift.Replay;
+using Edge.Drift.Report;
 using Edge.Models;
 using Edge.Models.Verification;
 using Spectre.Console;
@@ -69,6 +71,11 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
             ? $"Loom1: drift confirmed on the board after the supply changed, and the PLC reads Loom1.DriftAlarm = TRUE (drift score {alarm.Plc.DriftScore:0.000})."
             : "Loom1: no drift alarm reached the PLC (unexpected).");
         output.WriteLine(!calm.BoardAlarm ? "Loom2: stayed at 164 V, no alarm." : "Loom2: raised an alarm (unexpected).");
+        // Loom1's rows replayed through the same drift code, drawn: what drifted, when, and how.
+        var driftReport = DriftReportBuilder.FromReplay(profile, Path.GetFileName(profilePath), [BundledTables.Test164V, BundledTables.Drift289V], new ReplayOptions());
+        AtomicFile.Write(Path.Combine(folder, DriftReportFile), System.Text.Encoding.UTF8.GetBytes(DriftReportPage.Render(driftReport)));
+        output.WriteLine($"{DriftReportFile}: Loom1's 4,000 rows replayed through the board's drift code, " +
+            (driftReport.FirstConfirmed is { } confirmed ? $"drift confirmed at window {confirmed.Index}" : "drift not confirmed") + ", drawn window by window and feature by feature.");
 
         Step("5. A short hardware-in-the-loop run on the simulated bench: energy, latency and accuracy per model and board");
         var bench = new DemoHil();
@@ -81,6 +88,7 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
         output.WriteLine($"  {folder}");
         ListFile(Path.GetFileName(modelPath), $"the int8 model with its drift profile (edge model inspect {modelPath})");
         ListFile(Path.GetFileName(profilePath), $"the drift profile (edge drift replay --profile {profilePath} -d <data.csv>)");
+        ListFile(DriftReportFile, "the drift report of Loom1's data: open it in a browser (works offline)");
         ListFile("bridge.yaml", $"the bridge configuration (edge bridge plc-types --config {bridge.ConfigFile})");
         ListFile(Path.Combine("hil", "report.html"), "the HIL report: open it in a browser (works offline)");
         ListFile(Path.Combine("hil", "results.parquet"), "one row per cell (also results.json); raw current traces in hil/traces/");
@@ -93,6 +101,9 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
         bool measured = hil.Results.Count == bench.Cells && hil.Ok == hil.Results.Count && report.Measured == hil.Ok;
         return alarm.BoardAlarm && alarm.Plc is { DriftAlarm: true } && !calm.BoardAlarm && measured ? ExitCode.Ok : ExitCode.InternalError;
     }
+
+    /// <summary>The drift report's name in the demo folder.</summary>
+    public const string DriftReportFile = "drift-report.html";
 
     private void ListFile(string name, string what) => output.WriteLine($"    {name,-22}{what}");
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Edge.Cli.Grammar;
 using Edge.Common.Files;
 using Edge.Data;
-using Edge.Device.Drift;
 using Edge.Drift.Output;
 using Edge.Drift.Profiles;
 using Edge.Drift.Replay;
@@ -16,11 +15,8 @@ public static class DriftReplayCommand
     {
         var profileFile = new Option<FileInfo>("--profile") { Description = "Drift profile written by `edge drift profile`.", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "Data to replay (CSV or Parquet) with the profile's columns, in time order.", Required = true };
-        var window = new Option<int?>("--window", "-w") { Description = "Samples per tumbling window (default: the profile's)." }.Within(1, DriftProfileFormat.MaxWindow);
+        var replay = new ReplayOptionSet();
         var json = new Option<bool>("--json") { Description = "Machine-readable output (schema: host/Edge.Drift/docs/replay-json.md)." };
-        var anomalyColumn = new Option<string?>("--anomaly-column") { Description = "Numeric column flagging anomalous rows (a model's score or a 0/1 flag); default: the board's out-of-profile check." };
-        var anomalyThreshold = new Option<double>("--anomaly-threshold") { Description = "Rows at or above this value of --anomaly-column are anomalous.", DefaultValueFactory = _ => 0.5 }.Unbounded("any number: a score threshold");
-        var noAnomalies = new Option<bool>("--no-anomalies") { Description = "Flag no row as anomalous (no anomaly-burst check)." };
         var onlyDrifted = new Option<bool>("--only-drifted") { Description = "In the table, list only the columns that drifted in each window." };
         var captureOut = new Option<FileInfo?>("--capture-out") { Description = "Write the rows the board's retraining capture holds at the end (CSV)." };
         var precision = new Option<InputPrecision>("--precision") { Description = "Input precision: Float32 (as a board receives values; the default, so replay equals the board) or Double (as numpy computes).", DefaultValueFactory = _ => InputPrecision.Float32 };
@@ -38,21 +34,15 @@ public static class DriftReplayCommand
               edge drift replay --profile motor.edgp -d shift3.parquet --fail-on-drift --capture-out retrain.csv
             """)
         {
-            profileFile, data, window, json, anomalyColumn, anomalyThreshold, noAnomalies, precision, onlyDrifted, captureOut, failOnDrift,
+            profileFile, data, json, precision, onlyDrifted, captureOut, failOnDrift,
         };
+        foreach (var option in replay.All) command.Add(option);
         command.SetHandler((parse, io) =>
         {
             var profilePath = parse.GetValue(profileFile)!.FullName;
             var profile = ProfileFile.Read(profilePath);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
-            var options = new ReplayOptions
-            {
-                WindowSize = parse.GetValue(window),
-                AnomalyColumn = parse.GetValue(anomalyColumn),
-                AnomalyThreshold = parse.GetValue(anomalyThreshold),
-                NoAnomalies = parse.GetValue(noAnomalies),
-                Precision = parse.GetValue(precision),
-            };
+            var options = replay.Read(parse, parse.GetValue(precision));
             var result = ReplayRunner.Run(profile, profilePath, table, options);
             if (parse.GetValue(json)) ReplayJson.Write(io.Out, result);
             else ReplayTable.Write(io.Out, result, parse.GetValue(onlyDrifted));

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Edge.Hil.Tests.Support;
+namespace Edge.TestSupport;
 
 /// <summary>
 /// Reads the pixels of an 8-bit RGB or RGBA PNG (what Chromium's screenshots are), enough to tell

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Edge.Hil.Report;
+namespace Edge.Reports.Page;
 
 /// <summary>
 /// Writes the report's markup: well-formed (every element closed, attributes quoted and escaped),
