@@ -28,8 +28,8 @@ public sealed class DriftNativeTests
         for (int i = 0; i < DriftFixture.Samples.Count; i++)
         {
             var sample = DriftFixture.Samples[i];
-            managed.Update.Add(sample.Row, 0, sample.Anomalous);
-            native.Update.Add(sample.Row, 0, sample.Anomalous);
+            managed.Update.Add(sample.Row, 0, sample.Anomalous, new int[DriftFixture.Profile.Columns.Length]);
+            native.Update.Add(sample.Row, 0, sample.Anomalous, new int[DriftFixture.Profile.Columns.Length]);
             AssertSame(managed, native.Window, native.Anomalous, native.Decayed, $"after sample {i}");
         }
     }
@@ -66,7 +66,7 @@ public sealed class DriftNativeTests
         var target = NativeTarget.Named(targetName);
         var profile = DriftFixture.Profile;
         var managed = DriftFixture.Sketches(native: false);
-        foreach (var sample in DriftFixture.Samples) managed.Update.Add(sample.Row, 0, sample.Anomalous);
+        foreach (var sample in DriftFixture.Samples) managed.Update.Add(sample.Row, 0, sample.Anomalous, new int[DriftFixture.Profile.Columns.Length]);
         var layout = (NativeSampleUpdate)DriftFixture.Sketches(native: true).Update;
 
         string folder = RepoPaths.TempDirectory($"drift-{target}");
