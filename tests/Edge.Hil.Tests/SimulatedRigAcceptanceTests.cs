@@ -89,6 +89,40 @@ public sealed class SimulatedRigAcceptanceTests
     }
 
     [TestMethod]
+    public async Task EachInferenceWindowHoldsTheModelledPulseToTheSample()
+    {
+        // The simulated board draws its active current for exactly the modelled inference time and
+        // its idle current otherwise; the monitor reports each 10 us sample's mean current. So the
+        // charge above idle around each window, divided by (active - idle), is the pulse's duration:
+        // a sample dropped or doubled anywhere in a pulse moves it by a whole sample (10 us), which
+        // the 2 % check above cannot see (2 % is 15-40 samples). Levels are read from the trace
+        // (the monitor's 12-bit mantissa rounds them), edges from nothing but the closed form.
+        foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
+        {
+            var profile = row.Board.StartsWith("f746", StringComparison.Ordinal) ? BoardProfile.NucleoF746zg : BoardProfile.NucleoF401re;
+            var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", row.Model + ".edgem")));
+            double pulseMicros = profile.InferenceMicros(ModelWork.Of(model));
+            var stored = await TraceFile.ReadAsync(Path.Combine(s_out, row.TraceFile!));
+            var trace = stored.Trace;
+            double dt = 1 / trace.SampleRateHertz, idle = trace.Amperes[0];
+            foreach (var window in stored.Measured)
+            {
+                int first = (int)Math.Round(window.Start * trace.SampleRateHertz), last = (int)Math.Round(window.End * trace.SampleRateHertz);
+                double active = trace.Amperes[(first + last) / 2];
+                Assert.AreEqual(profile.ActiveMilliamps, active * 1000, profile.ActiveMilliamps * 0.005, $"{row.Cell}: the active level");
+                double excess = 0;
+                for (int k = Math.Max(0, first - 2); k < Math.Min(trace.Count, last + 2); k++) excess += trace.Amperes[k] - idle;
+                double measuredMicros = excess / (active - idle) * dt * 1e6;
+                Assert.AreEqual(pulseMicros, measuredMicros, 2.0, $"{row.Cell}, window at {window.Start:F6} s: pulse duration to a fifth of a sample");
+                // The window's own energy: whole active samples, cut where the edge samples cross the threshold: within one sample.
+                double joules = EnergyIntegrator.Joules(trace, window);
+                double closedForm = trace.SupplyVolts * active * pulseMicros * 1e-6;
+                Assert.AreEqual(closedForm, joules, trace.SupplyVolts * active * dt, $"{row.Cell}, window at {window.Start:F6} s: energy within one sample");
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task TheStoredTraceIntegratesToTheReportedEnergyAndShowsTheIdleCurrent()
     {
         foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
