@@ -15,23 +15,23 @@ namespace Edge.Device.Board
     /// </summary>
     public sealed class ResponseCache
     {
-        private readonly ushort[] _ids;
-        private readonly byte[] _commands;
+        // Request id in the low 16 bits, command above: one int per slot, which on nanoCLR's
+        // 12-byte heap blocks costs what a ushort per slot did (1 or 4 slots).
+        private readonly int[] _keys;
         private readonly int[] _lengths;
         private readonly byte[][] _frames;
 
         public ResponseCache(int slots, int frameCapacity)
         {
             if (slots < 1) throw new ArgumentOutOfRangeException("slots", "the board keeps at least one answer");
-            _ids = new ushort[slots];
-            _commands = new byte[slots];
+            _keys = new int[slots];
             _lengths = new int[slots];
             _frames = new byte[slots][];
             for (int i = 0; i < slots; i++) _frames[i] = new byte[frameCapacity];
             FrameCapacity = frameCapacity;
         }
 
-        public int Slots { get { return _ids.Length; } }
+        public int Slots { get { return _keys.Length; } }
 
         public int FrameCapacity { get; private set; }
 
@@ -42,17 +42,16 @@ namespace Edge.Device.Board
         [HotPath]
         public int Find(ushort requestId, byte command)
         {
-            int slot = requestId % _ids.Length;
-            return _lengths[slot] > 0 && _ids[slot] == requestId && _commands[slot] == command ? slot : -1;
+            int slot = requestId % _keys.Length;
+            return _lengths[slot] > 0 && _keys[slot] == (requestId | command << 16) ? slot : -1;
         }
 
         [HotPath]
         public void Store(ushort requestId, byte command, byte[] frame, int length)
         {
-            int slot = requestId % _ids.Length;
+            int slot = requestId % _keys.Length;
             Array.Copy(frame, 0, _frames[slot], 0, length);
-            _ids[slot] = requestId;
-            _commands[slot] = command;
+            _keys[slot] = requestId | command << 16;
             _lengths[slot] = length;
         }
 
