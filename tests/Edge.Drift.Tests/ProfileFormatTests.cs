@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Edge.Data;
 using Edge.Device.Codec;
 using Edge.Device.Drift;
 using Edge.Drift.Profiles;
+using Edge.TestSupport;
 
 namespace Edge.Drift.Tests;
 
@@ -43,9 +47,35 @@ public sealed class ProfileFormatTests
         }
     }
 
+    /// <summary>
+    /// SHA-256 of the motor-flux profile (<see cref="MotorFluxFixture.Options"/>) as built when this
+    /// test was written. Another process, machine or day must give the same bytes; a deliberate
+    /// change of the format or the builder updates it (and GoldenProfileFileTests says what changed).
+    /// </summary>
+    private const string PinnedSha256 = "8f99ac8f80dbf2ce2e2e060a46a4622a3945c5f220e7e22e827b8dfae22fa101";
+
     [TestMethod]
-    public void SameInputGivesTheSameBytes() =>
-        CollectionAssert.AreEqual(Bytes, ProfileWriter.Write(ProfileBuilder.Build(MotorFluxFixture.Train, MotorFluxFixture.Options)));
+    public void SameInputGivesTheSameBytesInAnyRunAndCulture()
+    {
+        // Pinned across runs: nothing from the clock, the process (hash seeds, thread timing) or the machine gets in.
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(Bytes));
+        Assert.AreEqual(PinnedSha256, sha256, $"the profile's SHA-256 is {sha256}");
+        // Within the run: the file read again (not the fixture's table) under cultures that write numbers otherwise.
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            foreach (var name in new[] { "de-DE", "tr-TR", "ar-SA" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+                var table = TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv"));
+                CollectionAssert.AreEqual(Bytes, ProfileWriter.Write(ProfileBuilder.Build(table, MotorFluxFixture.Options)), name);
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
 
     [TestMethod]
     public void EveryTruncationIsRejectedWithAMessage()

@@ -64,8 +64,10 @@ public sealed class SimulatedBoardCurrentTests
         var scope = current.InferenceCommand();
         // 20 ms past the freeze: the pin may be high by then; the answer must wait for the command to end.
         var answer = Task.Run(() => current.MeanCurrent(0.02, 0.02001));
-        await Task.Delay(200);
+        // Held back by state: the query waits in the timeline's wait, which only the command's end (or a release) lets go of.
+        await Eventually.TrueAsync(() => current.Waiting == 1 || answer.IsCompleted, "the query reached the wait");
         Assert.IsFalse(answer.IsCompleted, "answered a moment the board had not settled");
+        Assert.AreEqual(1, current.Waiting);
         scope.Dispose();
         Assert.AreEqual(BoardProfile.NucleoF401re.IdleMilliamps / 1000, await answer.WaitAsync(TimeSpan.FromSeconds(10)), 1e-12);
 

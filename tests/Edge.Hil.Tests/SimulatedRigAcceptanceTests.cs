@@ -60,7 +60,8 @@ public sealed class SimulatedRigAcceptanceTests
         var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", "flux_iforest.edgem")));
         Assert.IsGreaterThan(Edge.Targets.Boards.BoardTarget.NucleoF746zg.ManagedHeapBytes, model.ResidentBytes, "the premise: 80 KB of trees exceed the heap");
         var misfits = s_summary.Results.Where(r => r.Status == CellStatus.DoesNotFit).OrderBy(r => r.Cell, StringComparer.Ordinal).ToList();
-        CollectionAssert.AreEqual(new[] { "flux_iforest@f401re-sim@current", "flux_iforest@f746zg-sim@current" }, misfits.Select(r => r.Cell).ToArray());
+        CollectionAssert.AreEqual(new[] { "flux_iforest@f401re-sim@current", "flux_iforest@f746zg-sim@current" }, misfits.Select(r => r.Cell).ToArray(),
+            string.Join("\n", misfits.Select(m => $"{m.Cell}: {m.Reason}")));
         // Neither board's staging area takes the file, and neither heap the model.
         StringAssert.Contains(misfits[0].Reason, "stages uploads of at most 6144 bytes");
         StringAssert.Contains(misfits[0].Reason, "does not fit nucleo-f401re");
@@ -85,6 +86,42 @@ public sealed class SimulatedRigAcceptanceTests
             Assert.AreEqual(4, row.Inferences);
             Assert.AreEqual(profile.InferenceMicros(ModelWork.Of(model)), row.LatencyUs!.Value, profile.InferenceMicros(ModelWork.Of(model)) * 0.01, row.Cell);
             Assert.IsTrue(row.TraceSamples > 0 && row.CorruptBytes == 0);
+        }
+    }
+
+    [TestMethod]
+    public async Task EveryInferenceWindowHoldsTheSamePulseToTheSample()
+    {
+        // The simulated board draws its active current for the modelled inference time and its
+        // idle current otherwise; the monitor reports each 10 us sample's mean current. So the
+        // charge above idle around a window, over (active - idle), is that pulse's duration: a
+        // sample dropped or doubled inside a window moves it by a whole sample (10 us), which the
+        // 2 % check above cannot see (2 % is 15-40 samples). All windows of a cell run the same
+        // model: their durations must agree to a fifth of a sample, and with the cost model to 0.2 %.
+        // (Measured 2026-12-04: every pulse is 13-14 us, 0.12 %, longer than the cost model's
+        // duration; not explained yet, see the Edge.Hil README.) Levels are read from the trace:
+        // the monitor's 12-bit mantissa rounds them, the same way for every sample.
+        foreach (var row in s_summary.Results.Where(r => r.Status == CellStatus.Ok))
+        {
+            var profile = row.Board.StartsWith("f746", StringComparison.Ordinal) ? BoardProfile.NucleoF746zg : BoardProfile.NucleoF401re;
+            var model = ModelReader.Read(File.ReadAllBytes(Path.Combine(s_out, "models", row.Model + ".edgem")));
+            double modelled = profile.InferenceMicros(ModelWork.Of(model));
+            var stored = await TraceFile.ReadAsync(Path.Combine(s_out, row.TraceFile!));
+            var trace = stored.Trace;
+            double dt = 1 / trace.SampleRateHertz, idle = trace.Amperes[0];
+            var durations = new List<double>();
+            foreach (var window in stored.Measured)
+            {
+                int first = (int)Math.Round(window.Start * trace.SampleRateHertz), last = (int)Math.Round(window.End * trace.SampleRateHertz);
+                double active = trace.Amperes[(first + last) / 2];
+                Assert.AreEqual(profile.ActiveMilliamps, active * 1000, profile.ActiveMilliamps * 0.005, $"{row.Cell}: the active level");
+                double excess = 0;
+                for (int k = Math.Max(0, first - 2); k < Math.Min(trace.Count, last + 2); k++) excess += trace.Amperes[k] - idle;
+                durations.Add(excess / (active - idle) * dt * 1e6);
+            }
+            Assert.HasCount(4, durations);
+            Assert.IsLessThanOrEqualTo(2.0, durations.Max() - durations.Min(), $"{row.Cell}: pulses of {string.Join(", ", durations.Select(d => d.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} us");
+            Assert.AreEqual(modelled, durations.Average(), modelled * 0.002, $"{row.Cell}: the cost model's duration");
         }
     }
 

@@ -214,7 +214,7 @@ namespace Edge.Device.Board
             }
             if (behind <= Cache.Slots)
             {
-                int slot = Cache.Find(id);
+                int slot = Cache.Find(id, command);
                 if (slot >= 0)
                 {
                     Cache.Hits++;
@@ -254,7 +254,7 @@ namespace Edge.Device.Board
         {
             int wire = _encoder.Finish(FrameType.Response, session, id, command, status, length);
             _transport.Write(_encoder.Wire, 0, wire);
-            if (remember) Cache.Store(id, _encoder.Wire, wire);
+            if (remember) Cache.Store(id, command, _encoder.Wire, wire);
             if (Telemetry.WindowPending && Telemetry.WindowReports) SendWindowTelemetry();
             Telemetry.WindowPending = false;
         }

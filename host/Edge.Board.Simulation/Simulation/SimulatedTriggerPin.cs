@@ -10,7 +10,6 @@ namespace Edge.Board.Simulation;
 /// </summary>
 public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> modelledMicros) : ITriggerPin
 {
-    private long _highAtReal;
     private long _highAt;
 
     /// <summary>High periods (start and end in the board's microseconds), oldest first; consumers dequeue.</summary>
@@ -32,7 +31,6 @@ public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> model
 
     public void High()
     {
-        _highAtReal = clock.RealMicroseconds;
         _highAt = clock.Microseconds;
     }
 
@@ -41,9 +39,11 @@ public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> model
         // The model's cost is looked up before the clock is read: the lookup (the first one parses
         // the model's metadata) must not count as time the pin was high.
         double modelled = modelledMicros();
-        long spent = clock.RealMicroseconds - _highAtReal;
-        clock.Advance(modelled - spent);
-        Edges.Enqueue((_highAt, clock.Microseconds));
+        // The fall is exactly the modelled time after the rise, in the board's time: what the host
+        // really took, and its scheduling between clock reads (tens of µs under load), stays out of the pulse.
+        long end = _highAt + (long)Math.Round(modelled);
+        clock.Advance(end - clock.Microseconds);
+        Edges.Enqueue((_highAt, end));
         while (Edges.Count > 100_000) Edges.TryDequeue(out _);
         Pulses++;
     }

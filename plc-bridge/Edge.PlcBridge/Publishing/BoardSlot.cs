@@ -14,6 +14,7 @@ public sealed class BoardSlot
     private static readonly DateTimeOffset FileTimeEpoch = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly BoardLayout _layout;
+    private long _acknowledgesTaken;
 
     internal BoardSlot(AdsSymbol symbol, BoardLayout layout, MemoryMapEntry entry, bool acknowledgeEnabled)
     {
@@ -80,6 +81,12 @@ public sealed class BoardSlot
         });
     }
 
+    /// <summary>
+    /// Acknowledges taken so far. Counted in the same step that resets <c>AlarmAck</c>, so a reader
+    /// that saw <c>AlarmAck</c> FALSE and then this count knows whether an acknowledge ever landed.
+    /// </summary>
+    public long AcknowledgesTaken => Interlocked.Read(ref _acknowledgesTaken);
+
     /// <summary>True once per acknowledge the PLC wrote: reads <c>AlarmAck</c> and resets it in one step.</summary>
     public bool TakeAcknowledge()
     {
@@ -90,6 +97,7 @@ public sealed class BoardSlot
             if (!new PlcValueReader(v.Bytes).GetBool(ack))
                 return;
             v.Set(ack, false);
+            Interlocked.Increment(ref _acknowledgesTaken);
             taken = true;
         });
         return taken;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Edge.Ads.Ams;
 using Edge.Ads.Protocol;
 using Edge.Ads.Tests.Support;
 using Edge.Ads.Types;
@@ -146,6 +147,63 @@ public sealed class AdsClientPeerTests
         await script.SendAsync("quit");
         await script.ReadEventAsync("done", TimeSpan.FromSeconds(60));
         Assert.AreEqual(0, await script.WaitForExitAsync());
+    }
+
+    [TestMethod]
+    public async Task EveryAnswerDecodedByAdsClientCarriesTheHeaderFieldsOfItsRequest()
+    {
+        // ads-client's own decoder (parseAmsHeader) reads each frame we send; it matches answers
+        // by invoke id only, so a wrong state flag or address would go unnoticed by the reads above.
+        // Expected values from the AMS header definition: a response has the ADS-command and
+        // response flags (0x0005), goes back to the sender from the address it was sent to, and
+        // its length field counts the bytes after the 32-byte header.
+        await using var server = await TestServer.StartAsync();
+        SampleBoards.Fill(server.Board(1), seed: 3);
+        await using var script = Start(server, "response-headers.js", "direct");
+        var r = await script.ReadEventAsync("result", TimeSpan.FromSeconds(60));
+        foreach (var step in new[] { "connect", "deviceInfo", "state", "read", "write", "readWrite", "notified", "disconnect" })
+            Assert.IsNull(r.At(step)["error"], $"{step}: {r.At(step).ToJsonString()}");
+        Assert.AreEqual(0x723, r.ErrorCode("control"), "WriteControl is refused (in the payload) unless allowed");
+
+        var sent = r.At("sent").AsArray().Select(n => n!).ToList();
+        var received = r.At("received").AsArray().Select(n => n!).ToList();
+        string client = TestServer.ClientAddress.ToString(), device = server.Device.ToString();
+        var commands = new HashSet<AdsCommandId>();
+        foreach (var request in sent)
+        {
+            Assert.AreEqual((double)AmsStateFlags.Request, request.Number("stateFlags"), "what ads-client sends");
+            var answers = received.Where(a => a.Number("invokeId") == request.Number("invokeId") && a.Number("stateFlags") != (double)AmsStateFlags.Request).ToList();
+            Assert.HasCount(1, answers, $"one answer to invoke id {request.Number("invokeId")}");
+            var answer = answers[0];
+            var command = (AdsCommandId)(int)request.Number("adsCommand");
+            commands.Add(command);
+            string what = $"answer to {command} (invoke id {request.Number("invokeId")})";
+            Assert.AreEqual((double)request.Number("adsCommand"), answer.Number("adsCommand"), what);
+            Assert.AreEqual((double)AmsStateFlags.ResponseToRequest, answer.Number("stateFlags"), $"{what}: state flags");
+            Assert.AreEqual(request.Text("source"), answer.Text("target"), $"{what}: back to the sender");
+            Assert.AreEqual(request.Text("target"), answer.Text("source"), $"{what}: from the address asked");
+            Assert.AreEqual(answer.Number("bytesAfterHeader"), answer.Number("dataLength"), $"{what}: length field");
+            Assert.AreEqual(0, answer.Number("errorCode"), $"{what}: AMS error (ADS errors travel in the payload)");
+        }
+        // ads-client sends from its fixed address to the server's net id (the device port, or 10000 for the system service).
+        Assert.IsTrue(sent.All(q => q.Text("source") == client), "every request from the client's address");
+        Assert.IsTrue(sent.All(q => q.Text("target").StartsWith(TestServer.ServerNetId + ":", StringComparison.Ordinal)), "every request to the server's net id");
+        Assert.IsTrue(sent.Any(q => q.Text("target") == device), "the device port among them");
+        foreach (var command in new[] { AdsCommandId.ReadDeviceInfo, AdsCommandId.Read, AdsCommandId.Write, AdsCommandId.ReadState, AdsCommandId.WriteControl,
+                     AdsCommandId.AddDeviceNotification, AdsCommandId.DeleteDeviceNotification, AdsCommandId.ReadWrite })
+            Assert.Contains(command, commands);
+
+        // Notifications are requests from the device: the ADS-command flag alone, to the subscriber.
+        var notifications = received.Where(a => a.Number("adsCommand") == (double)AdsCommandId.DeviceNotification).ToList();
+        Assert.IsNotEmpty(notifications);
+        foreach (var n in notifications)
+        {
+            Assert.AreEqual((double)AmsStateFlags.Request, n.Number("stateFlags"), "a notification is a request");
+            Assert.AreEqual(client, n.Text("target"), "to the subscriber");
+            Assert.IsTrue(n.Text("source").StartsWith(TestServer.ServerNetId + ":", StringComparison.Ordinal), "from the server");
+            Assert.AreEqual(n.Number("bytesAfterHeader"), n.Number("dataLength"));
+        }
+        Assert.AreEqual(sent.Count + notifications.Count, received.Count, "nothing else arrived");
     }
 
     // The peer prints stamps' FILETIME as JS dates: each must be near now, so 100 ns units and epoch are right.

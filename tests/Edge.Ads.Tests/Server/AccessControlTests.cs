@@ -26,11 +26,33 @@ public sealed class AccessControlTests
     }
 
     [TestMethod]
-    public async Task PeersInsideTheAllowListAreServed()
+    public async Task PeersInsideTheAllowListAreServedAndOnlyThey()
     {
-        await using var server = await TestServer.StartAsync(o => o.AllowedPeers.Add(IPNetwork.Parse("127.0.0.0/8")));
-        await using var client = await server.ConnectAsync();
-        Assert.AreEqual(AdsState.Run, (await client.ReadStateAsync()).AdsState);
+        // Two entries, one a /24 and one a single host; peers on both sides of each boundary
+        // (every 127.x address is loopback on Linux, so one test can be all of them).
+        await using var server = await TestServer.StartAsync(o =>
+        {
+            o.AllowedPeers.Add(IPNetwork.Parse("127.0.1.0/24"));
+            o.AllowedPeers.Add(IPNetwork.Parse("127.0.0.5/32"));
+        });
+        string[] inside = ["127.0.1.0", "127.0.1.7", "127.0.1.255", "127.0.0.5"];
+        string[] outside = ["127.0.0.1", "127.0.0.4", "127.0.0.6", "127.0.2.1", "127.0.0.255"];
+        for (int i = 0; i < inside.Length; i++)
+        {
+            await using var socket = await server.ConnectRawAsync(IPAddress.Parse(inside[i]));
+            await socket.SendAsync(server.Request(AdsCommandId.ReadState, [], invokeId: (uint)(i + 1)));
+            var (header, payload) = await socket.ReadAnswerAsync();
+            Assert.AreEqual(AdsErrorCode.NoError, header.ErrorCode, inside[i]);
+            Assert.AreEqual((uint)(i + 1), header.InvokeId, inside[i]);
+            Assert.AreEqual((ushort)AdsState.Run, BitConverter.ToUInt16(payload, 4), $"{inside[i]}: result, then ADS state Run");
+        }
+        foreach (var address in outside)
+        {
+            await using var socket = await server.ConnectRawAsync(IPAddress.Parse(address));
+            Assert.IsTrue(await socket.IsClosedByServerAsync(), address);
+        }
+        Assert.AreEqual(outside.Length, server.Server.Statistics.ConnectionsRejected);
+        Assert.AreEqual(inside.Length, server.Server.Statistics.ConnectionsAccepted);
     }
 
     [TestMethod]

@@ -58,6 +58,27 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    public void AnAnsweredIdReusedForAnotherCommandIsNotAnsweredFromTheCache()
+    {
+        // The cache is keyed by request id and command: id 2 was rows; a status request that
+        // reuses id 2 is not its repeat, and gets neither the rows answer nor a run.
+        var board = RowsBoard();
+        var rows = board.Send(Row(board, 2, 0)).Single();
+        Assert.AreEqual((LinkCommand.Rows, LinkStatus.Ok), (rows.Command, rows.Status));
+
+        var reused = board.Send(board.Frame(Session, 2, LinkCommand.Status)).Single();
+        Assert.AreEqual(LinkCommand.Status, reused.Command, "the answer is for the command asked, not the cached rows answer");
+        Assert.AreEqual(LinkStatus.OutOfOrder, reused.Status);
+        Assert.AreEqual(3, reused.Read(new OutOfOrderReply()).ExpectedId);
+        Assert.AreEqual(0, board.Runtime.Cache.Hits);
+        Assert.AreEqual(1, board.Runtime.Rows.Samples);
+
+        // The true repeat is still served from the cache.
+        CollectionAssert.AreEqual(rows.Bytes, board.Send(Row(board, 2, 0)).Single().Bytes);
+        Assert.AreEqual(1, board.Runtime.Cache.Hits);
+    }
+
+    [TestMethod]
     public void AnswersOlderThanTheWindowAreGoneAndTheirRequestsAreNotRunAgain()
     {
         var board = RowsBoard();

@@ -45,7 +45,15 @@ public sealed class AcknowledgeTests
         Assert.AreEqual(AdsErrorCode.DeviceAccessDenied, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), new byte[] { 1, 0 }), "runs past the writable byte");
         Assert.AreEqual(AdsErrorCode.DeviceInvalidData, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), new byte[] { 2 }), "a BOOL is 0 or 1");
         Assert.AreEqual(AdsErrorCode.DeviceAccessDenied, await plc.Client.WriteControlAsync(AdsState.Stop, 0), "the ADS state is not the PLC's to change");
-        await Task.Delay(200); // two check intervals: time enough for a wrongly accepted acknowledge to be forwarded
+        // Absence by state, not by waiting: AlarmAck reads FALSE, and then no acknowledge was ever
+        // taken (the bridge resets AlarmAck and counts in one step), so none was written.
+        foreach (var board in new[] { "Loom3", "Pump1" })
+        {
+            var image = await plc.ReadAsync(board);
+            Assert.IsFalse((bool)image["AlarmAck"], board);
+            Assert.IsFalse((bool)image["DriftAlarm"], board);
+            Assert.AreEqual(0, bridge.Symbols[board].AcknowledgesTaken, board);
+        }
         Assert.AreEqual(0, bridge.Feeds["Loom3"].Acknowledges);
         Assert.AreEqual(0, bridge.Feeds["Pump1"].Acknowledges);
     }

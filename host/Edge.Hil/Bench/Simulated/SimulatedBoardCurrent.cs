@@ -29,6 +29,10 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
     private double _lastFrom = double.NegativeInfinity;
     private int _generation;
     private bool _released;
+    private int _waiting;
+
+    /// <summary>Queries waiting now for the board's timeline to cover them (tests see a query held back by this, not by waiting).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Board microseconds at trace time 0 of the current acquisition; null until the monitor asked.</summary>
     public long? OriginMicros { get { lock (_gate) return _originMicros; } }
@@ -140,18 +144,26 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
         origin = _originMicros.Value;
         int generation = _generation;
         long needed = origin + (long)Math.Ceiling(to * 1e6);
-        while (Settled() < needed)
+        Interlocked.Increment(ref _waiting);
+        try
         {
-            _gate.Exit();
-            try
+            while (Settled() < needed)
             {
-                Thread.Sleep(1);
+                _gate.Exit();
+                try
+                {
+                    Thread.Sleep(1);
+                }
+                finally
+                {
+                    _gate.Enter();
+                }
+                if (_generation != generation || _released || _board is null) return false;
             }
-            finally
-            {
-                _gate.Enter();
-            }
-            if (_generation != generation || _released || _board is null) return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
         Collect();
         return true;
