@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Edge.Device.Drift;
-using Edge.Device.Numerics;
+using Edge.Drift.Output;
 using Edge.Drift.Profiles;
 using Edge.Common.Files;
 
@@ -39,13 +37,15 @@ internal static class BoardCaptureCommand
                 if (columns != driftProfile.Columns.Length && held > 0)
                     throw new UserFacingException($"{hello.BoardName} captures {columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
                 var rows = await client.CaptureReadAsync();
-                var csv = new StringBuilder();
-                csv.AppendLine(string.Join(",", new[] { "sample", "anomalous" }.Concat(driftProfile.Columns.Select(c => c.Name))));
-                foreach (var (sample, anomalous, values) in rows)
-                    csv.AppendLine(string.Join(",", new[] { sample.ToString(CultureInfo.InvariantCulture), anomalous ? "1" : "0" }
-                        .Concat(values.Select((v, c) => Decode(driftProfile.Columns[c], v)))));
-                if (parse.GetValue(output) is { } file) AtomicFile.Write(file.FullName, Encoding.UTF8.GetBytes(csv.ToString()));
-                else io.Out.Write(csv.ToString());
+                if (parse.GetValue(output) is { } file)
+                {
+                    AtomicFile.Write(file.FullName, stream =>
+                    {
+                        using var text = CaptureCsv.Into(stream);
+                        CaptureCsv.Write(text, driftProfile, rows);
+                    });
+                }
+                else CaptureCsv.Write(io.Out, driftProfile, rows);
                 if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync();
                 io.Error.WriteLine($"capture {state}{(frozenAt > 0 ? $" at window {frozenAt}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
             }
@@ -53,8 +53,4 @@ internal static class BoardCaptureCommand
         });
         return command;
     }
-
-    private static string Decode(ProfileColumn column, int value) =>
-        column.IsBinned ? FixedPointInput.ToDouble(value, column.Shift).ToString("R", CultureInfo.InvariantCulture)
-        : value >= 0 && value < column.Categories.Length ? column.Categories[value] : "(unseen)";
 }
