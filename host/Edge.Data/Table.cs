@@ -43,6 +43,13 @@ public sealed class Table : TableSource
     /// <summary>The column's values as numbers; a cell that is not a number fails with its row and column.</summary>
     public double[] Numbers(string name) => Column(name).ToNumbers(Source);
 
+    /// <summary>
+    /// The column's values as numbers, with empty and "NaN" cells as NaN: a missing measurement,
+    /// for code that counts it (drift) rather than refuses it. Any other cell that is not a
+    /// finite number still fails with its row and column.
+    /// </summary>
+    public double[] NumbersOrMissing(string name) => Column(name).ToNumbersOrMissing(Source);
+
     /// <summary>Several numeric columns as rows: result[row][i] is column <paramref name="names"/>[i].</summary>
     public double[][] NumberRows(IReadOnlyList<string> names)
     {
@@ -76,7 +83,7 @@ public sealed class Table : TableSource
             }
         }
         return new Table(source.Name, source.ColumnNames.Select((name, c) =>
-            new TableColumn(name, codes[c].Select(code => vocabularies[c][code]).ToArray())).ToArray());
+            new TableColumn(name, codes[c].Select(vocabularies[c].TextOf).ToArray())).ToArray());
     }
 
     private sealed class MemoryCursor(Table table, TableRequest request) : TableCursor(table, request)

@@ -33,4 +33,19 @@ public sealed class TableColumn(string name, string[] texts)
         _numbers = numbers;
         return numbers;
     }
+
+    /// <summary>Like <see cref="ToNumbers"/>, with empty and "NaN" cells (any case) as NaN, a missing value.</summary>
+    public double[] ToNumbersOrMissing(string source)
+    {
+        if (_numbers is not null) return _numbers;
+        var numbers = new double[Texts.Length];
+        for (int i = 0; i < Texts.Length; i++)
+        {
+            var text = Texts[i].AsSpan().Trim();
+            if (Cells.IsMissing(text)) numbers[i] = double.NaN;
+            else if (!Cells.TryNumber(text, out numbers[i]))
+                throw Cells.NotANumber(source, i + 1, Name, text, Cells.MissingHint);
+        }
+        return numbers;
+    }
 }

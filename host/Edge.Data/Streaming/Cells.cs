@@ -22,17 +22,17 @@ internal static class Cells
         var numbers = chunk.NumberStore(column);
         if (request.Vocabulary is { } vocabulary)
         {
-            chunk.CodeStore(column)![index] = vocabulary.CodeOf(text);
+            chunk.CodeStore(column)![index] = text.IsEmpty ? TextVocabulary.Empty : vocabulary.CodeOf(text);
             numbers[index] = TryNumber(text, out double v) ? v : double.NaN;
             return;
         }
         if (TryNumber(text, out numbers[index])) return;
-        if (chunk.Request.Missing == MissingCells.AsNaN && IsMissing(text))
+        if (request.Missing == MissingCells.AsNaN && IsMissing(text))
         {
             numbers[index] = double.NaN;
             return;
         }
-        throw NotANumber(source, row, request.Name, text);
+        throw NotANumber(source, row, request.Name, text, request.Missing == MissingCells.AsNaN ? MissingHint : "");
     }
 
     /// <summary>Stores a value a file holds as a number (Parquet); a text column codes its invariant text.</summary>
@@ -49,9 +49,12 @@ internal static class Cells
         chunk.NumberStore(column)[index] = value;
     }
 
-    public static DataFileException NotANumber(string source, long row, string column, ReadOnlySpan<char> text)
+    /// <summary>Said of a bad cell where missing values are allowed.</summary>
+    public const string MissingHint = " (an empty cell or NaN would be a missing value)";
+
+    public static DataFileException NotANumber(string source, long row, string column, ReadOnlySpan<char> text, string hint = "")
     {
         string cell = text.IsEmpty ? "an empty cell" : $"'{(text.Length <= 40 ? text.ToString() : text[..40].ToString() + "...")}'";
-        return new DataFileException(source, $"{cell} is not a finite number", row, column);
+        return new DataFileException(source, $"{cell} is not a finite number{hint}", row, column);
     }
 }

@@ -10,8 +10,8 @@ public enum MissingCells
     AsNaN,
 }
 
-/// <summary>One requested column: read as a number, or as a text coded against a vocabulary (and as a number where the text is one).</summary>
-public sealed record ColumnRequest(string Name, TextVocabulary? Vocabulary)
+/// <summary>One requested column: read as a number (missing cells as <paramref name="Missing"/> says), or as a text coded against a vocabulary (and as a number where the text is one).</summary>
+public sealed record ColumnRequest(string Name, TextVocabulary? Vocabulary, MissingCells Missing = MissingCells.Refuse)
 {
     public bool IsText => Vocabulary is not null;
 }
@@ -23,16 +23,17 @@ public sealed class TableRequest
 
     public IReadOnlyList<ColumnRequest> Columns => _columns;
 
-    public MissingCells Missing { get; init; } = MissingCells.Refuse;
-
-    /// <summary>A numeric column: a cell that is not a finite number fails with its file, row and column.</summary>
-    public int Number(string name)
+    /// <summary>
+    /// A numeric column: a cell that is not a finite number fails with its file, row and column;
+    /// with <see cref="MissingCells.AsNaN"/>, an empty or "NaN" cell (a Parquet null) is NaN instead.
+    /// </summary>
+    public int Number(string name, MissingCells missing = MissingCells.Refuse)
     {
-        _columns.Add(new ColumnRequest(name, null));
+        _columns.Add(new ColumnRequest(name, null, missing));
         return _columns.Count - 1;
     }
 
-    /// <summary>A text column: each cell's code in <paramref name="vocabulary"/>, and its value where the text is a finite number (else NaN).</summary>
+    /// <summary>A text column: each cell's code in <paramref name="vocabulary"/> (<see cref="TextVocabulary.Empty"/> for an empty cell or a Parquet null), and its value where the text is a finite number (else NaN).</summary>
     public int Text(string name, TextVocabulary vocabulary)
     {
         _columns.Add(new ColumnRequest(name, vocabulary));

@@ -12,6 +12,12 @@ public sealed class TextVocabulary
     /// <summary>The code of a text not in a fixed vocabulary, or past an open one's limit.</summary>
     public const int Unknown = -1;
 
+    /// <summary>The code of an empty cell (or a Parquet null): never a text of the vocabulary.</summary>
+    public const int Empty = -2;
+
+    /// <summary>The text of a code: "" for <see cref="Empty"/>.</summary>
+    public string TextOf(int code) => code == Empty ? "" : _texts[code];
+
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _texts = [];

@@ -7,18 +7,15 @@ namespace Edge.Drift.Output;
 
 /// <summary>
 /// Captured rows as CSV: a row (or sample) number, the anomalous flag, then the profile's columns
-/// (values decoded from fixed point, categories by name). Written row by row to a stream: `drift
-/// replay --capture-out` and `board capture` both write it.
+/// (values decoded from fixed point, categories by name). Written row by row to a stream by `drift
+/// replay --capture-out` (`board capture` writes the board's rows, numbered by sample, with
+/// Edge.Board's CaptureCsv).
 /// </summary>
 public static class CaptureCsv
 {
     /// <summary>The rows a replay's capture held at the end, numbered by data row.</summary>
     public static void Write(TextWriter text, DriftProfile profile, IEnumerable<CapturedRow> rows) =>
         Write(text, profile, "row", rows.Select(r => (r.Row, r.Anomalous, (IReadOnlyList<string>)r.Values)));
-
-    /// <summary>Rows as a board sends them (fixed-point values in profile column order), numbered by the board's sample count.</summary>
-    public static void Write(TextWriter text, DriftProfile profile, IEnumerable<(long Sample, bool Anomalous, int[] Values)> rows) =>
-        Write(text, profile, "sample", rows.Select(r => (r.Sample, r.Anomalous, (IReadOnlyList<string>)r.Values.Select((v, c) => CapturedValue.Decode(profile.Columns[c], v)).ToArray())));
 
     /// <summary>A writer for <see cref="Write(TextWriter, DriftProfile, IEnumerable{CapturedRow})"/> into a file's stream (UTF-8, no BOM).</summary>
     public static StreamWriter Into(Stream stream) => new(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);

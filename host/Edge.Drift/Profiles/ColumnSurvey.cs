@@ -37,6 +37,13 @@ internal sealed class ColumnSurvey
 
     public long NumberCells { get; private set; }
 
+    /// <summary>Empty cells (or Parquet nulls): coded <see cref="TextVocabulary.Empty"/>, not a text of <see cref="Texts"/>.</summary>
+    public long EmptyCells { get; private set; }
+
+    /// <summary>Each distinct text with its count, the empty text included when there was one.</summary>
+    public IEnumerable<(string Text, long Count)> TextCounts =>
+        Texts.Texts.Select((text, code) => (text, _textCounts[code])).Concat(EmptyCells > 0 ? [("", EmptyCells)] : []);
+
     /// <summary>Row (1-based) of the first cell that is not a finite number.</summary>
     public long? FirstNonNumberRow { get; private set; }
 
@@ -52,8 +59,6 @@ internal sealed class ColumnSurvey
 
     public bool IsMostlyNumeric => NumberCells * 2 > Cells;
 
-    public long TextCount(int code) => _textCounts[code];
-
     /// <summary>Distinct numbers as doubles compare (0 and -0 the same), or null when more than the limit.</summary>
     public int? DistinctNumbers => Numbers?.Keys.Select(BitConverter.Int64BitsToDouble).Distinct().Count() is { } n && n <= _maxDistinctNumbers ? n : null;
 
@@ -64,7 +69,8 @@ internal sealed class ColumnSurvey
         for (int r = 0; r < numbers.Length; r++)
         {
             int code = codes[r];
-            if (code >= 0)
+            if (code == TextVocabulary.Empty) EmptyCells++;
+            else if (code >= 0)
             {
                 while (_textCounts.Count <= code) _textCounts.Add(0);
                 _textCounts[code]++;

@@ -74,7 +74,7 @@ public static class ProfileBuilder
             {
                 if (survey.Texts.Overflowed)
                     throw new DataFileException(reference.Name, $"more than {ColumnSurvey.MaxTexts} distinct values; a categorical column may have at most {DriftProfileFormat.MaxCategories} (is it numeric with bad cells? see --categorical)", column: survey.Name);
-                columns[i] = BuildCategorical(reference, survey.Name, survey.Texts.Texts.Select((text, code) => (text, survey.TextCount(code))), survey.Prediction, rows, options);
+                columns[i] = BuildCategorical(reference, survey.Name, survey.TextCounts, survey.Prediction, rows, options);
             }
         }
         foreach (var (index, column) in BuildNumeric(reference, numeric.Select(n => n.Survey).ToList(), rows, options).Zip(numeric.Select(n => n.Index)).Select(p => (p.Second, p.First)))
@@ -134,7 +134,8 @@ public static class ProfileBuilder
         var request = new TableRequest();
         foreach (var survey in surveys) request.Number(survey.Name);
         var chunk = new TableChunk(request);
-        var ranks = Quantiles.RanksForInnerEdges(rows, options.Bins);
+        // The 5th and 95th percentiles describe the bulk when extreme values make the fixed point too coarse (CheckResolution).
+        var ranks = Quantiles.RanksForInnerEdges(rows, options.Bins).Concat(Quantiles.Ranks(rows, BulkLow)).Concat(Quantiles.Ranks(rows, BulkHigh)).Distinct().Order().ToArray();
         long share = SelectionBudget / surveys.Count;
         var selections = surveys.Select(s => new ExactSelection(rows, ranks, s.Min, s.Max, share)).ToArray();
         var means = surveys.Select(s => s.Sum / rows).ToArray();
@@ -158,13 +159,15 @@ public static class ProfileBuilder
         var columns = surveys.Select((s, c) =>
         {
             int shift = ChooseShift([s.Min, s.Max], options.Headroom);
+            var edges = Quantiles.InnerEdges(rows, options.Bins, rank => selections[c][rank]);
+            CheckResolution(reference, s, edges, shift, q => Quantiles.Linear(rows, q, rank => selections[c][rank]));
             var column = new ProfileColumn
             {
                 Name = s.Name,
                 Kind = s.Prediction ? ColumnKind.PredictionScore : ColumnKind.Numeric,
                 Slots = options.Bins,
                 Shift = shift,
-                Edges = Quantiles.InnerEdges(rows, options.Bins, rank => selections[c][rank]).Select(e => FixedPointInput.FromDouble(e, shift)).ToArray(),
+                Edges = edges.Select(e => FixedPointInput.FromDouble(e, shift)).ToArray(),
                 RefCounts = new int[options.Bins],
                 RefMin = FixedPointInput.FromDouble(s.Min, shift),
                 RefMax = FixedPointInput.FromDouble(s.Max, shift),
@@ -251,6 +254,39 @@ public static class ProfileBuilder
         if (maxAbs == 0) return 20;
         int shift = (int)Math.Floor(Math.Log2(int.MaxValue / (headroom * maxAbs)));
         return Math.Clamp(shift, -60, 62);
+    }
+
+    private const double BulkLow = 0.05, BulkHigh = 0.95;
+
+    /// <summary>
+    /// The fixed point is scaled for the column's largest magnitude. A few extreme values (an error
+    /// code such as 1e9 among readings of 0.002) scale it so coarsely that the bin edges round
+    /// together: every value then lands in one bin, and the column's test can never fire, silently.
+    /// Such a reference is refused, naming the values, rather than profiled into a dead column.
+    /// (Scaling for the bins instead would saturate the extremes, but leave the column's std,
+    /// tail means and range, which the Wasserstein and out-of-profile tests use, meaningless.)
+    /// Counting the far values for the message takes one more pass, only when refusing.
+    /// </summary>
+    private static void CheckResolution(TableSource reference, ColumnSurvey survey, double[] edges, int shift, Func<double, double> quantile)
+    {
+        for (int i = 1; i < edges.Length; i++)
+        {
+            if (edges[i] > edges[i - 1] && FixedPointInput.FromDouble(edges[i], shift) == FixedPointInput.FromDouble(edges[i - 1], shift))
+            {
+                var inv = CultureInfo.InvariantCulture;
+                double low = quantile(BulkLow), high = quantile(BulkHigh);
+                double extreme = Math.Max(Math.Abs(survey.Min), Math.Abs(survey.Max));
+                double bulk = 1000 * Math.Max(Math.Abs(low), Math.Abs(high));
+                long far = 0;
+                var request = new TableRequest();
+                request.Number(survey.Name);
+                Pass(reference, request, new TableChunk(request), (_, values) => { foreach (double v in values) if (Math.Abs(v) > bulk) far++; });
+                throw new DataFileException(reference.Name, string.Create(inv,
+                    $"values of magnitude up to {extreme:G3} ({far} of them more than 1000 times beyond the bulk, {low:G3} .. {high:G3} from the 5th to the 95th percentile) " +
+                    $"leave the board's 32-bit fixed point too coarse to tell its bin edges apart ({edges[i - 1]:G3} and {edges[i]:G3} round together), which would disable the column's test. " +
+                    $"If they are error codes, remove those rows from the reference; otherwise leave the column out (--exclude) or bring it to a common scale."), column: survey.Name);
+            }
+        }
     }
 
     private static int MeanOffset(long sum, long count) =>

@@ -31,6 +31,13 @@ public static class Quantiles
         Enumerable.Range(1, bins - 1).SelectMany(k => { var (below, above, _) = Position(count, (double)k / bins); return new[] { below, above }; })
             .Distinct().Order().ToArray();
 
+    /// <summary>The order statistics (0-based ranks) the q-quantile needs.</summary>
+    public static IReadOnlyList<long> Ranks(long count, double q)
+    {
+        var (below, above, _) = Position(count, q);
+        return below == above ? [below] : [below, above];
+    }
+
     private static (long Below, long Above, double Fraction) Position(long count, double q)
     {
         double position = q * (count - 1);

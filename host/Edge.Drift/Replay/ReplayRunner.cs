@@ -64,7 +64,8 @@ public static class ReplayRunner
                 AlarmsRaised: monitor.Policy.AlarmsRaised,
                 AlarmAtEnd: monitor.Policy.Alarm,
                 CaptureState: CaptureState.Name(monitor.Capture.State),
-                CapturedRows: monitor.Capture.Count);
+                CapturedRows: monitor.Capture.Count,
+                MissingValues: monitor.MissingValues);
             output.End(summary, Captured(monitor));
             return summary;
         }
@@ -125,7 +126,8 @@ public static class ReplayRunner
             ChiSquare: binned ? null : Finite(chi),
             ChiSquarePValue: binned ? null : CriticalValues.ChiSquarePValue(chi, Math.Max(1, c.Slots - 2)),
             Z: hasZ ? Q16.ToDouble(report.Z[i]) : null,
-            ZPValue: hasZ ? CriticalValues.TwoSidedZPValue(Q16.ToDouble(report.Z[i])) : null);
+            ZPValue: hasZ ? CriticalValues.TwoSidedZPValue(Q16.ToDouble(report.Z[i])) : null,
+            Missing: report.Missing[i]);
     }
 
     private static double? Finite(double value) => double.IsInfinity(value) ? null : value;

@@ -9,9 +9,10 @@ namespace Edge.Drift.Replay;
 /// <summary>
 /// Turns a table's rows into the board's rows for a profile: one int per profile column, numbers in
 /// the column's fixed point (the board's own conversion), categories as their profile index (-1 for
-/// a value the reference never had). Works a chunk at a time: it adds the profile's columns to a
-/// request, then encodes each chunk read with it. Fails once, naming every profile column the
-/// table lacks.
+/// a value the reference never had). An empty or NaN cell (a Parquet null) is a missing value
+/// (<see cref="FixedPointInput.Missing"/>), as on the board. Works a chunk at a time: it adds the
+/// profile's columns to a request, then encodes each chunk read with it. Fails once, naming every
+/// profile column the table lacks.
 /// </summary>
 public sealed class RowEncoder
 {
@@ -30,7 +31,7 @@ public sealed class RowEncoder
         _columns = profile.Columns;
         _precision = precision;
         _categories = _columns.Select(c => c.IsBinned ? null : TextVocabulary.Fixed(c.Categories)).ToArray();
-        _requestIndex = _columns.Select((c, i) => _categories[i] is { } vocabulary ? request.Text(c.Name, vocabulary) : request.Number(c.Name)).ToArray();
+        _requestIndex = _columns.Select((c, i) => _categories[i] is { } vocabulary ? request.Text(c.Name, vocabulary) : request.Number(c.Name, MissingCells.AsNaN)).ToArray();
     }
 
     /// <summary>Values per encoded row (the profile's columns).</summary>
@@ -77,7 +78,8 @@ public sealed class RowEncoder
 
     private static int CategoryIndex(ProfileColumn column, int code, double number)
     {
-        if (code != Data.Streaming.TextVocabulary.Unknown) return code;
+        if (code == TextVocabulary.Empty) return FixedPointInput.Missing; // categories are never empty names
+        if (code != TextVocabulary.Unknown) return code;
         // A low-cardinality numeric column was profiled by value: "1.0" and "1" are the same category.
         if (!double.IsNaN(number))
         {

@@ -85,7 +85,7 @@ public static class InputMapping
         {
             _source = table.Name;
             _columns = columns;
-            _requestIndex = columns.Select(request.Number).ToArray();
+            _requestIndex = columns.Select(name => request.Number(name)).ToArray();
         }
 
         /// <summary>The chunk's rows as float32 (see <see cref="InputMapping.Rows"/>).</summary>

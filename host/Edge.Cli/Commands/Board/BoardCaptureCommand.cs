@@ -1,6 +1,7 @@
 using System.CommandLine;
+using System.Text;
+using Edge.Board.Client;
 using Edge.Device.Drift;
-using Edge.Drift.Output;
 using Edge.Drift.Profiles;
 using Edge.Common.Files;
 
@@ -33,21 +34,16 @@ internal static class BoardCaptureCommand
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
-                var (state, held, columns, frozenAt) = await client.CaptureInfoAsync();
-                if (columns != driftProfile.Columns.Length && held > 0)
-                    throw new UserFacingException($"{hello.BoardName} captures {columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
-                var rows = await client.CaptureReadAsync();
-                if (parse.GetValue(output) is { } file)
-                {
-                    AtomicFile.Write(file.FullName, stream =>
-                    {
-                        using var text = CaptureCsv.Into(stream);
-                        CaptureCsv.Write(text, driftProfile, rows);
-                    });
-                }
-                else CaptureCsv.Write(io.Out, driftProfile, rows);
-                if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync();
-                io.Error.WriteLine($"capture {state}{(frozenAt > 0 ? $" at window {frozenAt}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
+                var capture = await client.CaptureInfoAsync();
+                if (capture.Columns != driftProfile.Columns.Length && capture.Rows > 0)
+                    throw new UserFacingException($"{hello.BoardName} captures {capture.Columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
+                var rows = await client.CaptureReadAsync(capture);
+                string csv = CaptureCsv.Write(rows, driftProfile, driftProfile.Columns.Length);
+                if (parse.GetValue(output) is { } file) AtomicFile.Write(file.FullName, Encoding.UTF8.GetBytes(csv));
+                else io.Out.Write(csv);
+                // The capture is in the file or on the console: name it, so the board releases this one and no other.
+                if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync(capture.FrozenAtWindow);
+                io.Error.WriteLine($"capture {capture.StateName}{(capture.FrozenAtWindow > 0 ? $" at window {capture.FrozenAtWindow}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
             }
             return ExitCode.Ok;
         });
