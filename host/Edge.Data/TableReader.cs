@@ -19,18 +19,17 @@ public static class TableReader
     public static Table Read(string path) => Table.Load(Open(path, MaxBytes));
 
     /// <summary>The column names only, read as <see cref="Read"/> reads them (matching models to tables reads every candidate's header).</summary>
-    public static IReadOnlyList<string> ReadHeader(string path)
-    {
-        var source = IsParquet(path) ? new ParquetTable(path, MaxBytes) : (TableSource)new CsvTable(path, MaxBytes);
-        return source.ColumnNames;
-    }
+    public static IReadOnlyList<string> ReadHeader(string path) => Create(path, MaxBytes).ColumnNames;
 
     public static bool IsParquet(string path) => Path.GetExtension(path).ToLowerInvariant() is ".parquet" or ".pq";
 
     private static TableSource Open(string path, long maxBytes)
     {
-        var source = IsParquet(path) ? new ParquetTable(path, maxBytes) : (TableSource)new CsvTable(path, maxBytes);
+        var source = Create(path, maxBytes);
         source.CheckColumns();
         return source;
     }
+
+    private static TableSource Create(string path, long maxBytes) =>
+        IsParquet(path) ? new ParquetTable(path, maxBytes) : new CsvTable(path, maxBytes);
 }
