@@ -140,9 +140,10 @@ namespace Edge.Conformance
             int length = LittleEndian.ReadUInt16(blob, at);
             at += 2;
             var encoder = new FrameEncoder();
-            Array.Copy(blob, at, encoder.Payload, LinkFrame.PayloadAt, length);
+            int payloadAt = at;
+            Array.Copy(blob, at, encoder.Payload, FrameEncoder.PayloadAt, length);
             at += length;
-            int wire = encoder.Finish(FrameType.Telemetry, 0, tag, 0, length);
+            int wire = encoder.Finish(FrameType.Telemetry, 0, 0, tag, 0, length);
             uint crc = Crc32.Compute(encoder.Wire, 0, wire);
             var decoder = new FrameDecoder();
             int frames = 0;
@@ -151,7 +152,7 @@ namespace Edge.Conformance
                 if (decoder.Push(encoder.Wire[i])) frames++;
             }
             bool same = frames == 1 && decoder.PayloadLength == length;
-            for (int i = 0; same && i < length; i++) same = decoder.Frame[LinkFrame.PayloadAt + i] == encoder.Payload[LinkFrame.PayloadAt + i];
+            for (int i = 0; same && i < length; i++) same = decoder.Frame[LinkFrame.PayloadAt + i] == blob[payloadAt + i];
             output.Line("l " + tag.ToString() + " " + length.ToString() + " " + wire.ToString() + " " + crc.ToString() + " " + (same ? "1" : "0"));
             return at;
         }

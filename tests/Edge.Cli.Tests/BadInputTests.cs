@@ -181,6 +181,7 @@ public sealed class BadInputTests
         yield return ("edge hil run", ["-r", F("dup.yaml"), "-m", F("mlp.edgem"), "-d", Sample("test_164V.features.csv"), "-o", F("hil")], input, "given twice");
         yield return ("edge hil run", ["-r", "x", "-m", "y", "-d", "z", "-o", F("hil"), "--cell-timeout", "90"], usage, "--cell-timeout: '90' is not a duration");
         yield return ("edge hil run", ["-r", "x", "-m", "y", "-d", "z", "-o", F("hil"), "-n", "0"], usage, "--inferences must be 1 to 65535");
+        yield return ("edge hil run", ["-r", "x", "-m", "y", "-d", "z", "-o", F("hil"), "--parallel", "0"], usage, "--parallel must be 1 to 1000");
         yield return ("edge hil run", ["-r", "x", "-m", "y", "-d", "z", "-o", F("hil"), "-f", "1.2.0"], usage, "'-f'");
         yield return ("edge hil report", [F("run")], input, "none of its 1 cell result file(s) can be read");
         yield return ("edge hil report", [F("folder")], input, "holds no run");

@@ -20,7 +20,7 @@ public sealed partial class BoardSessionTests
         string dir = RepoPaths.TempDirectory("cli-board-session");
         string model = Path.Combine(dir, "mlp.edgem"), profile = Path.Combine(dir, "motor.edgp");
         Assert.AreEqual(0, CliRun.Of("model", "convert", RepoPaths.MotorFlux("flux_mlp.onnx"), "--calib", RepoPaths.MotorFlux("train_164V.features.csv"), "-o", model).ExitCode);
-        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "-c", "f[0-9]*", "--categorical", "load", "-o", profile).ExitCode);
+        Assert.AreEqual(0, CliRun.Of("drift", "profile", "-d", RepoPaths.MotorFlux("train_164V.features.csv"), "--columns", "f[0-9]*", "--categorical", "load", "-o", profile).ExitCode);
         return (model, profile);
     });
 
@@ -28,7 +28,7 @@ public sealed partial class BoardSessionTests
     public async Task ARefusedStreamDoesNotRefuseTheNextProcesssStream()
     {
         var (model, profile) = Files.Value;
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-session-flash"), "loom4");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-session-flash"), "loom4");
         await using var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         Assert.AreEqual(0, CliRun.Of("board", "upload", "-p", host.Address, model, profile).ExitCode);
 
@@ -46,7 +46,7 @@ public sealed partial class BoardSessionTests
     public async Task AShortStreamLeavesNoSettingsOrAnswersToTheNextProcess()
     {
         var (model, profile) = Files.Value;
-        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("cli-session-flash"), "loom5");
+        using var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("cli-session-flash"), "loom5");
         await using var host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         Assert.AreEqual(0, CliRun.Of("board", "upload", "-p", host.Address, model, profile).ExitCode);
 

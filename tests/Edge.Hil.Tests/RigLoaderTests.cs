@@ -147,4 +147,40 @@ public sealed class RigLoaderTests
         Assert.AreEqual("silent@power-cycle", fault!.ToString());
         Assert.IsFalse(BoardLineFault.TryParse("silent@lunch", out _));
     }
+
+    private static string NucleoAt(string name, string monitorPort, string? monitorName = null) =>
+        $"  - name: {name}\n    kind: nucleo\n    target: ST_NUCLEO144_F746ZG\n    link: /dev/ttyUSB-{name}\n" +
+        $"    monitor: {{ kind: stlink-v3pwr, port: {monitorPort}{(monitorName is null ? "" : ", name: " + monitorName)} }}\n    trigger: {{ threshold-ma: 85 }}\n";
+
+    [TestMethod]
+    public void BoardsShareAMonitorByNameOrByTheDeviceTheirPortsReach()
+    {
+        // A /dev/serial/by-id style link and the node it points to are one monitor.
+        string folder = RepoPaths.TempDirectory("rig-ports");
+        string node = Path.Combine(folder, "ttyACM1");
+        File.WriteAllText(node, "");
+        string link = Path.Combine(folder, "usb-STLINK-V3PWR-if01");
+        File.CreateSymbolicLink(link, node);
+        var rig = RigLoader.Parse("rig: x\nboards:\n" + NucleoAt("n1", link) + NucleoAt("n2", node) + NucleoAt("n3", Path.Combine(folder, "ttyACM2")) +
+            "  - name: s1\n    kind: simulated\n    profile: nucleo-f746zg\n    monitor: { kind: simulated, name: m }\n" +
+            "  - name: s2\n    kind: simulated\n    profile: nucleo-f401re\n    monitor: { kind: simulated, name: m }\n" +
+            "  - name: s3\n    kind: simulated\n    profile: nucleo-f401re\n", "test.yaml");
+        bool Same(string a, string b) => MonitorSharing.SameMonitor(rig.Board(a), rig.Board(b));
+        Assert.IsTrue(Same("n1", "n2"), "the link and its node");
+        Assert.IsFalse(Same("n1", "n3"));
+        Assert.IsTrue(Same("s1", "s2"), "the same name");
+        Assert.IsFalse(Same("s1", "s3"), "an unnamed simulated monitor is the board's own");
+        Assert.IsTrue(Same("s3", "s3"), "a board shares its monitor with itself");
+        var lanes = Run.PositionLane.Plan(Matrix.RunMatrix.Build(rig, [new Inputs.ModelSource("m", "m.onnx", null)], [FirmwareVersions.Current]));
+        CollectionAssert.AreEqual(new[] { "n1,n2", "n3", "s1,s2", "s3" }, lanes.Select(l => string.Join(",", l.Boards.Select(b => b.Name))).ToArray());
+    }
+
+    [TestMethod]
+    public void BoardsSharingAMonitorMustDescribeItAlike()
+    {
+        string problem = Problem("rig: x\nboards:\n" + NucleoAt("n1", "/dev/ttyACM1", "bench") + NucleoAt("n2", "/dev/ttyACM2", "bench"));
+        StringAssert.Contains(problem, "boards 'n1' and 'n2' share a monitor (monitor 'bench') but describe it differently");
+        StringAssert.Contains(Problem("rig: x\nboards:\n" + NucleoAt("n1", "/dev/ttyACM1", "one") + NucleoAt("n2", "/dev/ttyACM1", "two")), "share a monitor");
+        StringAssert.Contains(Problem("rig: x\n" + Board + "    monitor: { kind: simulated, name: 'a b' }\n"), "monitor.name 'a b' may hold only");
+    }
 }

@@ -25,13 +25,18 @@ public sealed class DriftNativeTests
         var managed = DriftFixture.Sketches(native: false);
         var native = DriftFixture.Sketches(native: true);
         Assert.AreEqual("native", native.Update.Name);
+        var (managedMissing, nativeMissing) = (new int[DriftFixture.Profile.Columns.Length], new int[DriftFixture.Profile.Columns.Length]);
+        int rowsWithGaps = 0;
         for (int i = 0; i < DriftFixture.Samples.Count; i++)
         {
             var sample = DriftFixture.Samples[i];
-            managed.Update.Add(sample.Row, 0, sample.Anomalous);
-            native.Update.Add(sample.Row, 0, sample.Anomalous);
+            int expected = managed.Update.Add(sample.Row, 0, sample.Anomalous, managedMissing);
+            Assert.AreEqual(expected, native.Update.Add(sample.Row, 0, sample.Anomalous, nativeMissing), $"missing values in sample {i}");
             AssertSame(managed, native.Window, native.Anomalous, native.Decayed, $"after sample {i}");
+            if (expected > 0) rowsWithGaps++;
         }
+        CollectionAssert.AreEqual(managedMissing, nativeMissing, "missing values per column");
+        Assert.IsGreaterThan(100, rowsWithGaps, "premise: rows with missing values were compared");
     }
 
     [TestMethod]
@@ -66,7 +71,7 @@ public sealed class DriftNativeTests
         var target = NativeTarget.Named(targetName);
         var profile = DriftFixture.Profile;
         var managed = DriftFixture.Sketches(native: false);
-        foreach (var sample in DriftFixture.Samples) managed.Update.Add(sample.Row, 0, sample.Anomalous);
+        foreach (var sample in DriftFixture.Samples) managed.Update.Add(sample.Row, 0, sample.Anomalous, new int[DriftFixture.Profile.Columns.Length]);
         var layout = (NativeSampleUpdate)DriftFixture.Sketches(native: true).Update;
 
         string folder = RepoPaths.TempDirectory($"drift-{target}");

@@ -103,9 +103,11 @@ public sealed class NativeErrorTests
     [TestMethod]
     public void ADriftLayoutOutsideItsArraysIsRefusedAtLoad()
     {
-        // One binned column of 4 slots whose cells would start past the 4 cells there are.
-        Assert.ThrowsExactly<IndexOutOfRangeException>(() => NativeKernels.DriftLayoutCheck([1, 4, 3, 1, 4, 0], 4, 3));
-        Assert.ThrowsExactly<IndexOutOfRangeException>(() => NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 4, 1], 4, 3));
-        NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 4, 0], 4, 3);
+        // Header: columns, cells, edges, the missing count the observe writes; then one binned
+        // column of 4 slots whose cells would start past the 4 cells there are, or whose edges would.
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 1, 4, 0], 4, 3));
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 0, 4, 1], 4, 3));
+        Assert.ThrowsExactly<ArgumentException>(() => NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 4, 0], 4, 3), "a layout one header cell short");
+        NativeKernels.DriftLayoutCheck([1, 4, 3, 0, 0, 4, 0], 4, 3);
     }
 }

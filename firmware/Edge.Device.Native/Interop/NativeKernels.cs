@@ -64,7 +64,7 @@ namespace Edge.Device.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void DriftLayoutCheck(int[] layout, int cells, int edges);
 
-        /// <summary>One sample's histogram update for every column (see edge_native.h for the layout).</summary>
+        /// <summary>One sample's histogram update for every column (see edge_native.h for the layout); missing values stay out and their count goes to layout[3].</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void DriftObserve(int[] layout, int[] edges, int[] row, int offset,
             ushort[] window, long[] windowTailLow, long[] windowTailHigh, bool anomalous,

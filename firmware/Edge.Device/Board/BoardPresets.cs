@@ -30,9 +30,11 @@ namespace Edge.Device.Board
             config.StagingCapacity = staging;
             config.ArenaBudget = 4 * 1024;
             config.VectorSlots = 2;
-            config.MaxRowWidth = 256;
-            // The link window: this many requests in flight, each answer kept for a resend.
-            config.ResponseCacheSlots = 4;
+            // Rows of up to 128 values (the motor-flux rows have 65).
+            config.MaxRowWidth = 128;
+            // The link window: this many requests in flight, each answer kept for a resend. Each
+            // kept answer costs 1 KB; four would not leave room for the demo's model and profile.
+            config.ResponseCacheSlots = 2;
             config.StatusIntervalMs = 1000;
             return config;
         }

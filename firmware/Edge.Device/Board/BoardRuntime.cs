@@ -26,7 +26,7 @@ namespace Edge.Device.Board
         private readonly FrameEncoder _encoder = new FrameEncoder();
         private readonly byte[] _receive = new byte[ReceiveBytes];
         private readonly ByteReader _request = new ByteReader();
-        private readonly CommandTable _commands = new CommandTable();
+        private readonly CommandTable _commands = new CommandTable(16);
         private readonly FileLoader _loader;
         private readonly float[] _rowFloats;
         private readonly int[] _rowBits;
@@ -84,10 +84,10 @@ namespace Edge.Device.Board
 
         public RowPipeline Rows { get; private set; }
 
-        /// <summary>Bytes the link holds: receive buffer, encoder (frame + wire), decoder (run + frame), one encoded answer per window slot.</summary>
+        /// <summary>Bytes the link holds: receive buffer, encoder and decoder (one buffer each, coded in place), one encoded answer per window slot.</summary>
         public int LinkBufferBytes
         {
-            get { return ReceiveBytes + LinkFrame.MaxFrame + 3 * LinkFrame.MaxEncoded + Cache.Slots * Cache.FrameCapacity; }
+            get { return ReceiveBytes + 2 * LinkFrame.MaxEncoded + Cache.Slots * Cache.FrameCapacity; }
         }
 
         /// <summary>The running model's 8-byte id, or null.</summary>
@@ -200,7 +200,7 @@ namespace Edge.Device.Board
             if (!Session.Serves(session))
             {
                 _stale.BoardSession = Session.Id;
-                Answer(session, id, command, LinkStatus.StaleSession, _stale.Write(_encoder.Payload, LinkFrame.PayloadAt), false);
+                Answer(session, id, command, LinkStatus.StaleSession, _stale.Write(_encoder.Payload, FrameEncoder.PayloadAt), false);
                 return;
             }
             int behind = Session.Behind(id);
@@ -228,7 +228,7 @@ namespace Edge.Device.Board
             if (Session.RejectPending) return;
             Session.RejectPending = true;
             _outOfOrder.ExpectedId = Session.NextId;
-            Answer(session, id, command, LinkStatus.OutOfOrder, _outOfOrder.Write(_encoder.Payload, LinkFrame.PayloadAt), false);
+            Answer(session, id, command, LinkStatus.OutOfOrder, _outOfOrder.Write(_encoder.Payload, FrameEncoder.PayloadAt), false);
         }
 
         /// <summary>Runs a command; its reply payload is then in the encoder. A request that does not read is answered bad-request with the reader's message.</summary>
@@ -240,12 +240,12 @@ namespace Edge.Device.Board
             if (handler == null) return LinkStatus.UnknownCommand;
             try
             {
-                return handler.Handle(_request, _encoder.Payload, LinkFrame.PayloadAt, out length);
+                return handler.Handle(_request, _encoder.Payload, FrameEncoder.PayloadAt, out length);
             }
             catch (EdgeFormatException e)
             {
                 _error.Text = e.Message;
-                length = _error.Write(_encoder.Payload, LinkFrame.PayloadAt);
+                length = _error.Write(_encoder.Payload, FrameEncoder.PayloadAt);
                 return LinkStatus.BadRequest;
             }
         }
@@ -268,7 +268,7 @@ namespace Edge.Device.Board
             if (now - Telemetry.LastStatusMicros < (long)Telemetry.StatusIntervalMs * 1000) return;
             Telemetry.LastStatusMicros = now;
             FillStatus(_status);
-            SendTelemetry(TelemetryKind.Status, _status.Write(_encoder.Payload, LinkFrame.PayloadAt));
+            SendTelemetry(TelemetryKind.Status, _status.Write(_encoder.Payload, FrameEncoder.PayloadAt));
         }
 
         private void SendWindowTelemetry()
@@ -280,7 +280,7 @@ namespace Edge.Device.Board
             {
                 int count = columns - first < WindowPage.ColumnsPerPage ? columns - first : WindowPage.ColumnsPerPage;
                 _page.Fill(drift, first, count);
-                SendTelemetry(TelemetryKind.Window, _page.Write(_encoder.Payload, LinkFrame.PayloadAt));
+                SendTelemetry(TelemetryKind.Window, _page.Write(_encoder.Payload, FrameEncoder.PayloadAt));
             }
         }
 

@@ -32,11 +32,11 @@ namespace Edge.Device.Board
             {
                 if (kind == UploadKind.Model)
                 {
-                    EdgeModel model = ModelReader.Read(file, length);
+                    EdgeModel model = ModelReader.ReadResident(file, length);
                     var interpreter = new Interpreter(model, _config.ArenaBudget);
                     DriftMonitor embedded = null;
-                    if (model.DriftProfile != null && model.DriftProfile.Length > 0 && (_rows.Drift == null || _profileFromModel))
-                        embedded = new DriftMonitor(DriftProfileReader.Read(model.DriftProfile, "model's drift profile"));
+                    if (model.DriftProfileLength > 0 && (_rows.Drift == null || _profileFromModel))
+                        embedded = new DriftMonitor(DriftProfileReader.Read(file, model.DriftProfileAt, model.DriftProfileLength, "model's drift profile"));
                     _rows.SetModel(interpreter);
                     if (embedded != null)
                     {

@@ -8,11 +8,13 @@ namespace Edge.Device.Drift
     /// edge_drift_decay): the same sketches, the same counts and tail sums. The profile's columns are
     /// flattened once, here, into the layout the native code reads (edge_native.h): per column its
     /// first cell, its slots and its first edge (-1 for a categorical column), and every binned
-    /// column's edges in one array.
+    /// column's edges in one array. The native code keeps missing values out of the sketches and
+    /// writes how many the row had into the layout; only then are they counted per column here.
     /// </summary>
     public sealed class NativeSampleUpdate : SampleUpdate
     {
-        private const int Header = 3;
+        private const int Header = 4;
+        private const int MissingAt = 3;
         private const int PerColumn = 3;
 
         private readonly int[] _layout;
@@ -65,17 +67,19 @@ namespace Edge.Device.Drift
         [HotPath]
         public override int Add(int[] row, int offset, bool anomalous, int[] missing)
         {
-            // The native update has no missing-value rule yet: a row with a missing value takes
-            // the managed path, which counts it and keeps it out of the histograms.
-            int columns = Profile.Columns.Length;
-            for (int c = 0; c < columns; c++)
-            {
-                if (row[offset + c] == Numerics.FixedPointInput.Missing) return base.Add(row, offset, anomalous, missing);
-            }
             NativeKernels.DriftObserve(_layout, _edges, row, offset, Window.Counts, Window.TailLow, Window.TailHigh, anomalous,
                 Anomalous.Counts, Anomalous.TailLow, Anomalous.TailHigh, Decayed.Counts);
             if (Decayed.CountSample()) NativeKernels.DriftDecay(Decayed.Counts, Decayed.Shift);
-            return 0;
+            int absent = _layout[MissingAt];
+            if (absent > 0)
+            {
+                int columns = Profile.Columns.Length;
+                for (int c = 0; c < columns; c++)
+                {
+                    if (row[offset + c] == Numerics.FixedPointInput.Missing) missing[c]++;
+                }
+            }
+            return absent;
         }
     }
 }

@@ -12,14 +12,13 @@ namespace Edge.Device.Link
     /// </summary>
     public sealed class FrameDecoder
     {
-        private readonly byte[] _encoded = new byte[LinkFrame.MaxEncoded];
         private int _encodedLength;
         private bool _overflowed;
 
         /// <summary>
-        /// The last accepted frame, decoded; fields via the accessors below. As long as the longest
-        /// run the decoder keeps, not the longest frame: a run of garbage that long decodes to a few
-        /// bytes more than any frame, and must be rejected, not written past the end.
+        /// The last accepted frame, decoded; fields via the accessors below. The same buffer collects
+        /// the next run's encoded bytes (decoding is in place), so read the frame before pushing
+        /// more bytes. As long as the longest run the decoder keeps, not the longest frame.
         /// </summary>
         public readonly byte[] Frame = new byte[LinkFrame.MaxEncoded];
 
@@ -51,13 +50,13 @@ namespace Edge.Device.Link
         {
             if (b != LinkFrame.Delimiter)
             {
-                if (_encodedLength == _encoded.Length)
+                if (_encodedLength == Frame.Length)
                 {
                     if (!_overflowed) Overlong++;
                     _overflowed = true;
                     return false;
                 }
-                _encoded[_encodedLength++] = b;
+                Frame[_encodedLength++] = b;
                 return false;
             }
             int length = _encodedLength;
@@ -71,7 +70,8 @@ namespace Edge.Device.Link
         [HotPath]
         private bool Accept(int encodedLength)
         {
-            int length = Cobs.Decode(_encoded, 0, encodedLength, Frame, 0);
+            // COBS decodes in place: every output byte lands before the input byte it came from.
+            int length = Cobs.Decode(Frame, 0, encodedLength, Frame, 0);
             // The CRC-32 ends every version's frame: check it first, so a frame of another version
             // is recognised as intact (and counted as such) without knowing its header.
             if (length < 5 || length > LinkFrame.MaxFrame) return Reject(false);

@@ -5,19 +5,29 @@ namespace Edge.Device.Link
 {
     /// <summary>
     /// Builds frames: the caller writes the payload into <see cref="Payload"/> at
-    /// <see cref="LinkFrame.PayloadAt"/>, then <see cref="Finish"/> fills the header and CRC and
-    /// COBS-encodes the frame with its delimiter into <see cref="Wire"/>. Buffers are sized once.
+    /// <see cref="PayloadAt"/>, then <see cref="Finish"/> fills the header and CRC and
+    /// COBS-encodes the frame with its delimiter into <see cref="Wire"/>. One buffer serves both:
+    /// the frame is built <see cref="Headroom"/> bytes in, and COBS, which adds at most one byte
+    /// per 254, encodes it forward to the start without overtaking what it has still to read.
+    /// That saves a kilobyte of a board's heap. Sized once.
     /// </summary>
     public sealed class FrameEncoder
     {
+        /// <summary>Where the unencoded frame starts in the buffer: COBS's worst-case growth plus the delimiter.</summary>
+        public const int Headroom = LinkFrame.MaxEncoded - LinkFrame.MaxFrame;
+
         private ushort _sequence;
 
-        /// <summary>The unencoded frame being built; payload goes at LinkFrame.PayloadAt.</summary>
-        public readonly byte[] Payload = new byte[LinkFrame.MaxFrame];
-
-        /// <summary>The encoded frame, delimiter included: send Wire[0 .. WireLength).</summary>
+        /// <summary>The buffer the frame is built in (from <see cref="Headroom"/>) and encoded into (from 0).</summary>
         public readonly byte[] Wire = new byte[LinkFrame.MaxEncoded];
 
+        /// <summary>Where payloads are written: the same buffer as <see cref="Wire"/>.</summary>
+        public byte[] Payload { get { return Wire; } }
+
+        /// <summary>Where the payload starts in <see cref="Payload"/>.</summary>
+        public const int PayloadAt = Headroom + LinkFrame.PayloadAt;
+
+        /// <summary>Bytes of the encoded frame in <see cref="Wire"/>, delimiter included.</summary>
         public int WireLength;
 
         /// <summary>Sequence number the next frame will carry.</summary>
@@ -29,19 +39,20 @@ namespace Edge.Device.Link
         {
             if (payloadLength < 0 || payloadLength > LinkFrame.MaxPayload)
                 throw new System.ArgumentOutOfRangeException("payloadLength", "payload exceeds the link's maximum");
-            byte[] f = Payload;
-            f[LinkFrame.VersionAt] = LinkFrame.ProtocolVersion;
-            f[LinkFrame.TypeAt] = type;
-            LittleEndian.WriteUInt16(f, LinkFrame.SequenceAt, _sequence);
-            LittleEndian.WriteUInt32(f, LinkFrame.SessionAt, session);
-            LittleEndian.WriteUInt16(f, LinkFrame.RequestIdAt, requestId);
-            f[LinkFrame.CommandAt] = command;
-            f[LinkFrame.StatusAt] = status;
-            LittleEndian.WriteUInt16(f, LinkFrame.LengthAt, (ushort)payloadLength);
+            byte[] f = Wire;
+            const int h = Headroom;
+            f[h + LinkFrame.VersionAt] = LinkFrame.ProtocolVersion;
+            f[h + LinkFrame.TypeAt] = type;
+            LittleEndian.WriteUInt16(f, h + LinkFrame.SequenceAt, _sequence);
+            LittleEndian.WriteUInt32(f, h + LinkFrame.SessionAt, session);
+            LittleEndian.WriteUInt16(f, h + LinkFrame.RequestIdAt, requestId);
+            f[h + LinkFrame.CommandAt] = command;
+            f[h + LinkFrame.StatusAt] = status;
+            LittleEndian.WriteUInt16(f, h + LinkFrame.LengthAt, (ushort)payloadLength);
             int crcAt = LinkFrame.PayloadAt + payloadLength;
-            LittleEndian.WriteUInt32(f, crcAt, Crc32.Compute(f, 0, crcAt));
+            LittleEndian.WriteUInt32(f, h + crcAt, Crc32.Compute(f, h, crcAt));
             _sequence++;
-            int encoded = Cobs.Encode(f, 0, crcAt + 4, Wire, 0);
+            int encoded = Cobs.Encode(f, h, crcAt + 4, f, 0);
             Wire[encoded] = LinkFrame.Delimiter;
             WireLength = encoded + 1;
             return WireLength;

@@ -57,8 +57,18 @@ namespace Edge.Device.Model
 
         public int[] Ints { get; private set; }
 
-        /// <summary>The drift reference profile carried by the file (EDGP bytes), or an empty array.</summary>
+        /// <summary>The drift reference profile carried by the file (EDGP bytes), or an empty array (also when read resident).</summary>
         public byte[] DriftProfile { get; private set; }
+
+        /// <summary>Where the embedded drift profile sits in the file it was read from, and its length (0: none).</summary>
+        public int DriftProfileAt { get; private set; }
+        public int DriftProfileLength { get; private set; }
+
+        internal void LocateDriftProfile(int at, int length)
+        {
+            DriftProfileAt = at;
+            DriftProfileLength = length;
+        }
 
         public int FileLength { get; private set; }
 

@@ -23,6 +23,22 @@ namespace Edge.Device.Model
         /// <summary>Reads the first <paramref name="length"/> bytes of <paramref name="data"/> (a receive buffer may be larger).</summary>
         public static EdgeModel Read(byte[] data, int length)
         {
+            return Read(data, length, true);
+        }
+
+        /// <summary>
+        /// Reads a model as a board keeps it: metadata strings and the embedded drift profile are not
+        /// copied (the profile is only located, <see cref="EdgeModel.DriftProfileAt"/>), so loading
+        /// from the staging buffer costs no heap for them. Build the monitor from the file before
+        /// the buffer is reused.
+        /// </summary>
+        public static EdgeModel ReadResident(byte[] data, int length)
+        {
+            return Read(data, length, false);
+        }
+
+        private static EdgeModel Read(byte[] data, int length, bool copyAll)
+        {
             if (data == null) throw new ArgumentNullException("data");
             if (length < 0 || length > data.Length) throw new ArgumentOutOfRangeException("length");
             int minimum = EdgeModelFormat.HeaderSize + EdgeModelFormat.TrailerSize;
@@ -55,20 +71,21 @@ namespace Edge.Device.Model
             byte[] id = new byte[EdgeModelFormat.ModelIdLength];
             Array.Copy(data, EdgeModelFormat.ModelIdOffset, id, 0, id.Length);
             SectionTable sections = SectionTable.Read(data, length);
-            return ReadSections(data, sections, id, flags, length);
+            return ReadSections(data, sections, id, flags, length, copyAll);
         }
 
-        private static EdgeModel ReadSections(byte[] data, SectionTable sections, byte[] id, int flags, int length)
+        private static EdgeModel ReadSections(byte[] data, SectionTable sections, byte[] id, int flags, int length, bool copyAll)
         {
             ByteReader graph = sections.Required(data, SectionId.Graph);
             ByteReader tensorSection = sections.Required(data, SectionId.Tensors);
             string[] keys;
             string[] values;
-            ReadMetadata(sections.Optional(data, SectionId.Metadata), out keys, out values);
+            ReadMetadata(copyAll ? sections.Optional(data, SectionId.Metadata) : null, out keys, out values);
             TensorInfo[] tensors = ReadTensors(tensorSection, data);
             sbyte[] weights = ReadWeights(sections.Optional(data, SectionId.Weights));
             int[] ints = ReadInts(sections.Optional(data, SectionId.Int32Data));
-            byte[] drift = ReadBytes(sections.Optional(data, SectionId.DriftProfile), "drift profile");
+            ByteReader driftSection = sections.Optional(data, SectionId.DriftProfile);
+            byte[] drift = copyAll ? ReadBytes(driftSection, "drift profile") : new byte[0];
 
             int arena8 = graph.ReadInt32("int8 arena length");
             int arena32 = graph.ReadInt32("int32 arena length");
@@ -81,6 +98,7 @@ namespace Edge.Device.Model
             if (graph.Remaining != 0) throw graph.Fail(graph.Remaining.ToString() + " unexpected bytes after the operations");
 
             var model = new EdgeModel(id, flags, keys, values, tensors, inputs, outputs, operations, arena8, arena32, weights, ints, drift, length);
+            if (driftSection != null) model.LocateDriftProfile(driftSection.Position, driftSection.Remaining);
             for (int i = 0; i < operations.Length; i++) Kernels.Check(new ModelCheck(model, operations[i], i));
             return model;
         }

@@ -120,9 +120,14 @@ int32_t edge_invoke_int8(const int32_t *graph, int32_t graph_count,
  *
  * layout, built once per profile (edge_drift_layout_check tells whether it is sound):
  *   [0] columns, [1] histogram cells (all columns' slots), [2] edges (all binned columns'),
- *   then per column c, at 3 + 3c: first cell, slots, first edge (-1: categorical column).
+ *   [3] written by edge_drift_observe: the missing values in the row it last observed,
+ *   then per column c, at 4 + 3c: first cell, slots, first edge (-1: categorical column).
  * A binned column of s slots has s - 1 edges. */
-#define EDGE_DRIFT_LAYOUT_HEADER 3
+#define EDGE_DRIFT_LAYOUT_HEADER 4
+#define EDGE_DRIFT_LAYOUT_MISSING 3
+
+/* A missing value in a drift row (FixedPointInput.Missing: no number converts to it). */
+#define EDGE_DRIFT_MISSING INT32_MIN
 #define EDGE_DRIFT_LAYOUT_PER_COLUMN 3
 
 /* EDGE_OK when the layout describes columns whose cells and edges lie inside arrays of
@@ -133,8 +138,10 @@ int32_t edge_drift_layout_check(const int32_t *layout, int32_t layout_count,
 /* One sample: for each column, the slot of row[offset + c] (binary search over the edges, or
  * the category index with the last slot for unseen values), counted in window (and, when
  * anomalous, in anomalous) with the binned columns' tail sums, and 16 (one sample in Q4) added
- * to the decayed cell. Counts are 16-bit and wrap as the managed ushort cells do. */
-int32_t edge_drift_observe(const int32_t *layout, int32_t layout_count,
+ * to the decayed cell. Counts are 16-bit and wrap as the managed ushort cells do. A missing
+ * value (EDGE_DRIFT_MISSING) is kept out of every histogram; how many the row had goes to
+ * layout[EDGE_DRIFT_LAYOUT_MISSING], so the caller counts them per column only when there are any. */
+int32_t edge_drift_observe(int32_t *layout, int32_t layout_count,
                            const int32_t *edges, int32_t edges_count,
                            const int32_t *row, int32_t row_count, int32_t offset,
                            uint16_t *window, int32_t window_count,

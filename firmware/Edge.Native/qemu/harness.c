@@ -280,7 +280,8 @@ static void do_count(void)
 
 typedef struct
 {
-    const int32_t *layout, *edges;
+    int32_t *layout;
+    const int32_t *edges;
     int32_t layout_count, edges_count, columns, cells;
     int32_t shift, block, since_decay;
     uint16_t *window, *anomalous, *decayed;
@@ -310,13 +311,14 @@ static int32_t drift_nothing(drift_state *d, const int32_t *row, int32_t anomalo
 static void read_drift(drift_state *d)
 {
     d->layout_count = next_count();
-    d->layout = next_block((uint32_t)d->layout_count * 4u);
+    /* The case buffer is RAM: edge_drift_observe writes the row's missing count into the layout. */
+    d->layout = (int32_t *)next_block((uint32_t)d->layout_count * 4u);
     d->edges_count = next_count();
     d->edges = next_block((uint32_t)d->edges_count * 4u);
     d->shift = next();
     d->block = next();
     d->since_decay = 0;
-    if (d->layout_count < 3) semihost_exit(EXIT_FORMAT);
+    if (d->layout_count < EDGE_DRIFT_LAYOUT_HEADER) semihost_exit(EXIT_FORMAT);
     d->columns = d->layout[0];
     d->cells = d->layout[1];
     d->window = take((uint32_t)d->cells * 2u);

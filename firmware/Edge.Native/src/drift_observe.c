@@ -53,7 +53,7 @@ static inline int32_t binned_slot(const int32_t *edges, int32_t n, int32_t value
     return lo;
 }
 
-int32_t edge_drift_observe(const int32_t *layout, int32_t layout_count,
+int32_t edge_drift_observe(int32_t *layout, int32_t layout_count,
                            const int32_t *edges, int32_t edges_count,
                            const int32_t *row, int32_t row_count, int32_t offset,
                            uint16_t *window, int32_t window_count,
@@ -78,10 +78,16 @@ int32_t edge_drift_observe(const int32_t *layout, int32_t layout_count,
 
     const int32_t *column = layout + EDGE_DRIFT_LAYOUT_HEADER;
     const int32_t *value = row + offset;
+    int32_t missing = 0;
     for (int32_t c = 0; c < columns; c++, column += EDGE_DRIFT_LAYOUT_PER_COLUMN)
     {
         const int32_t first = column[0], slots = column[1], first_edge = column[2];
         const int32_t x = value[c];
+        if (x == EDGE_DRIFT_MISSING)
+        {
+            missing++;
+            continue;
+        }
         if (first_edge < 0)
         {
             /* Categorical: the category index, the last slot for anything unseen. */
@@ -111,6 +117,7 @@ int32_t edge_drift_observe(const int32_t *layout, int32_t layout_count,
         }
         if (anomalous) anomalous_counts[first + slot]++;
     }
+    layout[EDGE_DRIFT_LAYOUT_MISSING] = missing;
     return EDGE_OK;
 }
 

@@ -8,8 +8,10 @@ namespace Edge.Board.Simulation;
 /// What a simulated board is: the real board it stands for (Edge.Targets' <see cref="BoardTarget"/>:
 /// managed heap, the board app's sizes, clock and CPI band), the cost model that times its
 /// inferences, and the current that sets their energy. Inference time = instructions nanoCLR
-/// executes for the model's work (counted under QEMU, <see cref="InterpreterCost.NanoClr"/>) x the
-/// core's CPI band / clock; the simulator runs at the middle of the band and reports the band.
+/// executes for the model's work with the firmware's kernels (<see cref="Firmware"/>: managed,
+/// <see cref="InterpreterCost.NanoClr"/>, or native, <see cref="InterpreterCost.NativeKernels"/>;
+/// both counted under QEMU) x that build's CPI band on the core / clock; the simulator runs at the
+/// middle of the band and reports the band.
 /// The currents are typical datasheet run-mode figures. Every simulated figure Edge reports is
 /// labelled simulated.
 /// <see cref="Window"/> is the link's pipeline window the firmware is built with
@@ -19,7 +21,7 @@ namespace Edge.Board.Simulation;
 public sealed record BoardProfile(
     string Name,
     BoardTarget Board,
-    InterpreterCost Cost,
+    FirmwareBuild Firmware,
     double IdleMilliamps,
     double ActiveMilliamps,
     double SupplyVolts,
@@ -30,7 +32,7 @@ public sealed record BoardProfile(
 {
     /// <summary>
     /// This board's timing and current with the board app's sizes of a roomy build (256 KB staging,
-    /// 16 vector slots, rows of 512): for exercising the link and the loop with files the real
+    /// 16 vector slots, rows of 512, a window of at least 4 answers): for exercising the link and the loop with files the real
     /// board's heap could not hold. Says so in its name; the memory model still applies to real boards.
     /// </summary>
     public BoardProfile WithUnconstrainedMemory() => this with
@@ -39,6 +41,7 @@ public sealed record BoardProfile(
         UnconstrainedMemory = true,
         StagingCapacity = 256 * 1024,
         ArenaBudget = 60 * 1024,
+        Window = Math.Max(Window, 4),
     };
 
     public static readonly BoardProfile NucleoF746zg = For(BoardTarget.NucleoF746zg, idleMilliamps: 60, activeMilliamps: 110);
@@ -48,6 +51,18 @@ public sealed record BoardProfile(
     public static readonly BoardProfile NucleoF401re = For(BoardTarget.NucleoF401re, idleMilliamps: 15, activeMilliamps: 30);
 
     public static IReadOnlyList<BoardProfile> Known { get; } = [NucleoF746zg, NucleoF091rc, NucleoF401re];
+
+    /// <summary>Instructions per unit of work with this firmware's kernels.</summary>
+    public InterpreterCost Cost => Firmware.Cost;
+
+    /// <summary>
+    /// The same board running another firmware build; refused where that build has no estimate
+    /// on the core (native kernels on the Cortex-M0: not counted).
+    /// </summary>
+    public BoardProfile WithFirmware(FirmwareBuild build) =>
+        Board.CpiOf(build) is null
+            ? throw new ArgumentException($"{Name} has no cost model for {build.Name} kernels: their instruction counts were not measured on the {Board.Core}")
+            : this with { Firmware = build };
 
     /// <summary>The nanoFramework target the simulated board stands for.</summary>
     public string Target => Board.NanoTarget;
@@ -76,11 +91,10 @@ public sealed record BoardProfile(
     }
 
     /// <summary>The duration band of one inference (the CPI band's ends), in microseconds.</summary>
-    public (double Low, double High) InferenceBand(ModelWork work) =>
-        Board.Micros(Cost.Instructions(work.Operations, work.Macs, work.Splits, work.Elements));
+    public (double Low, double High) InferenceBand(ModelWork work) => Board.InferenceMicros(work, Firmware)!.Value;
 
-    /// <summary>"13-20 ms on nucleo-f746zg, estimated from measured instruction counts (...)".</summary>
-    public string InferenceEstimate(ModelWork work) => Board.EstimateText(Cost.Instructions(work.Operations, work.Macs, work.Splits, work.Elements));
+    /// <summary>"13-20 ms on nucleo-f746zg with managed kernels, estimated from measured instruction counts (...)".</summary>
+    public string InferenceEstimate(ModelWork work) => Board.EstimateText(work, Firmware);
 
     /// <summary>Modelled energy of one inference, in microjoules: supply volts times active current times duration.</summary>
     public double InferenceMicrojoules(ModelWork work) => SupplyVolts * ActiveMilliamps / 1000 * InferenceMicros(work);
@@ -88,6 +102,6 @@ public sealed record BoardProfile(
     private static BoardProfile For(BoardTarget board, double idleMilliamps, double activeMilliamps)
     {
         var preset = board.Preset();
-        return new BoardProfile(board.Name, board, InterpreterCost.NanoClr, idleMilliamps, activeMilliamps, 3.3, preset.ArenaBudget, preset.StagingCapacity, preset.ResponseCacheSlots);
+        return new BoardProfile(board.Name, board, FirmwareBuild.Managed, idleMilliamps, activeMilliamps, 3.3, preset.ArenaBudget, preset.StagingCapacity, preset.ResponseCacheSlots);
     }
 }

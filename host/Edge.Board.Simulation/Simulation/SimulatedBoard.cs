@@ -17,14 +17,16 @@ public sealed class SimulatedBoard : IDisposable
     private readonly object _polling = new();
     private ModelWork _work = new(0, 0, 0, 0);
     private byte[]? _workOf;
+    private readonly WorkNotingStore _flash;
 
     /// <param name="stateFolder">The simulated flash; null: none (uploads last until the board stops, and cost no disk writes).</param>
     /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
-    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null)
+    /// <param name="realTime">Inferences take their modelled time in real time (<see cref="SimulatedClock.RealTime"/>), as on a real board.</param>
+    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null, bool realTime = false)
     {
         Profile = profile;
         Name = name ?? profile.Name;
-        Clock = new SimulatedClock();
+        Clock = new SimulatedClock { RealTime = realTime };
         Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
         Port = new StreamPort();
         Store = stateFolder is null ? null : new FileModelStore(stateFolder);
@@ -34,7 +36,8 @@ public sealed class SimulatedBoard : IDisposable
         config.FirmwareVersion = firmwareVersion ?? "edge-sim " + typeof(SimulatedBoard).Assembly.GetName().Version;
         config.BoardName = Name + " (simulated " + profile.Name + ")";
         Memory = new ModelledMemoryGauge(profile.Board);
-        Runtime = new BoardRuntime(config, Port, Clock, Pin, Store, Memory);
+        _flash = new WorkNotingStore(Store);
+        Runtime = new BoardRuntime(config, Port, Clock, Pin, _flash, Memory);
         Memory.Watch(Runtime);
         Pin.WarmUp(); // no model yet: models nothing
         Runtime.Start();
@@ -68,7 +71,7 @@ public sealed class SimulatedBoard : IDisposable
         if (interpreter is null) return 0;
         if (!ReferenceEquals(_workOf, interpreter.Model.Id))
         {
-            _work = ModelWork.Of(interpreter.Model);
+            _work = _flash.WorkOf(interpreter.Model.IdHex) ?? ModelWork.Of(interpreter.Model);
             _workOf = interpreter.Model.Id;
         }
         return Profile.InferenceMicros(_work);

@@ -264,7 +264,7 @@ public sealed class LinkClient : IAsyncDisposable
     {
         lock (_encoder)
         {
-            payload.CopyTo(_encoder.Payload.AsSpan(LinkFrame.PayloadAt));
+            payload.CopyTo(_encoder.Payload.AsSpan(FrameEncoder.PayloadAt));
             int length = _encoder.Finish(FrameType.Request, session, id, command, 0, payload.Length);
             return _encoder.Wire.AsSpan(0, length).ToArray();
         }
@@ -275,7 +275,7 @@ public sealed class LinkClient : IAsyncDisposable
     {
         lock (_encoder)
         {
-            int payloadLength = message.Write(_encoder.Payload, LinkFrame.PayloadAt);
+            int payloadLength = message.Write(_encoder.Payload, FrameEncoder.PayloadAt);
             int length = _encoder.Finish(FrameType.Request, session, id, command, 0, payloadLength);
             return (_encoder.Wire.AsSpan(0, length).ToArray(), payloadLength);
         }

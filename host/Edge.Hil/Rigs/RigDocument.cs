@@ -48,6 +48,7 @@ internal sealed class MonitorDocument
     public string? Kind { get; set; }
     public string? Port { get; set; }
     public string? Format { get; set; }
+    public string? Name { get; set; }
 }
 
 internal sealed class TriggerDocument
@@ -74,4 +75,5 @@ internal sealed class SimulationDocument
     public string? MonitorFaults { get; set; }
     public string? BoardFault { get; set; }
     public int? FaultAttempts { get; set; }
+    public bool? RealTime { get; set; }
 }

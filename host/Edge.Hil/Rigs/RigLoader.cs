@@ -70,6 +70,7 @@ public static partial class RigLoader
             if (board.StreamingProblem(measurement.Rate) is { } problem) throw new RigException(path, problem);
             boards.Add(board);
         }
+        CheckSharedMonitors(boards, path);
         return new Rig(name, document.Description?.Trim() ?? "", path, measurement, boards);
     }
 
@@ -180,7 +181,7 @@ public static partial class RigLoader
         {
             if (m?.Kind is not (null or "simulated")) throw new RigException(path, $"{at}: a simulated board is measured by a simulated monitor (monitor.kind: simulated)");
             if (m?.Port is not null) throw new RigException(path, $"{at}: a simulated monitor has no port; the harness starts it on loopback");
-            return new RigMonitor(MonitorKind.Simulated, null, format);
+            return new RigMonitor(MonitorKind.Simulated, null, format, MonitorName(m?.Name, path, at));
         }
         var monitorKind = m?.Kind?.Trim().ToLowerInvariant() switch
         {
@@ -190,7 +191,30 @@ public static partial class RigLoader
             _ => throw new RigException(path, $"{at}: monitor.kind '{m!.Kind}' is unknown for a Nucleo board; write stlink-v3pwr or lpm01a"),
         };
         string port = Required(m?.Port, path, $"{at}: `monitor.port:` is missing: the monitor's serial device (the V3PWR's second VCP) or tcp://HOST:PORT");
-        return new RigMonitor(monitorKind, port, format);
+        return new RigMonitor(monitorKind, port, format, MonitorName(m?.Name, path, at));
+    }
+
+    private static string? MonitorName(string? name, string path, string at) =>
+        name is null ? null
+        : BoardName().IsMatch(name.Trim()) ? name.Trim()
+        : throw new RigException(path, $"{at}: monitor.name '{name}' may hold only letters, digits, '.', '_' and '-'");
+
+    /// <summary>
+    /// Boards that share a monitor (the same `monitor.name`, or the same port) must describe the
+    /// same monitor: one kind, one port, one stream format.
+    /// </summary>
+    private static void CheckSharedMonitors(IReadOnlyList<RigBoard> boards, string path)
+    {
+        for (int i = 0; i < boards.Count; i++)
+            for (int j = 0; j < i; j++)
+            {
+                RigBoard a = boards[j], b = boards[i];
+                if (!MonitorSharing.SameMonitor(a, b)) continue;
+                if (a.Monitor.Kind != b.Monitor.Kind || Port(a) != Port(b) || a.Monitor.Format != b.Monitor.Format || (a.Monitor.Name is { } x && b.Monitor.Name is { } y && x != y))
+                    throw new RigException(path, $"boards '{a.Name}' and '{b.Name}' share a monitor ({MonitorSharing.Describe(a)}) but describe it differently " +
+                        "(kind, port, format and name must agree); give boards with monitors of their own different names and ports");
+            }
+        static string? Port(RigBoard board) => board.Monitor.Port is { } port ? MonitorSharing.CanonicalPort(port) : null;
     }
 
     private static RigTrigger Trigger(TriggerDocument? t, BoardKind kind, string path, string at)
@@ -249,7 +273,7 @@ public static partial class RigLoader
         if (s.BoardFault is { } text && !BoardLineFault.TryParse(text, out boardFault))
             throw new RigException(path, $"{at}: simulation.board-fault '{text}' is unknown; write silent@PHASE or garbage@PHASE (phases: {CellPhases.All})");
         if (s.FaultAttempts is < 0) throw new RigException(path, $"{at}: simulation.fault-attempts must be 0 (every attempt) or more");
-        return new RigSimulation(monitorFaults, boardFault, s.FaultAttempts ?? 0);
+        return new RigSimulation(monitorFaults, boardFault, s.FaultAttempts ?? 0, s.RealTime ?? false);
     }
 
     private static TimeSpan ReadDuration(string? text, TimeSpan fallback, string path, string key) =>

@@ -33,6 +33,12 @@ public sealed record HilRunOptions
     /// <summary>Keep cells already complete with the same inputs; run the rest.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// How many positions (each a monitor with the boards behind it) are measured at the same time;
+    /// null = all of them. 1 measures one position after another.
+    /// </summary>
+    public int? MaxParallelPositions { get; init; }
+
     /// <summary>The measurement plan; null = the rig's.</summary>
     public MeasurementPlan? Plan { get; init; }
 

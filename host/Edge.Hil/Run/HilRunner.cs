@@ -1,6 +1,7 @@
 using Edge.Data;
 using Edge.Device.Codec;
 using Edge.Hil.Bench;
+using Edge.Hil.Bench.Simulated;
 using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;
 using Edge.Hil.Plan;
@@ -13,9 +14,11 @@ namespace Edge.Hil.Run;
 
 /// <summary>
 /// `edge hil run`: resolves models and tables, builds the matrix and takes this shard's cells,
-/// writes the manifest, prepares each model once, then measures cell after cell (a board is
-/// flashed once per revision), writing each result as it completes; at the end (or when
-/// cancelled) combines all results of the matrix into results.json and results.parquet.
+/// writes the manifest, prepares each model once, then measures: positions with a power monitor
+/// of their own at the same time, positions sharing a monitor one after another
+/// (<see cref="PositionLane"/>), each lane cell after cell (a board is flashed once per revision),
+/// writing each result as it completes; at the end (or when cancelled) combines all results of
+/// the matrix into results.json and results.parquet.
 /// With --resume, cells already complete with unchanged inputs are kept, not measured again.
 /// </summary>
 public static class HilRunner
@@ -95,33 +98,13 @@ public static class HilRunner
         progress.Started(new RunOverview(directory.Root, rig.Name, matrix.Count, mine.Count, kept.Count, models.Count,
             matrix.Select(c => c.Board.Name).Distinct().Count(), options.Firmware));
 
+        var lanes = PositionLane.Plan(mine);
         var runner = new CellRunner(rig, directory, plan, progress);
         string scratch = Path.Combine(Path.GetTempPath(), "edge-hil-" + Guid.NewGuid().ToString("N")[..12]);
-        IBenchPosition? position = null;
-        int ran = 0;
+        var context = new LaneContext(options, plan, directory, runner, progress, scratch, kept, inputs, prepared, unprepared);
         try
         {
-            foreach (var cell in mine)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (kept.Contains(cell.Key))
-                {
-                    progress.CellFinished(cell, directory.ReadCell(cell.Key)!, resumed: true);
-                    continue;
-                }
-                if (position?.Board != cell.Board)
-                {
-                    if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
-                    position = null;
-                    position = BenchPositions.Open(cell.Board, plan, scratch, options.Logger);
-                }
-                progress.CellStarted(cell);
-                var result = await runner.RunAsync(cell, position, prepared.GetValueOrDefault(cell.Model.Name), unprepared.GetValueOrDefault(cell.Model.Name),
-                    inputs[cell.Key], cancellationToken).ConfigureAwait(false);
-                directory.WriteCell(result);
-                ran++;
-                progress.CellFinished(cell, result, resumed: false);
-            }
+            await RunLanesAsync(lanes, context, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -130,11 +113,97 @@ public static class HilRunner
         }
         finally
         {
-            if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
             TryDelete(scratch);
         }
         var results = await directory.CombineAsync(manifest).ConfigureAwait(false);
-        return new RunSummary(directory.Root, results, ran, kept.Count) { Unprepared = unprepared };
+        return new RunSummary(directory.Root, results, context.Ran, kept.Count) { Unprepared = unprepared };
+    }
+
+    /// <summary>
+    /// Runs every lane, as many at once as allowed. When a lane fails (a result that cannot be
+    /// written, a bug), the others are stopped, every lane is waited for (each closes its
+    /// positions), and the first failure is thrown; a cancelled run throws once all lanes stopped.
+    /// </summary>
+    private static async Task RunLanesAsync(IReadOnlyList<PositionLane> lanes, LaneContext context, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(Math.Clamp(context.Options.MaxParallelPositions ?? lanes.Count, 1, Math.Max(1, lanes.Count)));
+        var running = lanes.Select(lane => Task.Run(async () =>
+        {
+            await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                await RunLaneAsync(lane, context, stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                stop.Cancel(); // the run cannot complete: the other positions stop at their next step
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Every lane has ended here; pick what to report below.
+        }
+        var failure = running.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (running.FirstOrDefault(t => t.IsFaulted || t.IsCanceled) is { } stopped) await stopped.ConfigureAwait(false);
+    }
+
+    /// <summary>One lane: its cells in order, opening each board's position when its first cell comes (and closing the one before).</summary>
+    private static async Task RunLaneAsync(PositionLane lane, LaneContext context, CancellationToken cancellationToken)
+    {
+        var (options, plan, directory, runner, progress) = (context.Options, context.Plan, context.Directory, context.Runner, context.Progress);
+        await using var shared = lane.SharedSimulatedMonitor is { } name ? new SimulatedMonitor("SIM-" + name) : null;
+        IBenchPosition? position = null;
+        try
+        {
+            foreach (var cell in lane.Cells)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (context.Kept.Contains(cell.Key))
+                {
+                    progress.CellFinished(cell, directory.ReadCell(cell.Key)!, resumed: true);
+                    continue;
+                }
+                if (position?.Board != cell.Board)
+                {
+                    if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
+                    position = null;
+                    position = BenchPositions.Open(cell.Board, plan, context.Scratch, options.Logger, shared);
+                }
+                progress.CellStarted(cell);
+                var result = await runner.RunAsync(cell, position, context.Prepared.GetValueOrDefault(cell.Model.Name), context.Unprepared.GetValueOrDefault(cell.Model.Name),
+                    context.Inputs[cell.Key], cancellationToken).ConfigureAwait(false);
+                directory.WriteCell(result);
+                context.CountRan();
+                progress.CellFinished(cell, result, resumed: false);
+            }
+        }
+        finally
+        {
+            if (position is not null) await position.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What every lane of a run reads (nothing here changes while lanes run, except the count).</summary>
+    private sealed record LaneContext(HilRunOptions Options, MeasurementPlan Plan, RunDirectory Directory, CellRunner Runner, IRunProgress Progress, string Scratch,
+        IReadOnlySet<string> Kept, IReadOnlyDictionary<string, string> Inputs, IReadOnlyDictionary<string, PreparedModel> Prepared, IReadOnlyDictionary<string, string> Unprepared)
+    {
+        private int _ran;
+
+        public int Ran => Volatile.Read(ref _ran);
+
+        public void CountRan() => Interlocked.Increment(ref _ran);
     }
 
     /// <summary>A model the harness cannot read, import or convert: its cells fail, the run goes on.</summary>

@@ -4,7 +4,12 @@ using Edge.Hil.Results;
 
 namespace Edge.Hil.Run;
 
-/// <summary>What a run reports as it goes: to progress bars, plain log lines, or a test.</summary>
+/// <summary>
+/// What a run reports as it goes: to progress bars, plain log lines, or a test. Positions with
+/// monitors of their own are measured at the same time, so the calls come from several threads
+/// and the cells of different positions interleave (each cell's own calls stay in order):
+/// implementations are thread-safe.
+/// </summary>
 public interface IRunProgress
 {
     void Started(RunOverview overview);

@@ -18,7 +18,8 @@ public sealed record OpInfoReport(int Index, string Op, string Name, string[] In
 /// <summary>
 /// What `edge model inspect` shows: the file (version, id, checksum, sections), metadata, the
 /// graph's inputs, outputs and operations with their kernel parameters, and every tensor's
-/// shape, quantisation and arena place.
+/// shape, quantisation and arena place; per board (all known ones, or the one asked for) whether
+/// it fits and the inference time with managed and with native kernels.
 /// </summary>
 public sealed record ModelInspection(
     string Path,
@@ -39,8 +40,10 @@ public sealed record ModelInspection(
     string? DriftProfileProblem,
     IReadOnlyList<BoardEstimate> Boards)
 {
-    public static ModelInspection Inspect(string path)
+    /// <param name="board">Estimate for this board only (a <see cref="Edge.Targets.Boards.BoardTarget"/> name); null: every known board.</param>
+    public static ModelInspection Inspect(string path, string? board = null)
     {
+        var target = board is null ? null : Edge.Targets.Boards.BoardTarget.Find(board);
         var model = ModelFile.Read(path, out var bytes);
         var sections = new List<SectionInfo>();
         int count = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(EdgeModelFormat.SectionCountOffset));
@@ -60,7 +63,7 @@ public sealed record ModelInspection(
             "TFLM double rounding", model.IdHex, EdgeModelWriter.ComputeId(bytes).SequenceEqual(model.Id), sections, metadata, inputs,
             model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length, problem,
             // Fitting a board counts the embedded profile's monitor, which needs a readable profile.
-            problem is null ? BoardEstimate.ForAll(model, bytes.Length) : []);
+            problem is null ? target is null ? BoardEstimate.ForAll(model, bytes.Length) : [BoardEstimate.For(target, model, bytes.Length)] : []);
     }
 
     /// <summary>The embedded profile read as the board reads it (its own CRC-32, version, every field); null when it reads or there is none.</summary>
@@ -90,7 +93,11 @@ public sealed record ModelInspection(
         w.WriteLine($"memory        arena {ArenaBytes:N0} B, constants {ResidentBytes:N0} B{(DriftProfileBytes > 0 ? $" (incl. drift profile {DriftProfileBytes:N0} B)" : "")}");
         foreach (var (key, value) in Metadata) w.WriteLine($"meta          {key} = {value}");
         foreach (var input in Inputs) w.WriteLine($"input         {input.Tensor}: {input.Quantiser}");
-        foreach (var board in Boards) w.WriteLine($"board         {board.Latency}; {board.Memory}");
+        foreach (var board in Boards)
+        {
+            w.WriteLine($"board         {board.Board}: {board.Memory}");
+            foreach (var build in board.Firmware) w.WriteLine($"  {build.Build,-11} {build.Latency}");
+        }
         w.WriteLine($"outputs       {string.Join(", ", Outputs)}");
         w.WriteLine();
         var ops = new TextTable("#", "op", "node", "inputs -> outputs", "parameters");

@@ -30,6 +30,23 @@ public sealed record CpiBand(double Low, double High, string Source)
     /// </summary>
     public static readonly CpiBand CortexM0 = new(2.5, 5.0, "guess: Cortex-M0 (Thumb-1, no cache), from the Cortex-M4 counts; not measured");
 
+    /// <summary>
+    /// Native kernels on the STM32F746ZG: compiled C whose inner loop is word loads, SXTB16 and
+    /// SMLAD (firmware/Edge.Native). Dual issue pairs the ALU ops with loads at best (below 1);
+    /// load-use stalls, the loop branch and I-cache misses against 7 flash wait states at worst;
+    /// around the kernels the interpreter's Invoke and InternalCall (3,934 instructions, a third of
+    /// a small model's count) run at the interpreter's 1.0-1.5. An estimate, not measured: for
+    /// scale, CMSIS-NN publishes 3.4-4.6 cycles per MAC for kernels of a similar instruction count.
+    /// </summary>
+    public static readonly CpiBand CortexM7Native = new(0.8, 1.5, "Cortex-M7 running compiled C (dual issue, L1 caches), the interpreter's share at its own band: estimated");
+
+    /// <summary>
+    /// Native kernels on the STM32F401RE: single issue; LDR 2 cycles unless pipelined behind
+    /// another, SMLAD and SXTB16 1, a taken branch 2-4; ART prefetch and 2 flash wait states; the
+    /// interpreter's part at its 1.6-2.5. An estimate from the Cortex-M4 TRM timings, not measured.
+    /// </summary>
+    public static readonly CpiBand CortexM4Native = new(1.2, 2.5, "Cortex-M4 TRM timings over compiled C, the interpreter's share at its own band: estimated");
+
     public double Middle => (Low + High) / 2;
 
     /// <summary>"13-20 ms"-style text for a duration band in microseconds.</summary>

@@ -10,7 +10,8 @@ namespace Edge.Targets.Costs;
 /// <param name="PerElement">Per output element of an element-wise op (lookup table, add, clamp, pooling).</param>
 /// <param name="PerOperation">Fixed cost per operation of a model (the interpreter's dispatch and the kernel's set-up).</param>
 /// <param name="PerDriftSampleFeature">DriftMonitor.Observe, per sample and per profile column.</param>
-public sealed record InterpreterCost(double PerMac, double PerSplit, double PerElement, double PerOperation, double PerDriftSampleFeature, string Source)
+/// <param name="PerInference">Fixed cost per inference (with native kernels: the interpreter's Invoke around the one InternalCall).</param>
+public sealed record InterpreterCost(double PerMac, double PerSplit, double PerElement, double PerOperation, double PerDriftSampleFeature, string Source, double PerInference = 0)
 {
     /// <summary>
     /// Counted under QEMU 7.2 (-icount with a TCG plugin counting every executed guest
@@ -34,7 +35,37 @@ public sealed record InterpreterCost(double PerMac, double PerSplit, double PerE
         PerDriftSampleFeature: 12_036,
         Source: "instructions counted under QEMU -icount on nanoCLR (nf-interpreter a3e8139a1, firmware compiler flags, Cortex-M7), Edge device code of 2026-12-04; per split and per element estimated");
 
+    /// <summary>
+    /// nanoCLR running the device code with the native kernel library (firmware/Edge.Native) built
+    /// into the firmware: one InternalCall per inference. Counted under QEMU 7.2 with
+    /// `-icount shift=0` (firmware/Edge.Native/README.md; Debian arm-none-eabi-gcc 12.2, -O2,
+    /// Cortex-M7, the DSP path; the M4 within 1 %): FullyConnected 64->32 2.59 instructions per
+    /// MAC (the per-MAC figure); per element 10, an estimate over the isolated kernels (Clamp 8.2,
+    /// lookup table 5.2, pools 12-15 per input); flux_mlp's C kernels 7,552 instructions for 2,576
+    /// MACs and 50 elements in 4 operations, so 95 per operation (requantisation set-up, per-call
+    /// checks); flux_iforest's 14,651 for 320 splits visited in 2 operations: 45.1 per split. On
+    /// the bare-metal nanoCLR image (out of tree) one whole flux_mlp inference is 11,486
+    /// instructions: 3,934 per inference for Interpreter.Invoke's IL, the virtual call and the
+    /// InternalCall's marshalling. Checks against counts not used to fit: flux_cnn1d on nanoCLR
+    /// 307,928 measured, 313,549 by this model (+1.8 %); flux_autoencoder's C kernels 10,076
+    /// measured, 7,387 by this model without the per-inference part (-27 %: 16- and 8-deep layers,
+    /// where each output's requantisation weighs). Drift: 256.6 per sample and column on the
+    /// nanoCLR image (86.8 of them the C update, the rest the monitor's managed bookkeeping and the
+    /// marshalling).
+    /// </summary>
+    public static readonly InterpreterCost NativeKernels = new(
+        PerMac: 2.59,
+        PerSplit: 45.1,
+        PerElement: 10,
+        PerOperation: 95,
+        PerDriftSampleFeature: 256.6,
+        Source: "instructions counted under QEMU -icount: native C kernels (gcc 12.2 -O2, Cortex-M7 DSP path) and the nanoCLR image calling them; per element estimated",
+        PerInference: 3_934);
+
     /// <summary>Instructions for one inference of this much work.</summary>
     public double Instructions(long operations, long macs, long splits, long elements) =>
-        operations * PerOperation + macs * PerMac + splits * PerSplit + elements * PerElement;
+        PerInference + operations * PerOperation + macs * PerMac + splits * PerSplit + elements * PerElement;
+
+    /// <summary>Instructions for one inference of this much work.</summary>
+    public double Instructions(ModelWork work) => Instructions(work.Operations, work.Macs, work.Splits, work.Elements);
 }

@@ -33,7 +33,22 @@ public static class BoardMemory
     {
         var interpreter = new Interpreter(model, 0);
         long vectors = 2L * NanoClrHeap.ArrayBytes((long)config.VectorSlots * interpreter.InputLength(0), 4);
-        return HeapMeasure.Of(interpreter) + vectors;
+        return Resident(interpreter, model) + vectors;
+    }
+
+    /// <summary>
+    /// The interpreter as the board keeps it: the board reads models with ModelReader.ReadResident,
+    /// which leaves the metadata strings and the embedded drift profile in the staging buffer and
+    /// holds three empty arrays in their place; a model read on the host has them copied.
+    /// </summary>
+    private static long Resident(Interpreter interpreter, EdgeModel model)
+    {
+        var left = new HeapMeasure();
+        left.Add(model.MetadataKeys);
+        left.Add(model.MetadataValues);
+        left.Add(model.DriftProfile);
+        long kept = left.Add(interpreter);
+        return kept + 2L * NanoClrHeap.ArrayBytes(0, NanoClrHeap.ElementBytes(typeof(string))) + NanoClrHeap.ArrayBytes(0, 1);
     }
 
     /// <summary>A loaded drift profile: the profile and the monitor's sketches, reports and capture ring.</summary>

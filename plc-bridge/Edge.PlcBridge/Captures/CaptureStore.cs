@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Edge.Board.Client;
+using Edge.Common.Files;
 using Edge.Device.Drift;
 
 namespace Edge.PlcBridge.Captures;
@@ -27,23 +28,15 @@ public sealed class CaptureStore(string folder)
         return path;
     }
 
-    // Temporary file, fsync, rename: the bridge has no reference to the host tools' AtomicFile (it
-    // would bring their data stack); once a light shared one exists, this becomes a call to it.
+    // One durable writer for the whole product (temporary file, fsync, rename, fsync the folder).
     private static void WriteDurably(string path, byte[] bytes)
     {
-        string temporary = path + ".partial";
         try
         {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(bytes);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.Write(path, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             throw new IOException($"cannot store the capture in {path}: {e.Message}", e);
         }
     }

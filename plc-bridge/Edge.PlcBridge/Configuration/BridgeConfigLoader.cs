@@ -160,7 +160,7 @@ public static class BridgeConfigLoader
         if (!File.Exists(path)) throw board.Error(board.Find("profile")!, board.KeyPath("profile"), $"'{text}' does not exist ({path})");
         try
         {
-            Edge.Drift.Profiles.ProfileFile.Read(path);
+            Boards.BoardProfileFile.Read(path);
         }
         catch (Exception e) when (e is Edge.Device.Codec.EdgeFormatException or InputFileException)
         {

@@ -113,8 +113,6 @@ public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = n
         if (Interlocked.Exchange(ref _client, null) is { } client) await client.DisposeAsync().ConfigureAwait(false);
     }
 
-    // Size-limited as every user file is (Edge.Drift's ProfileFile has the same limit; the bridge
-    // stays off that project's data stack), then checked by the board's own reader.
     private static DriftProfile? Profile(string? profilePath) =>
-        profilePath is null ? null : DriftProfileReader.Read(Edge.Common.Files.InputFile.ReadAllBytes(profilePath, 32L * 1024 * 1024, "a drift profile (.edgp)"), profilePath);
+        profilePath is null ? null : BoardProfileFile.Read(profilePath);
 }

@@ -12,7 +12,7 @@ public static class Fixtures
     private static readonly Lazy<Table> TrainTable = new(() => TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv")));
 
     private static readonly Lazy<byte[]> ProfileBytes = new(() =>
-        ProfileWriter.Write(ProfileBuilder.Build(TrainTable.Value, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] })));
+        ProfileWriter.Write(ProfileBuilder.Build(TrainTable.Value, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"], CaptureRows = 64 })));
 
     private static readonly Lazy<byte[]> MlpBytes = new(() => Convert("flux_mlp.onnx"));
 

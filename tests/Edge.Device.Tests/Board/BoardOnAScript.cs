@@ -29,7 +29,7 @@ internal sealed class BoardOnAScript
     public byte[] Frame(uint session, ushort id, byte command, LinkMessage? request = null)
     {
         int length = request?.Write(_payload, 0) ?? 0;
-        Array.Copy(_payload, 0, _host.Payload, LinkFrame.PayloadAt, length);
+        Array.Copy(_payload, 0, _host.Payload, FrameEncoder.PayloadAt, length);
         int wire = _host.Finish(FrameType.Request, session, id, command, 0, length);
         return _host.Wire.AsSpan(0, wire).ToArray();
     }

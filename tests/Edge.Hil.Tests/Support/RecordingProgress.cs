@@ -14,7 +14,10 @@ public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = nul
 {
     public ConcurrentQueue<string> Events { get; } = new();
 
-    public List<(string Cell, string Status, bool Resumed)> Finished { get; } = [];
+    private readonly List<(string Cell, string Status, bool Resumed)> _finished = [];
+
+    /// <summary>The cells finished so far, in the order they finished (a copy: lanes report from several threads).</summary>
+    public List<(string Cell, string Status, bool Resumed)> Finished { get { lock (_finished) return [.. _finished]; } }
 
     public RunOverview? Overview { get; private set; }
 
@@ -38,9 +41,14 @@ public sealed class RecordingProgress(CancellationTokenSource? cancelAfter = nul
 
     public void CellFinished(MatrixCell cell, CellResult result, bool resumed)
     {
-        Finished.Add((cell.Key, result.Status, resumed));
+        int measured;
+        lock (_finished)
+        {
+            _finished.Add((cell.Key, result.Status, resumed));
+            measured = _finished.Count(f => !f.Resumed);
+        }
         Events.Enqueue($"finished {cell.Key}: {result.Status} {result.Reason}");
-        if (killAt is null && !resumed && Finished.Count(f => !f.Resumed) >= cells) cancelAfter?.Cancel();
+        if (killAt is null && !resumed && measured >= cells) cancelAfter?.Cancel();
     }
 
     public override string ToString() => string.Join("\n", Events);

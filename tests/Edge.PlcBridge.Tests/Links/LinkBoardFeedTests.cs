@@ -118,7 +118,8 @@ public sealed class LinkBoardFeedTests
 
         public static async Task<Rig> StartAsync(int rows, string? captureFolder = null)
         {
-            var board = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("feed-board"), "loom3");
+            // Unconstrained: the full 64-column motor-flux profile does not fit a real F746ZG's heap (BoardMemoryTests).
+            var board = new SimulatedBoard(BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), RepoPaths.TempDirectory("feed-board"), "loom3");
             var host = SimulatedBoardHost.ListenTcp(board, System.Net.IPAddress.Loopback, 0);
             await SimulatedBoards.LoadFluxMlpAsync(host.Address, board, rows);
             string profile = Path.Combine(RepoPaths.TempDirectory("feed-profile"), "motor.edgp");

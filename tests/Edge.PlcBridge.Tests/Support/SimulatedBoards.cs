@@ -16,7 +16,7 @@ public static class SimulatedBoards
     private static readonly Lazy<(byte[] Model, byte[] Profile)> Files = new(() =>
     {
         var train = TableReader.Read(RepoPaths.MotorFlux("train_164V.features.csv"));
-        var profile = ProfileWriter.Write(ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"] }));
+        var profile = ProfileWriter.Write(ProfileBuilder.Build(train, new ProfileOptions { Columns = ["f[0-9]*"], Categorical = ["load"], CaptureRows = 64 }));
         var model = ModelConverter.Convert(new ConvertOptions(RepoPaths.MotorFlux("flux_mlp.onnx"), RepoPaths.MotorFlux("train_164V.features.csv"),
             Path.Combine(RepoPaths.TempDirectory("bridge-model"), "mlp.edgem"))).Bytes;
         return (model, profile);

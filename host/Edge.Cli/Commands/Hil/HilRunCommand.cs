@@ -31,6 +31,7 @@ internal static class HilRunCommand
         var rate = new Option<string?>("--rate") { Description = "The monitor's sampling rate: 100k, 50k, ... 1." };
         var timeout = DurationOption.Create("--cell-timeout", "Time one attempt of a cell may take (e.g. 5m, 90s; at most 24h).");
         var retries = new Option<int?>("--retries") { Description = "Attempts after a failed one, each after a target reset." }.Within(0, 100);
+        var parallel = new Option<int?>("--parallel") { Description = "Positions measured at the same time, at most (a position: a power monitor and the boards behind it). Default: all; 1 measures one after another." }.Within(1, 1000);
         var plain = new Option<bool>("--plain") { Description = "Print progress as lines, not bars (automatic when the output is not a terminal)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log what the harness does step by step (to stderr)." };
         var command = new Command("run", """
@@ -39,7 +40,8 @@ internal static class HilRunCommand
             and integrate energy per inference between trigger edges, time them, run the accuracy rows on the board against
             ONNX Runtime, record memory. Unattended: per-cell timeouts, retries after a target reset, failed cells recorded
             with their reason while the run goes on; each result is written as it completes, so a killed run continues with
-            --resume. Exit code 3 when an input (rig, model, table, firmware image) is wrong, also when a model could not be
+            --resume. Boards with a power monitor of their own are measured at the same time; boards sharing a monitor (the
+            same monitor.name or port in the rig) one after another. Exit code 3 when an input (rig, model, table, firmware image) is wrong, also when a model could not be
             prepared while the others were measured; 11 when cells failed on the bench; 130 when stopped by Ctrl+C (finished
             cells are kept).
 
@@ -49,9 +51,10 @@ internal static class HilRunCommand
                 --calib samples/motor-flux/train_164V.features.csv --calib samples/motor-flux/train_164V.windows.csv --out runs/sim
               edge hil run -r hil-rigs/sim.yaml -m flux_mlp.edgem flux_cnn1d.onnx -d flux_cnn1d=test.windows.csv -d test.features.csv -o runs/a --firmware 1.2.0 1.3.0
               edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o /shared/runs/r7 --shard 2/3 --resume
+              edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o runs/r8 --parallel 1
             """)
         {
-            rig, models, data, calib, firmware, boards, shard, output, resume, inferences, warmup, rows, rate, timeout, retries, plain, verbose,
+            rig, models, data, calib, firmware, boards, shard, output, resume, inferences, warmup, rows, rate, timeout, retries, parallel, plain, verbose,
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
@@ -84,6 +87,7 @@ internal static class HilRunCommand
                 Shard = shardValue,
                 OutputDirectory = parse.GetValue(output)!,
                 Resume = parse.GetValue(resume),
+                MaxParallelPositions = parse.GetValue(parallel),
                 Plan = plan,
                 Logger = new StderrLogger(io.Error, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
             };

@@ -45,6 +45,16 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
         }
     }
 
+    /// <summary>Stops following the board (its position is closing; another board may be attached later): waits end.</summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            ResetLocked();
+            _board = null;
+        }
+    }
+
     /// <summary>The next query starts a new acquisition (its time 0); earlier pulses are forgotten.</summary>
     public void Arm()
     {

@@ -5,6 +5,7 @@ using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
 using Edge.Power.Session;
 using Edge.Power.Simulation;
+using Edge.Targets.Costs;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.Hil.Bench.Simulated;
@@ -14,33 +15,37 @@ namespace Edge.Hil.Bench.Simulated;
 /// scratch folder) on a loopback port, and a simulated STLINK-V3PWR measuring it through
 /// <see cref="SimulatedBoardCurrent"/>. "Flashing" a firmware revision restarts the board
 /// reporting that version; a power cycle or reset restarts it from its flash, as a real board
-/// boots its last committed model. The rig's simulation faults are injected here.
+/// boots its last committed model. The revisions `managed` and `native` (<see cref="FirmwareBuild"/>)
+/// also set the board's cost model: its inferences take the time and energy of that build's
+/// measured instruction counts (the outputs are the same bytes; the host runs the managed kernels
+/// either way). The rig's simulation faults are injected here.
 /// </summary>
 public sealed class SimulatedPosition : IBenchPosition
 {
-    private const int MinimumPoolThreads = 8;
     private readonly string _flash;
     private readonly ILogger _logger;
-    private readonly SimulatedBoardCurrent _current = new();
+    private readonly SimulatedMonitor _station;
+    private readonly bool _ownsMonitor;
+    private readonly SimulatedBoardCurrent _current;
     private readonly SimulatedMonitorHost _monitor;
     private readonly BoardLineRelay? _relay;
     private SimulatedBoard? _board;
     private SimulatedBoardHost? _host;
+    private readonly BoardProfile _profile;
     private string? _firmware;
 
-    public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger)
+    /// <param name="monitor">The simulated monitor this board shares with others (the caller's to dispose); null: one of its own.</param>
+    public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger, SimulatedMonitor? monitor = null)
     {
-        // The simulated monitor asks the board's current synchronously and waits while the board's
-        // clock has not reached the sample: a pool thread blocked for the whole acquisition. With
-        // the pool's minimum at the core count (2 here) and a caller blocking another, the link's
-        // continuations would wait for thread injection (~0.5 s a time): keep a few threads spare.
-        ThreadPool.GetMinThreads(out int workers, out int completion);
-        if (workers < MinimumPoolThreads) ThreadPool.SetMinThreads(MinimumPoolThreads, completion);
         Board = board;
-        CostModel = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
+        _profile = board.ProfileAtSupply ?? throw new ArgumentException($"board '{board.Name}' is not simulated", nameof(board));
+        CostModel = _profile;
         _flash = Path.Combine(scratchFolder, board.Name);
         _logger = logger;
-        _monitor = new SimulatedMonitorHost(_current, "SIM-" + board.Name);
+        _ownsMonitor = monitor is null;
+        _station = monitor ?? new SimulatedMonitor("SIM-" + board.Name);
+        _current = _station.Current;
+        _monitor = _station.Host;
         // Only a rig that asks for board-line faults gets the relay in the way.
         if (board.Simulation.BoardFault is not null) _relay = new BoardLineRelay("tcp://127.0.0.1:1");
         Timing = new SimulatedEdgeTiming(_current);
@@ -50,11 +55,16 @@ public sealed class SimulatedPosition : IBenchPosition
 
     public IInferenceTiming Timing { get; }
 
-    public BoardProfile? CostModel { get; }
+    /// <summary>The board's cost model with the firmware it runs now.</summary>
+    public BoardProfile? CostModel { get; private set; }
 
     public async Task EnsureFirmwareAsync(string firmware, CancellationToken cancellationToken)
     {
         if (_board is not null && _firmware == firmware) return;
+        var build = FirmwareBuild.TryFind(firmware) ?? FirmwareBuild.Managed;
+        if (_profile.Board.CpiOf(build) is null)
+            throw new CellFailureException($"the simulated {_profile.Name} has no cost model for {build.Name} kernels: their instruction counts were not measured on the {_profile.Board.Core}", retryable: false);
+        CostModel = _profile.WithFirmware(build);
         _firmware = firmware;
         await RestartAsync().ConfigureAwait(false);
     }
@@ -104,7 +114,7 @@ public sealed class SimulatedPosition : IBenchPosition
     private async Task RestartAsync()
     {
         await StopBoardAsync().ConfigureAwait(false);
-        var board = new SimulatedBoard(CostModel!, _flash, Board.Name, _firmware is null or FirmwareVersions.Current ? null : _firmware);
+        var board = new SimulatedBoard(CostModel!, _flash, Board.Name, _firmware is null or FirmwareVersions.Current ? null : _firmware, Board.Simulation.RealTime);
         _host = SimulatedBoardHost.ListenTcp(board, IPAddress.Loopback, 0);
         _board = board;
         _current.Attach(board);
@@ -121,8 +131,8 @@ public sealed class SimulatedPosition : IBenchPosition
 
     public async ValueTask DisposeAsync()
     {
-        _current.Release();
-        await _monitor.DisposeAsync().ConfigureAwait(false);
+        _current.Detach();
+        if (_ownsMonitor) await _station.DisposeAsync().ConfigureAwait(false);
         if (_relay is not null) await _relay.DisposeAsync().ConfigureAwait(false);
         await StopBoardAsync().ConfigureAwait(false);
         try
