@@ -1,13 +1,16 @@
+using Edge.Data.Streaming;
+
 namespace Edge.Data;
 
 /// <summary>
-/// A table read from a CSV or Parquet file: named columns of equal length, kept as text until a
-/// caller asks for numbers, so that a bad cell is reported with its row and column only if it
-/// matters.
+/// A table held in memory: named columns of equal length, kept as text until a caller asks for
+/// numbers, so that a bad cell is reported with its row and column only if it matters. For small
+/// tables (a model's calibration set, the rows sent to a board); large data is read in passes
+/// through <see cref="TableReader.Open"/>, and a <see cref="Table"/> is such a source too.
 /// </summary>
-public sealed class Table
+public sealed class Table : TableSource
 {
-    private readonly Dictionary<string, TableColumn> _byName;
+    private readonly string[] _names;
 
     public Table(string source, IReadOnlyList<TableColumn> columns)
     {
@@ -16,29 +19,26 @@ public sealed class Table
         RowCount = columns.Count == 0 ? 0 : columns[0].Length;
         if (columns.Any(c => c.Length != RowCount))
             throw new DataFileException(source, "columns have different lengths");
-        _byName = new Dictionary<string, TableColumn>(StringComparer.Ordinal);
-        foreach (var column in columns)
+        _names = columns.Select(c => c.Name).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in _names)
         {
-            if (!_byName.TryAdd(column.Name, column))
-                throw new DataFileException(source, $"column '{column.Name}' appears twice in the header");
+            if (!seen.Add(name)) throw new DataFileException(source, $"column '{name}' appears twice in the header");
         }
     }
 
     /// <summary>The file the table came from, for messages.</summary>
     public string Source { get; }
 
+    public override string Name => Source;
+
     public IReadOnlyList<TableColumn> Columns { get; }
 
     public int RowCount { get; }
 
-    public IEnumerable<string> ColumnNames => Columns.Select(c => c.Name);
+    public override IReadOnlyList<string> ColumnNames => _names;
 
-    public bool Has(string name) => _byName.ContainsKey(name);
-
-    public TableColumn Column(string name) =>
-        _byName.TryGetValue(name, out var column)
-            ? column
-            : throw new DataFileException(Source, $"no column '{name}' (columns: {Preview(ColumnNames)})", column: name);
+    public TableColumn Column(string name) => Columns[IndexOf(name)];
 
     /// <summary>The column's values as numbers; a cell that is not a number fails with its row and column.</summary>
     public double[] Numbers(string name) => Column(name).ToNumbers(Source);
@@ -79,10 +79,40 @@ public sealed class Table
         return new Table(string.Join(" + ", tables.Select(t => t.Source)), columns);
     }
 
-    private static string Preview(IEnumerable<string> names)
+    protected override TableCursor CreateCursor(TableRequest request) => new MemoryCursor(this, request);
+
+    /// <summary>Reads a whole source into memory, every cell as its text.</summary>
+    internal static Table Load(TableSource source)
     {
-        var list = names.Take(12).ToList();
-        int more = names.Count() - list.Count;
-        return string.Join(", ", list) + (more > 0 ? $", ... {more} more" : "");
+        var request = new TableRequest();
+        var vocabularies = source.ColumnNames.Select(name => { var v = TextVocabulary.Open(); request.Text(name, v); return v; }).ToArray();
+        var codes = vocabularies.Select(_ => new List<int>()).ToArray();
+        using (var cursor = source.Open(request))
+        {
+            var chunk = new TableChunk(request);
+            while (cursor.Read(chunk))
+            {
+                for (int c = 0; c < codes.Length; c++) codes[c].AddRange(chunk.Codes(c));
+            }
+        }
+        return new Table(source.Name, source.ColumnNames.Select((name, c) =>
+            new TableColumn(name, codes[c].Select(vocabularies[c].TextOf).ToArray())).ToArray());
+    }
+
+    private sealed class MemoryCursor(Table table, TableRequest request) : TableCursor(table, request)
+    {
+        private readonly TableColumn[] _columns = request.Columns.Select(c => table.Column(c.Name)).ToArray();
+
+        protected override int Fill(TableChunk chunk, long rowsBefore)
+        {
+            int rows = (int)Math.Min(chunk.Capacity, table.RowCount - rowsBefore);
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                var texts = _columns[c].Texts;
+                for (int i = 0; i < rows; i++)
+                    Cells.Store(chunk, c, i, texts[rowsBefore + i], table.Source, rowsBefore + i + 1);
+            }
+            return rows;
+        }
     }
 }

@@ -1,39 +1,26 @@
-using System.Globalization;
+using Edge.Data.Streaming;
 
 namespace Edge.Data;
 
-/// <summary>One column of a <see cref="Table"/>: its name, its cells as text, and (for Parquet) numbers read natively.</summary>
-public sealed class TableColumn
+/// <summary>One column of a <see cref="Table"/>: its name and its cells as text, parsed on request.</summary>
+public sealed class TableColumn(string name, string[] texts)
 {
     private double[]? _numbers;
 
-    public TableColumn(string name, string[] texts)
-    {
-        Name = name;
-        Texts = texts;
-    }
+    public string Name { get; } = name;
 
-    public TableColumn(string name, double[] numbers)
-    {
-        Name = name;
-        _numbers = numbers;
-        Texts = numbers.Select(n => n.ToString("R", CultureInfo.InvariantCulture)).ToArray();
-    }
-
-    public string Name { get; }
-
-    public string[] Texts { get; }
+    public string[] Texts { get; } = texts;
 
     public int Length => Texts.Length;
 
     /// <summary>True when every cell is a finite number (an empty column counts as numeric).</summary>
-    public bool IsNumeric => _numbers is not null || Texts.All(t => TryParse(t, out _));
+    public bool IsNumeric => _numbers is not null || Texts.All(t => Cells.TryNumber(t, out _));
 
     /// <summary>
     /// True when most cells are numbers: a numeric column with a few bad cells (typos, "N/A"),
     /// which should be reported rather than silently treated as categories.
     /// </summary>
-    public bool IsMostlyNumeric => _numbers is not null || Texts.Count(t => TryParse(t, out _)) * 2 > Texts.Length;
+    public bool IsMostlyNumeric => _numbers is not null || Texts.Count(t => Cells.TryNumber(t, out _)) * 2 > Texts.Length;
 
     public double[] ToNumbers(string source)
     {
@@ -41,11 +28,7 @@ public sealed class TableColumn
         var numbers = new double[Texts.Length];
         for (int i = 0; i < Texts.Length; i++)
         {
-            if (!TryParse(Texts[i], out numbers[i]))
-            {
-                string cell = Texts[i].Length == 0 ? "an empty cell" : $"'{Truncate(Texts[i])}'";
-                throw new DataFileException(source, $"{cell} is not a finite number", i + 1, Name);
-            }
+            if (!Cells.TryNumber(Texts[i], out numbers[i])) throw Cells.NotANumber(source, i + 1, Name, Texts[i]);
         }
         _numbers = numbers;
         return numbers;
@@ -58,16 +41,11 @@ public sealed class TableColumn
         var numbers = new double[Texts.Length];
         for (int i = 0; i < Texts.Length; i++)
         {
-            string text = Texts[i].Trim();
-            if (text.Length == 0 || text.Equals("nan", StringComparison.OrdinalIgnoreCase)) numbers[i] = double.NaN;
-            else if (!TryParse(text, out numbers[i]))
-                throw new DataFileException(source, $"'{Truncate(Texts[i])}' is not a finite number (an empty cell or NaN would be a missing value)", i + 1, Name);
+            var text = Texts[i].AsSpan().Trim();
+            if (Cells.IsMissing(text)) numbers[i] = double.NaN;
+            else if (!Cells.TryNumber(text, out numbers[i]))
+                throw Cells.NotANumber(source, i + 1, Name, text, Cells.MissingHint);
         }
         return numbers;
     }
-
-    private static bool TryParse(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

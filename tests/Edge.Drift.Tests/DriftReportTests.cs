@@ -123,7 +123,7 @@ public sealed class DriftReportTests
         var column = s_profile.Columns.Single(c => c.Name == name);
         // The confirming window's rows, counted here from the CSV's numbers on the profile's edges: slot i holds (edge[i-1], edge[i]].
         var edges = column.Edges.Select(e => FixedPointInput.ToDouble(e, column.Shift)).ToArray();
-        var values = s_drift.Numbers(name).Skip(Confirmed.FirstRow - 1 - 2000).Take(WindowSize).ToArray();
+        var values = s_drift.Numbers(name).Skip((int)(Confirmed.FirstRow - 1 - 2000)).Take(WindowSize).ToArray();
         var counts = new int[edges.Length + 1];
         foreach (double v in values) counts[edges.Count(e => e < v)]++;
         double[] current = counts.Select(n => (double)n / WindowSize).ToArray();
@@ -150,7 +150,7 @@ public sealed class DriftReportTests
         {
             var cells = row.Elements().Select(e => e.Value).ToList();
             if (cells[1] != "numeric") continue;
-            var values = s_drift.Numbers(cells[0]).Skip(Confirmed.FirstRow - 1 - 2000).Take(WindowSize).ToArray();
+            var values = s_drift.Numbers(cells[0]).Skip((int)(Confirmed.FirstRow - 1 - 2000)).Take(WindowSize).ToArray();
             double max = MotorFluxFixture.Train.Numbers(cells[0]).Max(), min = MotorFluxFixture.Train.Numbers(cells[0]).Min();
             Assert.AreEqual("200", cells[2], cells[0]);
             Assert.AreEqual("0", cells[3], $"{cells[0]}: no value is missing in the CSV");

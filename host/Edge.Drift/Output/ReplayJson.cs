@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Edge.Drift.Replay;
@@ -6,9 +8,11 @@ namespace Edge.Drift.Output;
 
 /// <summary>
 /// The machine-readable replay output, documented in host/Edge.Drift/docs/replay-json.md. The
-/// "format" field names the schema version; fields are only added within a version.
+/// "format" field names the schema version; fields are only added within a version. Written as
+/// the replay runs (each window when it closes; the summary after the windows), so its length
+/// does not bound the rows a replay can take.
 /// </summary>
-public static class ReplayJson
+public sealed class ReplayJson : IReplayOutput
 {
     public const string Format = "edge-drift-replay/1";
 
@@ -20,19 +24,59 @@ public static class ReplayJson
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    private readonly TextWriter _writer;
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8JsonWriter _json;
+
+    public ReplayJson(TextWriter writer)
+    {
+        _writer = writer;
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true });
+    }
+
+    /// <summary>A whole replay at once.</summary>
     public static void Write(TextWriter writer, ReplayResult result)
     {
-        var document = new
-        {
-            format = Format,
-            profile = result.ProfileSource,
-            data = result.DataSource,
-            windowSize = result.WindowSize,
-            anomalySource = result.AnomalySource,
-            summary = result.Summary,
-            windows = result.Windows,
-            captured = result.Captured,
-        };
-        writer.WriteLine(JsonSerializer.Serialize(document, Options));
+        var json = new ReplayJson(writer);
+        json.Begin(new ReplaySetup(result.ProfileSource, result.DataSource, result.WindowSize, result.AnomalySource));
+        foreach (var window in result.Windows) json.Window(window);
+        json.End(result.Summary, result.Captured);
+    }
+
+    public void Begin(ReplaySetup setup)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("format", Format);
+        _json.WriteString("profile", setup.ProfileSource);
+        _json.WriteString("data", setup.DataSource);
+        _json.WriteNumber("windowSize", setup.WindowSize);
+        _json.WriteString("anomalySource", setup.AnomalySource);
+        _json.WriteStartArray("windows");
+        Flush();
+    }
+
+    public void Window(WindowRecord window)
+    {
+        JsonSerializer.Serialize(_json, window, Options);
+        Flush();
+    }
+
+    public void End(ReplaySummary summary, IReadOnlyList<CapturedRow> captured)
+    {
+        _json.WriteEndArray();
+        _json.WritePropertyName("summary");
+        JsonSerializer.Serialize(_json, summary, Options);
+        _json.WritePropertyName("captured");
+        JsonSerializer.Serialize(_json, captured, Options);
+        _json.WriteEndObject();
+        Flush();
+        _writer.WriteLine();
+    }
+
+    private void Flush()
+    {
+        _json.Flush();
+        _writer.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        _buffer.ResetWrittenCount();
     }
 }

@@ -1,19 +1,20 @@
 using System.Text.RegularExpressions;
 using Edge.Data;
+using Edge.Data.Streaming;
 
 namespace Edge.Drift.Profiles;
 
 /// <summary>Resolves column names and glob patterns (`*`, `?`, `[0-9]`) against a table's header, failing on names that match nothing.</summary>
 public static class ColumnSelection
 {
-    public static IReadOnlyList<string> Resolve(Table table, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    public static IReadOnlyList<string> Resolve(TableSource table, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
     {
         var chosen = include.Count == 0 ? table.ColumnNames.ToList() : Expand(table, include, "--columns");
         var excluded = Expand(table, exclude, "--exclude").ToHashSet(StringComparer.Ordinal);
         return chosen.Where(c => !excluded.Contains(c)).Distinct().ToList();
     }
 
-    public static IReadOnlyList<string> Expand(Table table, IReadOnlyList<string> patterns, string option)
+    public static IReadOnlyList<string> Expand(TableSource table, IReadOnlyList<string> patterns, string option)
     {
         var result = new List<string>();
         foreach (var pattern in patterns.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
@@ -21,7 +22,7 @@ public static class ColumnSelection
             var regex = GlobToRegex(pattern);
             var matches = table.ColumnNames.Where(n => regex.IsMatch(n)).ToList();
             if (matches.Count == 0)
-                throw new DataFileException(table.Source, $"{option} '{pattern}' matches no column", column: pattern);
+                throw new DataFileException(table.Name, $"{option} '{pattern}' matches no column", column: pattern);
             result.AddRange(matches);
         }
         return result;

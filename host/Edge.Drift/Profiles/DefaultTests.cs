@@ -12,7 +12,7 @@ public static class DefaultTests
 {
     public const double DistanceThreshold = 0.1;
 
-    public static byte For(bool binned, int referenceRows, int categories)
+    public static byte For(bool binned, long referenceRows, int categories)
     {
         if (referenceRows > 1000) return binned ? DriftTest.Wasserstein : DriftTest.JensenShannon;
         if (binned) return DriftTest.KolmogorovSmirnov;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Edge.Data;
+using Edge.Data.Streaming;
 using Edge.Device.Drift;
 
 namespace Edge.Drift.Replay;
@@ -7,7 +7,8 @@ namespace Edge.Drift.Replay;
 /// <summary>Where replay takes each row's anomaly flag from: the board's out-of-profile check, a column of the data, or nowhere.</summary>
 public abstract class AnomalySource
 {
-    public abstract bool IsAnomalous(int row, int[] encodedRow);
+    /// <summary>Row <paramref name="row"/> of the chunk, encoded at <paramref name="offset"/> of <paramref name="encoded"/>.</summary>
+    public abstract bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset);
 
     public abstract string Describe();
 
@@ -15,13 +16,13 @@ public abstract class AnomalySource
 
     public static AnomalySource None { get; } = new NoneSource();
 
-    /// <summary>A numeric column: anomalous at or above the threshold (a model's score, or a 0/1 flag).</summary>
-    public static AnomalySource FromColumn(Table table, string column, double threshold) =>
-        new ColumnSource(table.Numbers(column), column, threshold);
+    /// <summary>A numeric column, added to <paramref name="request"/>: anomalous at or above the threshold (a model's score, or a 0/1 flag).</summary>
+    public static AnomalySource FromColumn(TableRequest request, string column, double threshold) =>
+        new ColumnSource(request.Number(column), column, threshold);
 
     private sealed class OutOfProfileSource(DriftProfile profile) : AnomalySource
     {
-        public override bool IsAnomalous(int row, int[] encodedRow) => Device.Drift.OutOfProfile.Check(profile, encodedRow, 0);
+        public override bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset) => Device.Drift.OutOfProfile.Check(profile, encoded, offset);
 
         public override string Describe() =>
             profile.Policy.OutOfProfileMinFeatures == 0
@@ -31,14 +32,14 @@ public abstract class AnomalySource
 
     private sealed class NoneSource : AnomalySource
     {
-        public override bool IsAnomalous(int row, int[] encodedRow) => false;
+        public override bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset) => false;
 
         public override string Describe() => "none";
     }
 
-    private sealed class ColumnSource(double[] values, string column, double threshold) : AnomalySource
+    private sealed class ColumnSource(int requestColumn, string column, double threshold) : AnomalySource
     {
-        public override bool IsAnomalous(int row, int[] encodedRow) => values[row] >= threshold;
+        public override bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset) => chunk.Numbers(requestColumn)[row] >= threshold;
 
         public override string Describe() => $"column '{column}' >= {threshold.ToString(CultureInfo.InvariantCulture)}";
     }

@@ -27,8 +27,8 @@ public sealed record ColumnRecord(
 /// <summary>One window: its rows (1-based, inclusive), counts, decisions and columns.</summary>
 public sealed record WindowRecord(
     int Index,
-    int FirstRow,
-    int LastRow,
+    long FirstRow,
+    long LastRow,
     int Samples,
     int Anomalies,
     int DriftedFeatures,
@@ -44,7 +44,7 @@ public sealed record WindowRecord(
 
 /// <summary>What a replay saw overall.</summary>
 public sealed record ReplaySummary(
-    int Rows,
+    long Rows,
     int Windows,
     int RowsInPartialWindow,
     int DriftingWindows,

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Edge.Data;
+using Edge.Data.Streaming;
 using Edge.Device.Drift;
 using Edge.Device.Numerics;
 using Edge.Drift.Profiles;
@@ -12,39 +12,70 @@ namespace Edge.Drift.Replay;
 /// </summary>
 public static class ReplayRunner
 {
-    public static ReplayResult Run(DriftProfile profile, string profileSource, Table data, ReplayOptions options)
+    /// <summary>Replays a whole table and returns every window (for tables whose windows fit in memory).</summary>
+    public static ReplayResult Run(DriftProfile profile, string profileSource, TableSource data, ReplayOptions options)
     {
-        var rows = RowEncoder.Encode(profile, data, options.Precision);
+        var collector = new ReplayCollector();
+        Run(profile, profileSource, data, options, collector);
+        return collector.Result!;
+    }
+
+    /// <summary>
+    /// Replays the table a chunk at a time, handing each window to <paramref name="output"/> as the
+    /// board would report it: memory holds one chunk of rows and the monitor, at any row count.
+    /// </summary>
+    public static ReplaySummary Run(DriftProfile profile, string profileSource, TableSource data, ReplayOptions options, IReplayOutput output)
+    {
+        var request = new TableRequest();
+        var encoder = new RowEncoder(profile, data, request, options.Precision);
         var anomalies = options.NoAnomalies ? AnomalySource.None
-            : options.AnomalyColumn is { } column ? AnomalySource.FromColumn(data, column, options.AnomalyThreshold)
+            : options.AnomalyColumn is { } column ? AnomalySource.FromColumn(request, column, options.AnomalyThreshold)
             : AnomalySource.OutOfProfile(profile);
         var monitor = new DriftMonitor(profile, options.WindowSize ?? profile.Policy.WindowSize);
-        var windows = new List<WindowRecord>();
-        for (int r = 0; r < rows.Length; r++)
+        output.Begin(new ReplaySetup(profileSource, data.Name, monitor.WindowSize, anomalies.Describe()));
+
+        var chunk = new TableChunk(request);
+        var rows = new int[chunk.Capacity * encoder.Width];
+        int windows = 0, drifting = 0, bursts = 0;
+        int? firstConfirmed = null;
+        using (var cursor = data.Open(request))
         {
-            if (monitor.Observe(rows[r], 0, anomalies.IsAnomalous(r, rows[r])))
-                windows.Add(Record(monitor, windows.Count + 1));
+            while (cursor.Read(chunk))
+            {
+                encoder.Encode(chunk, rows);
+                for (int r = 0, offset = 0; r < chunk.Rows; r++, offset += encoder.Width)
+                {
+                    if (!monitor.Observe(rows, offset, anomalies.IsAnomalous(chunk, r, rows, offset))) continue;
+                    var window = Record(monitor, ++windows);
+                    bool burst = window.Verdict == WindowVerdict.Name(WindowVerdict.AnomalyBurst);
+                    if (burst) bursts++;
+                    else if (window.Drifting) drifting++;
+                    if (firstConfirmed is null && window.Verdict == WindowVerdict.Name(WindowVerdict.Confirmed)) firstConfirmed = window.Index;
+                    output.Window(window);
+                }
+            }
+            var summary = new ReplaySummary(
+                Rows: cursor.RowsRead,
+                Windows: windows,
+                RowsInPartialWindow: monitor.SamplesInWindow,
+                DriftingWindows: drifting,
+                BurstWindows: bursts,
+                FirstConfirmedWindow: firstConfirmed,
+                AlarmsRaised: monitor.Policy.AlarmsRaised,
+                AlarmAtEnd: monitor.Policy.Alarm,
+                CaptureState: CaptureState.Name(monitor.Capture.State),
+                CapturedRows: monitor.Capture.Count,
+                MissingValues: monitor.MissingValues);
+            output.End(summary, Captured(monitor));
+            return summary;
         }
-        var summary = new ReplaySummary(
-            Rows: rows.Length,
-            Windows: windows.Count,
-            RowsInPartialWindow: monitor.SamplesInWindow,
-            DriftingWindows: windows.Count(w => w.Drifting && w.Verdict != WindowVerdict.Name(WindowVerdict.AnomalyBurst)),
-            BurstWindows: windows.Count(w => w.Verdict == WindowVerdict.Name(WindowVerdict.AnomalyBurst)),
-            FirstConfirmedWindow: windows.FirstOrDefault(w => w.Verdict == WindowVerdict.Name(WindowVerdict.Confirmed))?.Index,
-            AlarmsRaised: monitor.Policy.AlarmsRaised,
-            AlarmAtEnd: monitor.Policy.Alarm,
-            CaptureState: CaptureState.Name(monitor.Capture.State),
-            CapturedRows: monitor.Capture.Count,
-            MissingValues: monitor.MissingValues);
-        return new ReplayResult(profileSource, data.Source, monitor.WindowSize, anomalies.Describe(), windows, summary, Captured(monitor));
     }
 
     private static WindowRecord Record(DriftMonitor monitor, int index)
     {
         var report = monitor.LastWindow;
         var columns = monitor.Profile.Columns.Select((c, i) => Column(c, monitor.Profile.Policy, report, i)).ToList();
-        int last = index * monitor.WindowSize;
+        long last = (long)index * monitor.WindowSize;
         return new WindowRecord(
             Index: index,
             FirstRow: last - monitor.WindowSize + 1,
@@ -110,16 +141,9 @@ public static class ReplayRunner
         for (int i = 0; i < capture.Count; i++)
         {
             long sequence = capture.CopyRow(i, buffer, 0, out bool anomalous);
-            var values = columns.Select((c, j) => Decode(c, buffer[j])).ToList();
+            var values = columns.Select((c, j) => CapturedValue.Decode(c, buffer[j])).ToList();
             result.Add(new CapturedRow(sequence + 1, anomalous, values));
         }
         return result;
-    }
-
-    private static string Decode(ProfileColumn c, int value)
-    {
-        if (value == FixedPointInput.Missing) return "";
-        if (c.IsBinned) return FixedPointInput.ToDouble(value, c.Shift).ToString("R", CultureInfo.InvariantCulture);
-        return value >= 0 && value < c.Categories.Length ? c.Categories[value] : "(unseen)";
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Edge.Data;
+using Edge.Data.Streaming;
 using Edge.Device.Drift;
 using Edge.Device.Numerics;
 using Edge.Drift.Profiles;
@@ -7,49 +7,85 @@ using Edge.Drift.Profiles;
 namespace Edge.Drift.Replay;
 
 /// <summary>
-/// Turns a table into the board's rows for a profile: one int per profile column, numbers in the
-/// column's fixed point (the board's own conversion), categories as their profile index (-1 for a
-/// value the reference never had). An empty or NaN cell is a missing value
-/// (<see cref="FixedPointInput.Missing"/>), as on the board. Fails once, naming every profile
-/// column the table lacks.
+/// Turns a table's rows into the board's rows for a profile: one int per profile column, numbers in
+/// the column's fixed point (the board's own conversion), categories as their profile index (-1 for
+/// a value the reference never had). An empty or NaN cell (a Parquet null) is a missing value
+/// (<see cref="FixedPointInput.Missing"/>), as on the board. Works a chunk at a time: it adds the
+/// profile's columns to a request, then encodes each chunk read with it. Fails once, naming every
+/// profile column the table lacks.
 /// </summary>
-public static class RowEncoder
+public sealed class RowEncoder
 {
     public const int Unseen = -1;
 
-    public static int[][] Encode(DriftProfile profile, Table table, InputPrecision precision = InputPrecision.Float32)
+    private readonly ProfileColumn[] _columns;
+    private readonly int[] _requestIndex;
+    private readonly TextVocabulary?[] _categories;
+    private readonly InputPrecision _precision;
+
+    public RowEncoder(DriftProfile profile, TableSource table, TableRequest request, InputPrecision precision = InputPrecision.Float32)
     {
         var missing = profile.Columns.Select(c => c.Name).Where(n => !table.Has(n)).ToList();
         if (missing.Count > 0)
-            throw new DataFileException(table.Source, $"lacks {missing.Count} column(s) the profile monitors: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : "")}");
-        var encoded = profile.Columns.Select(c => EncodeColumn(c, table, precision)).ToArray();
-        var rows = new int[table.RowCount][];
-        for (int r = 0; r < rows.Length; r++)
+            throw new DataFileException(table.Name, $"lacks {missing.Count} column(s) the profile monitors: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : "")}");
+        _columns = profile.Columns;
+        _precision = precision;
+        _categories = _columns.Select(c => c.IsBinned ? null : TextVocabulary.Fixed(c.Categories)).ToArray();
+        _requestIndex = _columns.Select((c, i) => _categories[i] is { } vocabulary ? request.Text(c.Name, vocabulary) : request.Number(c.Name, MissingCells.AsNaN)).ToArray();
+    }
+
+    /// <summary>Values per encoded row (the profile's columns).</summary>
+    public int Width => _columns.Length;
+
+    /// <summary>Encodes the chunk's rows into <paramref name="rows"/>, row after row, <see cref="Width"/> ints each.</summary>
+    public void Encode(TableChunk chunk, int[] rows)
+    {
+        int width = _columns.Length;
+        for (int c = 0; c < width; c++)
         {
-            var row = new int[encoded.Length];
-            for (int c = 0; c < encoded.Length; c++) row[c] = encoded[c][r];
-            rows[r] = row;
+            var column = _columns[c];
+            var numbers = chunk.Numbers(_requestIndex[c]);
+            if (_categories[c] is null)
+            {
+                int shift = column.Shift;
+                if (_precision == InputPrecision.Float32)
+                    for (int r = 0; r < numbers.Length; r++) rows[r * width + c] = FixedPointInput.FromFloat((float)numbers[r], shift);
+                else
+                    for (int r = 0; r < numbers.Length; r++) rows[r * width + c] = FixedPointInput.FromDouble(numbers[r], shift);
+                continue;
+            }
+            var codes = chunk.Codes(_requestIndex[c]);
+            for (int r = 0; r < codes.Length; r++) rows[r * width + c] = CategoryIndex(column, codes[r], numbers[r]);
         }
-        return rows;
     }
 
-    private static int[] EncodeColumn(ProfileColumn column, Table table, InputPrecision precision)
+    /// <summary>A whole table's rows at once (tests and small tables).</summary>
+    public static int[][] Encode(DriftProfile profile, TableSource table, InputPrecision precision = InputPrecision.Float32)
     {
-        if (column.IsBinned)
-            return precision == InputPrecision.Float32
-                ? table.NumbersOrMissing(column.Name).Select(v => FixedPointInput.FromFloat((float)v, column.Shift)).ToArray()
-                : table.NumbersOrMissing(column.Name).Select(v => FixedPointInput.FromDouble(v, column.Shift)).ToArray();
-        var index = column.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        return table.Texts(column.Name).Select(text => CategoryIndex(index, text)).ToArray();
+        var request = new TableRequest();
+        var encoder = new RowEncoder(profile, table, request, precision);
+        var chunk = new TableChunk(request);
+        var buffer = new int[chunk.Capacity * encoder.Width];
+        var rows = new List<int[]>();
+        using var cursor = table.Open(request);
+        while (cursor.Read(chunk))
+        {
+            encoder.Encode(chunk, buffer);
+            for (int r = 0; r < chunk.Rows; r++) rows.Add(buffer.AsSpan(r * encoder.Width, encoder.Width).ToArray());
+        }
+        return rows.ToArray();
     }
 
-    private static int CategoryIndex(Dictionary<string, int> index, string text)
+    private static int CategoryIndex(ProfileColumn column, int code, double number)
     {
-        if (text.Length == 0) return FixedPointInput.Missing; // categories are never empty names
-        if (index.TryGetValue(text, out int i)) return i;
+        if (code == TextVocabulary.Empty) return FixedPointInput.Missing; // categories are never empty names
+        if (code != TextVocabulary.Unknown) return code;
         // A low-cardinality numeric column was profiled by value: "1.0" and "1" are the same category.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-            && index.TryGetValue(CategoryKey.Of(number), out i)) return i;
+        if (!double.IsNaN(number))
+        {
+            int i = Array.IndexOf(column.Categories, CategoryKey.Of(number));
+            if (i >= 0) return i;
+        }
         return Unseen;
     }
 }

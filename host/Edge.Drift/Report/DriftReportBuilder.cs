@@ -24,7 +24,7 @@ public static class DriftReportBuilder
         var rows = RowEncoder.Encode(profile, data, options.Precision);
         var (focus, reason) = Focus(result.Windows, focusWindow);
         var record = result.Windows[focus - 1];
-        var windowRows = rows.Skip(record.FirstRow - 1).Take(record.LastRow - record.FirstRow + 1).ToList();
+        var windowRows = rows.Skip((int)(record.FirstRow - 1)).Take((int)(record.LastRow - record.FirstRow + 1)).ToList();
         var features = profile.Columns.Select((column, c) => Feature(record.Columns[c],
             WindowHistograms.Of(column, c, windowRows), WindowHistograms.Quality(column, c, windowRows, missing: record.Columns[c].Missing))).ToList();
         var segments = new List<DataSegment>();

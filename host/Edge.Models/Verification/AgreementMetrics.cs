@@ -10,27 +10,40 @@ public sealed record AgreementMetrics(int Rows, double MaxAbsError, double Rmse,
     public static AgreementMetrics Compute(IReadOnlyList<float[]> reference, IReadOnlyList<float[]> candidate)
     {
         if (reference.Count != candidate.Count || reference.Count == 0) throw new ArgumentException("reference and candidate need the same, non-zero number of rows");
-        double maxAbs = 0, sumSq = 0, refSq = 0, candSq = 0, dot = 0, minRow = 1;
-        long count = 0;
-        for (int r = 0; r < reference.Count; r++)
+        var sums = new Accumulator();
+        for (int r = 0; r < reference.Count; r++) sums.Add(reference[r], candidate[r]);
+        return sums.Result();
+    }
+
+    /// <summary>The metrics' sums, row by row: rows can come in batches of any size, the result is the same.</summary>
+    public sealed class Accumulator
+    {
+        private double _maxAbs, _sumSq, _refSq, _candSq, _dot, _minRow = 1;
+        private long _count;
+        private int _rows;
+
+        public void Add(float[] reference, float[] candidate)
         {
             double rowDot = 0, rowRef = 0, rowCand = 0;
-            for (int i = 0; i < reference[r].Length; i++)
+            for (int i = 0; i < reference.Length; i++)
             {
-                double x = reference[r][i], y = candidate[r][i], e = y - x;
-                maxAbs = Math.Max(maxAbs, Math.Abs(e));
-                sumSq += e * e;
+                double x = reference[i], y = candidate[i], e = y - x;
+                _maxAbs = Math.Max(_maxAbs, Math.Abs(e));
+                _sumSq += e * e;
                 rowDot += x * y;
                 rowRef += x * x;
                 rowCand += y * y;
-                count++;
+                _count++;
             }
-            dot += rowDot;
-            refSq += rowRef;
-            candSq += rowCand;
-            minRow = Math.Min(minRow, Cos(rowDot, rowRef, rowCand));
+            _dot += rowDot;
+            _refSq += rowRef;
+            _candSq += rowCand;
+            _minRow = Math.Min(_minRow, Cos(rowDot, rowRef, rowCand));
+            _rows = checked(_rows + 1);
         }
-        return new AgreementMetrics(reference.Count, maxAbs, Math.Sqrt(sumSq / count), refSq > 0 ? Math.Sqrt(sumSq / refSq) : 0, Cos(dot, refSq, candSq), minRow);
+
+        public AgreementMetrics Result() =>
+            new(_rows, _maxAbs, Math.Sqrt(_sumSq / _count), _refSq > 0 ? Math.Sqrt(_sumSq / _refSq) : 0, Cos(_dot, _refSq, _candSq), _minRow);
     }
 
     /// <summary>Cosine similarity; two zero vectors count as identical, one zero vector as orthogonal.</summary>

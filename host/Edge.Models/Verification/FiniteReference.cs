@@ -11,7 +11,7 @@ namespace Edge.Models.Verification;
 public static class FiniteReference
 {
     /// <param name="dataRow">The 1-based row of the data file that gave output row i.</param>
-    public static void Require(IReadOnlyList<float[]> outputs, string dataSource, Func<int, int> dataRow)
+    public static void Require(IReadOnlyList<float[]> outputs, string dataSource, Func<int, long> dataRow)
     {
         int bad = 0, first = -1;
         for (int r = 0; r < outputs.Count; r++)

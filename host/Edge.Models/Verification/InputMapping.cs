@@ -1,5 +1,6 @@
 using Edge.Common;
 using Edge.Data;
+using Edge.Data.Streaming;
 
 namespace Edge.Models.Verification;
 
@@ -32,14 +33,14 @@ public static class InputMapping
     }
 
     /// <summary>The columns to use; <paramref name="spec"/> null picks the family described above. <paramref name="labelColumn"/> is never an input.</summary>
-    public static IReadOnlyList<string> Resolve(Table table, string? spec, int inputLength, string? labelColumn)
+    public static IReadOnlyList<string> Resolve(TableSource table, string? spec, int inputLength, string? labelColumn)
     {
         IReadOnlyList<string> names;
         if (spec is null)
         {
             var candidates = table.ColumnNames.Where(n => n != labelColumn).ToList();
             string family = ColumnFamily.Find(candidates, inputLength)
-                ?? throw new DataFileException(table.Source, $"the model input takes {inputLength} values per row and no columns are named for it: " +
+                ?? throw new DataFileException(table.Name, $"the model input takes {inputLength} values per row and no columns are named for it: " +
                     $"the table has no single family of {inputLength} numbered columns like x0..x{inputLength - 1}" +
                     $"{(ColumnFamily.Describe(candidates) is { Count: > 0 } families ? $" (it has {string.Join(", ", families)})" : "")}; name them with --input-columns");
             names = Expand(family);
@@ -52,7 +53,7 @@ public static class InputMapping
         }
         var missing = names.Where(n => !table.Has(n)).ToList();
         if (missing.Count > 0)
-            throw new DataFileException(table.Source, $"has no column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Take(8).Select(n => $"'{n}'"))}{(missing.Count > 8 ? ", ..." : "")} " +
+            throw new DataFileException(table.Name, $"has no column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Take(8).Select(n => $"'{n}'"))}{(missing.Count > 8 ? ", ..." : "")} " +
                 $"of the model input ({Describe(names)})", column: missing.Count == 1 ? missing[0] : null);
         return names;
     }
@@ -64,20 +65,47 @@ public static class InputMapping
     /// </summary>
     public static float[][] Rows(Table table, IReadOnlyList<string> columns)
     {
-        var rows = table.NumberRows(columns);
-        var result = new float[rows.Length][];
-        for (int r = 0; r < rows.Length; r++)
+        var request = new TableRequest();
+        var reader = new Reader(table, request, columns);
+        var rows = new List<float[]>(table.RowCount);
+        using var cursor = table.Open(request);
+        var chunk = new TableChunk(request);
+        while (cursor.Read(chunk)) rows.AddRange(reader.Rows(chunk));
+        return rows.ToArray();
+    }
+
+    /// <summary>Model input rows from chunks of a table: adds the input columns to a request, then turns each chunk read with it into rows.</summary>
+    public sealed class Reader
+    {
+        private readonly string _source;
+        private readonly IReadOnlyList<string> _columns;
+        private readonly int[] _requestIndex;
+
+        public Reader(TableSource table, TableRequest request, IReadOnlyList<string> columns)
         {
-            var row = new float[columns.Count];
-            for (int c = 0; c < row.Length; c++)
-            {
-                row[c] = (float)rows[r][c];
-                if (!float.IsFinite(row[c]))
-                    throw new DataFileException(table.Source, $"{rows[r][c].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is beyond what float32, the model's input type, holds (±3.4e38)", r + 1, columns[c]);
-            }
-            result[r] = row;
+            _source = table.Name;
+            _columns = columns;
+            _requestIndex = columns.Select(name => request.Number(name)).ToArray();
         }
-        return result;
+
+        /// <summary>The chunk's rows as float32 (see <see cref="InputMapping.Rows"/>).</summary>
+        public float[][] Rows(TableChunk chunk)
+        {
+            var result = new float[chunk.Rows][];
+            for (int r = 0; r < result.Length; r++) result[r] = new float[_columns.Count];
+            for (int c = 0; c < _columns.Count; c++)
+            {
+                var numbers = chunk.Numbers(_requestIndex[c]);
+                for (int r = 0; r < numbers.Length; r++)
+                {
+                    float value = (float)numbers[r];
+                    if (!float.IsFinite(value))
+                        throw new DataFileException(_source, $"{numbers[r].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is beyond what float32, the model's input type, holds (±3.4e38)", chunk.FirstRow + r, _columns[c]);
+                    result[r][c] = value;
+                }
+            }
+            return result;
+        }
     }
 
     /// <summary>A compact form of a column list for reports and metadata: "f0..f63" when it is one range.</summary>

@@ -1,4 +1,5 @@
 using Edge.Data;
+using Edge.Data.Streaming;
 using Edge.Device.Codec;
 using Edge.Device.Model;
 using Edge.Models.Boards;
@@ -24,8 +25,8 @@ public sealed record VerifyOptions(string ModelPath, string OnnxPath, string Dat
 }
 
 /// <summary>
-/// Runs ONNX Runtime (float) and the device engine (int8, the board's own code) on every row and
-/// compares them with each other and, where labels are given, with the labels.
+/// Runs ONNX Runtime (float) and the device engine (int8, the board's own code) on every row, a
+/// chunk at a time, and compares them with each other and, where labels are given, with the labels.
 /// </summary>
 public static class ModelVerifier
 {
@@ -42,21 +43,30 @@ public static class ModelVerifier
         if (interpreter.OutputLength(0) != graph.Outputs[0].Tensor.ElementCount)
             throw new ModelImportException($"{options.ModelPath} has {interpreter.OutputLength(0)} output values but {options.OnnxPath} has {graph.Outputs[0].Tensor.ElementCount}: not the same model");
 
-        var table = TableReader.Read(options.DataPath);
+        var table = TableReader.Open(options.DataPath);
         string? label = options.LabelColumn ?? (table.Has("label") ? "label" : null);
-        if (label is not null) table.Column(label);
+        if (label is not null) table.IndexOf(label);
         var columns = InputMapping.Resolve(table, options.InputColumns ?? model.Metadata("input.columns"), input.Tensor.ElementCount, label);
-        var rows = InputMapping.Rows(table, columns);
-
-        using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
-        var reference = ort.Run(rows)[0];
-        FiniteReference.Require(reference, options.DataPath, r => r + 1);
-        var candidate = engine.RunAll(rows);
-
         string task = model.Metadata("task") ?? "vector";
-        double[]? labelValues = label is null ? null : table.Numbers(label);
-        var comparison = Compare(task, reference, candidate, labelValues, options.Threshold, input, rows);
-        return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, rows.Length, task, InputMapping.Describe(columns),
+
+        // A chunk of rows at a time through both engines: memory holds one chunk, whatever the rows.
+        var request = new TableRequest();
+        var inputs = new InputMapping.Reader(table, request, columns);
+        int labelColumn = label is null ? -1 : request.Number(label);
+        var comparer = new OutputComparer(task, options.Threshold, input, labelled: label is not null);
+        using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
+        using var cursor = table.Open(request);
+        var chunk = new TableChunk(request);
+        while (cursor.Read(chunk))
+        {
+            var rows = inputs.Rows(chunk);
+            var reference = ort.Run(rows)[0];
+            FiniteReference.Require(reference, options.DataPath, r => chunk.FirstRow + r);
+            var candidate = engine.RunAll(rows);
+            comparer.Add(reference, candidate, labelColumn < 0 ? default : chunk.Numbers(labelColumn), rows);
+        }
+        var comparison = comparer.Result();
+        return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, comparison.Agreement.Rows, task, InputMapping.Describe(columns),
             comparison.Agreement, comparison.DecisionAgreement, comparison.DecisionMismatches, comparison.Threshold, comparison.Float is null ? null : label,
             comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString());
     }
@@ -70,54 +80,8 @@ public static class ModelVerifier
     public static OutputComparison Compare(string task, IReadOnlyList<float[]> reference, IReadOnlyList<float[]> candidate, double[]? labelValues,
         double threshold, GraphInput input, IReadOnlyList<float[]> rows)
     {
-        var agreement = AgreementMetrics.Compute(reference, candidate);
-        bool[]? labels = labelValues?.Select(v => v == 1).ToArray();
-        double? decisionAgreement = null, usedThreshold = null;
-        int? mismatches = null;
-        TaskScores? floatScores = null, int8Scores = null;
-        switch (task)
-        {
-            case "score":
-                usedThreshold = threshold;
-                var fs = reference.Select(r => (double)r[0]).ToArray();
-                var qs = candidate.Select(r => (double)r[0]).ToArray();
-                mismatches = fs.Zip(qs).Count(p => p.First >= threshold != p.Second >= threshold);
-                if (labels is not null)
-                {
-                    floatScores = new TaskScores(TaskMetrics.F1(fs.Select(s => s >= threshold).ToList(), labels), Auc(fs, labels), null);
-                    int8Scores = new TaskScores(TaskMetrics.F1(qs.Select(s => s >= threshold).ToList(), labels), Auc(qs, labels), null);
-                }
-                break;
-            case "classes":
-                var fc = reference.Select(ArgMax).ToArray();
-                var qc = candidate.Select(ArgMax).ToArray();
-                mismatches = fc.Zip(qc).Count(p => p.First != p.Second);
-                if (labelValues is not null)
-                {
-                    floatScores = new TaskScores(null, null, fc.Zip(labelValues).Count(p => p.First == p.Second) / (double)reference.Count);
-                    int8Scores = new TaskScores(null, null, qc.Zip(labelValues).Count(p => p.First == p.Second) / (double)reference.Count);
-                }
-                break;
-            case "reconstruction" when labels is not null:
-                // Anomaly score: mean squared distance between the reconstruction and the model's own normalised input.
-                var targets = rows.Select(input.Apply).ToArray();
-                floatScores = new TaskScores(null, Auc(Errors(reference, targets), labels), null);
-                int8Scores = new TaskScores(null, Auc(Errors(candidate, targets), labels), null);
-                break;
-        }
-        if (mismatches is { } m) decisionAgreement = 1 - m / (double)reference.Count;
-        return new OutputComparison(agreement, decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
+        var comparer = new OutputComparer(task, threshold, input, labelled: labelValues is not null);
+        comparer.Add(reference, candidate, labelValues, rows);
+        return comparer.Result();
     }
-
-    private static double? Auc(double[] scores, bool[] labels) => TaskMetrics.Auc(scores, labels) is var auc && double.IsNaN(auc) ? null : auc;
-
-    private static int ArgMax(float[] values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
-
-    private static double[] Errors(IReadOnlyList<float[]> outputs, float[][] targets) =>
-        outputs.Select((o, r) => o.Select((v, i) => (double)(v - targets[r][i]) * (v - targets[r][i])).Average()).ToArray();
 }

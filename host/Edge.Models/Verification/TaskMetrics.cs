@@ -12,8 +12,11 @@ public static class TaskMetrics
             else if (predicted[i]) fp++;
             else if (actual[i]) fn++;
         }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return F1(tp, fp, fn);
     }
+
+    /// <summary>F1 from the counts of true positives, false positives and false negatives.</summary>
+    public static double F1(int tp, int fp, int fn) => tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
 
     /// <summary>ROC AUC as the Mann-Whitney statistic: the chance a positive outscores a negative, ties counting half.</summary>
     public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<bool> actual)

@@ -56,7 +56,7 @@ public static class DriftProfileCommand
         };
         command.SetHandler((parse, io) =>
         {
-            var table = TableReader.Read(parse.GetValue(data)!.FullName);
+            var table = TableReader.Open(parse.GetValue(data)!.FullName);
             var options = new ProfileOptions
             {
                 Columns = parse.GetValue(columns) ?? [],

@@ -41,14 +41,32 @@ public static class DriftReplayCommand
         {
             var profilePath = parse.GetValue(profileFile)!.FullName;
             var profile = ProfileFile.Read(profilePath);
-            var table = TableReader.Read(parse.GetValue(data)!.FullName);
+            var table = TableReader.Open(parse.GetValue(data)!.FullName);
             var options = replay.Read(parse, parse.GetValue(precision));
-            var result = ReplayRunner.Run(profile, profilePath, table, options);
-            if (parse.GetValue(json)) ReplayJson.Write(io.Out, result);
-            else ReplayTable.Write(io.Out, result, parse.GetValue(onlyDrifted));
-            if (parse.GetValue(captureOut) is { } capture) AtomicFile.Write(capture.FullName, CaptureCsv.Build(profile, result));
-            return parse.GetValue(failOnDrift) && result.Summary.FirstConfirmedWindow is not null ? ExitCode.DriftDetected : ExitCode.Ok;
+            // Windows are printed as the board would report them; the capture is written once the data has run through.
+            var output = new CaptureFile(parse.GetValue(json) ? new ReplayJson(io.Out) : new ReplayTable(io.Out, parse.GetValue(onlyDrifted)), profile, parse.GetValue(captureOut)?.FullName);
+            var summary = ReplayRunner.Run(profile, profilePath, table, options, output);
+            return parse.GetValue(failOnDrift) && summary.FirstConfirmedWindow is not null ? ExitCode.DriftDetected : ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>Passes the replay on to the writer and, at the end, writes the capture to its file (when asked).</summary>
+    private sealed class CaptureFile(IReplayOutput inner, Edge.Device.Drift.DriftProfile profile, string? path) : IReplayOutput
+    {
+        public void Begin(ReplaySetup setup) => inner.Begin(setup);
+
+        public void Window(WindowRecord window) => inner.Window(window);
+
+        public void End(ReplaySummary summary, IReadOnlyList<CapturedRow> captured)
+        {
+            inner.End(summary, captured);
+            if (path is null) return;
+            AtomicFile.Write(path, stream =>
+            {
+                using var text = CaptureCsv.Into(stream);
+                CaptureCsv.Write(text, profile, captured);
+            });
+        }
     }
 }

@@ -1,0 +1,124 @@
+using Edge.Models.Graph;
+
+namespace Edge.Models.Verification;
+
+/// <summary>
+/// Compares int8 outputs with the float reference batch by batch (<see cref="ModelVerifier.Compare"/>
+/// on all rows at once is one batch). Agreement, decisions, F1 and accuracy are sums; the ROC AUC
+/// needs every row's score, so a task with labels keeps one score per engine and the label per
+/// row (17 bytes a row; nothing else grows with the rows).
+/// </summary>
+public sealed class OutputComparer(string task, double threshold, GraphInput input, bool labelled)
+{
+    private readonly AgreementMetrics.Accumulator _agreement = new();
+    private readonly List<double> _floatScores = [];
+    private readonly List<double> _int8Scores = [];
+    private readonly List<bool> _labels = [];
+    private int _rows, _mismatches;
+    private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
+
+    /// <param name="labelValues">Each row's label (1 = positive), or null without labels.</param>
+    /// <param name="rows">The inputs, for a reconstruction's targets.</param>
+    public void Add(IReadOnlyList<float[]> reference, IReadOnlyList<float[]> candidate, ReadOnlySpan<double> labelValues, IReadOnlyList<float[]> rows)
+    {
+        if (reference.Count != candidate.Count) throw new ArgumentException("reference and candidate need the same number of rows");
+        if (labelled && labelValues.Length != reference.Count) throw new ArgumentException("a label per row is needed");
+        for (int r = 0; r < reference.Count; r++)
+        {
+            _agreement.Add(reference[r], candidate[r]);
+            bool? label = labelled ? labelValues[r] == 1 : null;
+            switch (task)
+            {
+                case "score":
+                    double fs = reference[r][0], qs = candidate[r][0];
+                    if (fs >= threshold != qs >= threshold) _mismatches++;
+                    if (label is { } positive)
+                    {
+                        Count(fs >= threshold, positive, ref _floatTp, ref _floatFp, ref _floatFn);
+                        Count(qs >= threshold, positive, ref _int8Tp, ref _int8Fp, ref _int8Fn);
+                        Keep(fs, qs, positive);
+                    }
+                    break;
+                case "classes":
+                    int fc = ArgMax(reference[r]), qc = ArgMax(candidate[r]);
+                    if (fc != qc) _mismatches++;
+                    if (labelled)
+                    {
+                        if (fc == labelValues[r]) _floatRight++;
+                        if (qc == labelValues[r]) _int8Right++;
+                    }
+                    break;
+                case "reconstruction" when label is { } anomalous:
+                    // Anomaly score: mean squared distance between the reconstruction and the model's own normalised input.
+                    var target = input.Apply(rows[r]);
+                    Keep(Error(reference[r], target), Error(candidate[r], target), anomalous);
+                    break;
+            }
+            _rows++;
+        }
+    }
+
+    public OutputComparison Result()
+    {
+        if (_rows == 0) throw new ArgumentException("reference and candidate need the same, non-zero number of rows");
+        double? decisionAgreement = null, usedThreshold = null;
+        int? mismatches = null;
+        TaskScores? floatScores = null, int8Scores = null;
+        switch (task)
+        {
+            case "score":
+                usedThreshold = threshold;
+                mismatches = _mismatches;
+                if (labelled)
+                {
+                    floatScores = new TaskScores(TaskMetrics.F1(_floatTp, _floatFp, _floatFn), Auc(_floatScores), null);
+                    int8Scores = new TaskScores(TaskMetrics.F1(_int8Tp, _int8Fp, _int8Fn), Auc(_int8Scores), null);
+                }
+                break;
+            case "classes":
+                mismatches = _mismatches;
+                if (labelled)
+                {
+                    floatScores = new TaskScores(null, null, _floatRight / (double)_rows);
+                    int8Scores = new TaskScores(null, null, _int8Right / (double)_rows);
+                }
+                break;
+            case "reconstruction" when labelled:
+                floatScores = new TaskScores(null, Auc(_floatScores), null);
+                int8Scores = new TaskScores(null, Auc(_int8Scores), null);
+                break;
+        }
+        if (mismatches is { } m) decisionAgreement = 1 - m / (double)_rows;
+        return new OutputComparison(_agreement.Result(), decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
+    }
+
+    private void Keep(double floatScore, double int8Score, bool label)
+    {
+        _floatScores.Add(floatScore);
+        _int8Scores.Add(int8Score);
+        _labels.Add(label);
+    }
+
+    private static void Count(bool predicted, bool actual, ref int tp, ref int fp, ref int fn)
+    {
+        if (predicted && actual) tp++;
+        else if (predicted) fp++;
+        else if (actual) fn++;
+    }
+
+    private double? Auc(List<double> scores) => TaskMetrics.Auc(scores, _labels) is var auc && double.IsNaN(auc) ? null : auc;
+
+    private static int ArgMax(float[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    private static double Error(float[] output, float[] target)
+    {
+        double sum = 0;
+        for (int i = 0; i < output.Length; i++) sum += (double)(output[i] - target[i]) * (output[i] - target[i]);
+        return sum / output.Length;
+    }
+}
