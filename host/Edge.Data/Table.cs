@@ -43,6 +43,13 @@ public sealed class Table
     /// <summary>The column's values as numbers; a cell that is not a number fails with its row and column.</summary>
     public double[] Numbers(string name) => Column(name).ToNumbers(Source);
 
+    /// <summary>
+    /// The column's values as numbers, with empty and "NaN" cells as NaN: a missing measurement,
+    /// for code that counts it (drift) rather than refuses it. Any other cell that is not a
+    /// finite number still fails with its row and column.
+    /// </summary>
+    public double[] NumbersOrMissing(string name) => Column(name).ToNumbersOrMissing(Source);
+
     /// <summary>Several numeric columns as rows: result[row][i] is column <paramref name="names"/>[i].</summary>
     public double[][] NumberRows(IReadOnlyList<string> names)
     {

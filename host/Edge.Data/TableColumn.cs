@@ -51,6 +51,21 @@ public sealed class TableColumn
         return numbers;
     }
 
+    /// <summary>Like <see cref="ToNumbers"/>, with empty and "NaN" cells (any case) as NaN, a missing value.</summary>
+    public double[] ToNumbersOrMissing(string source)
+    {
+        if (_numbers is not null) return _numbers;
+        var numbers = new double[Texts.Length];
+        for (int i = 0; i < Texts.Length; i++)
+        {
+            string text = Texts[i].Trim();
+            if (text.Length == 0 || text.Equals("nan", StringComparison.OrdinalIgnoreCase)) numbers[i] = double.NaN;
+            else if (!TryParse(text, out numbers[i]))
+                throw new DataFileException(source, $"'{Truncate(Texts[i])}' is not a finite number (an empty cell or NaN would be a missing value)", i + 1, Name);
+        }
+        return numbers;
+    }
+
     private static bool TryParse(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 

@@ -1,11 +1,9 @@
-using Edge.Device.Drift;
-
 namespace Edge.Drift;
 
-/// <summary>The board's Q16.16 numbers on the host.</summary>
+/// <summary>The board's Q16.16 numbers on the host: from doubles (profiles, thresholds); back through the device's own conversion.</summary>
 public static class Q16
 {
-    public const double One = 65536.0;
+    public const double One = Device.Numerics.Q16.One;
 
     public static int From(double value)
     {
@@ -14,5 +12,5 @@ public static class Q16
     }
 
     /// <summary>The value, with the saturated code as +infinity.</summary>
-    public static double ToDouble(int value) => value == DriftReport.Saturated ? double.PositiveInfinity : value / One;
+    public static double ToDouble(int value) => Device.Numerics.Q16.ToDouble(value);
 }

@@ -2,7 +2,12 @@ using System.Net.Sockets;
 
 namespace Edge.Transport;
 
-/// <summary>A device (usually a simulator, or an Ethernet board) reached over TCP.</summary>
+/// <summary>
+/// A device (usually a simulator, or an Ethernet board) reached over TCP. Keepalive is on (first
+/// probe after 5 s idle, then every second, 3 unanswered probes end the connection): a device that
+/// lost power leaves a half-open connection that the OS then closes within about 8 s even when the
+/// protocol above sends nothing.
+/// </summary>
 public sealed class TcpTransport : IByteTransport
 {
     private readonly TcpClient client;
@@ -18,6 +23,13 @@ public sealed class TcpTransport : IByteTransport
 
     public Stream Stream { get; }
 
+    /// <summary>The connected socket (for its options).</summary>
+    public Socket Socket => client.Client;
+
+    public const int KeepAliveIdleSeconds = 5;
+    public const int KeepAliveIntervalSeconds = 1;
+    public const int KeepAliveProbes = 3;
+
     public static async Task<TcpTransport> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string description = $"tcp://{host}:{port}";
@@ -27,6 +39,10 @@ public sealed class TcpTransport : IByteTransport
         try
         {
             await client.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
+            client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, KeepAliveIdleSeconds);
+            client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, KeepAliveIntervalSeconds);
+            client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, KeepAliveProbes);
             return new TcpTransport(client, description);
         }
         catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

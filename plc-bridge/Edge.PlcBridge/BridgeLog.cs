@@ -97,6 +97,9 @@ internal static partial class BridgeLog
     [LoggerMessage(108, LogLevel.Warning, "{Board}: closing its feed failed: {Reason}")]
     private static partial void LogFeedDisposeFailed(ILogger logger, string board, string reason);
 
+    [LoggerMessage(113, LogLevel.Information, "{Board}: retraining capture of {Rows} row(s), frozen at window {Window}, stored in {Path}")]
+    public static partial void CaptureStored(ILogger logger, string board, int rows, long window, string path);
+
     [LoggerMessage(109, LogLevel.Information, "Prometheus metrics at {Url}")]
     private static partial void LogPrometheusStarted(ILogger logger, Uri url);
 

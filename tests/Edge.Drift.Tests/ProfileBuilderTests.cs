@@ -26,6 +26,30 @@ public sealed class ProfileBuilderTests
         return Csv(string.Join("\n", lines));
     }
 
+    /// <summary>
+    /// Issue 12: a reference holding error codes of 1e9 among readings near 0.002 scaled the
+    /// column's fixed point so coarsely that every bin edge rounded to 0: the profile built, and
+    /// the column's test could never fire. Such a reference is refused, naming what is wrong.
+    /// </summary>
+    [TestMethod]
+    public void ExtremeValuesThatWouldDisableAColumnsTestAreRefused()
+    {
+        var random = new Random(3);
+        var lines = new List<string> { "current,volts" };
+        for (int i = 0; i < 2000; i++)
+            lines.Add(FormattableString.Invariant($"{(i % 100 == 0 ? 1e9 : 0.002 + 0.0005 * (random.NextDouble() - 0.5)):R},{230 + random.NextDouble():R}"));
+        var e = Assert.ThrowsExactly<DataFileException>(() => ProfileBuilder.Build(Csv(string.Join("\n", lines)), new ProfileOptions()));
+        StringAssert.Contains(e.Message, "column 'current'");
+        StringAssert.Contains(e.Message, "1E+09");
+        StringAssert.Contains(e.Message, "20 of them");
+        StringAssert.Contains(e.Message, "disable the column's test");
+
+        // The same readings without the codes profile, with bin edges the board can tell apart.
+        var clean = ProfileBuilder.Build(Csv(string.Join("\n", lines.Where((l, i) => i == 0 || !l.StartsWith("1000000000", StringComparison.Ordinal)))), new ProfileOptions());
+        var edges = Column(clean, "current").Edges;
+        Assert.AreEqual(edges.Length, edges.Distinct().Count());
+    }
+
     [TestMethod]
     public void DefaultTestsFollowEvidentlyByReferenceSize()
     {

@@ -19,8 +19,15 @@ namespace Edge.Device.Board
         /// <summary>Largest arena a model may need (0: no limit); a larger model is refused at commit.</summary>
         public int ArenaBudget;
 
-        /// <summary>Responses remembered for repeated request ids.</summary>
+        /// <summary>
+        /// The pipeline window: requests a host may keep in flight, each answer kept for a resend.
+        /// Each slot holds one encoded frame (LinkFrame.MaxEncoded, about 1.05 KB): 4 slots cost
+        /// about 4.2 KB, which a 60 KB nanoFramework heap affords; 1 is stop-and-wait.
+        /// </summary>
         public int ResponseCacheSlots = 4;
+
+        /// <summary>The firmware has native (C) kernels beside the managed ones: set by the board app, reported in hello.</summary>
+        public bool NativeKernels;
 
         /// <summary>Status telemetry period at start (0: off until the host asks).</summary>
         public int StatusIntervalMs;

@@ -31,7 +31,8 @@ namespace Edge.Device.Board
             config.ArenaBudget = 4 * 1024;
             config.VectorSlots = 2;
             config.MaxRowWidth = 256;
-            config.ResponseCacheSlots = 2;
+            // The link window: this many requests in flight, each answer kept for a resend.
+            config.ResponseCacheSlots = 4;
             config.StatusIntervalMs = 1000;
             return config;
         }

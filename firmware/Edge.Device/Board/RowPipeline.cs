@@ -168,8 +168,9 @@ namespace Edge.Device.Board
                 else
                 {
                     float value = source >= 0 ? row[offset + source] : _output[0];
-                    // Categories travel as their index in the profile; anything else is unseen.
-                    _driftRow[c] = value >= 0 && value < col.Slots - 1 ? (int)value : -1;
+                    // Categories travel as their index in the profile; NaN is a missing value,
+                    // anything else unseen.
+                    _driftRow[c] = Codec.FloatBits.IsNaN(value) ? FixedPointInput.Missing : value >= 0 && value < col.Slots - 1 ? (int)value : -1;
                 }
             }
         }

@@ -26,6 +26,21 @@ namespace Edge.Device.Codec
             return sign | (int)(full >> (29 + 1 - e));
         }
 
+        /// <summary>NaN is the one value unequal to itself (float.IsNaN is a call the IL scan cannot vouch for).</summary>
+        [NoAlloc]
+        public static bool IsNaN(float x)
+        {
+            float copy = x;
+            return x != copy;
+        }
+
+        [NoAlloc]
+        public static bool IsNaN(double x)
+        {
+            double copy = x;
+            return x != copy;
+        }
+
         /// <summary>Writes a float's four bytes, little-endian.</summary>
         [NoAlloc]
         public static void Write(byte[] buffer, int at, float value)

@@ -24,6 +24,7 @@ namespace Edge.Device.Drift
         private readonly SampleUpdate _update;
         private readonly ColumnEvaluator _evaluator;
         private int _windowAnomalies;
+        private readonly int[] _windowMissing;
 
         public DriftMonitor(DriftProfile profile) : this(profile, profile.Policy.WindowSize)
         {
@@ -52,6 +53,7 @@ namespace Edge.Device.Drift
             Continuous = new DriftReport(profile.Columns.Length);
             Policy = new DetectionPolicy(profile.Policy);
             Capture = new CaptureBuffer(profile.Policy.CaptureRows, profile.Columns.Length);
+            _windowMissing = new int[profile.Columns.Length];
         }
 
         public DriftProfile Profile { get { return _profile; } }
@@ -83,6 +85,9 @@ namespace Edge.Device.Drift
         /// <summary>Windows completed since start.</summary>
         public int WindowsCompleted;
 
+        /// <summary>Values missing (<see cref="Numerics.FixedPointInput.Missing"/>) since start, all columns.</summary>
+        public long MissingValues;
+
         /// <summary>Samples in the window being filled.</summary>
         public int SamplesInWindow { get { return _window.Samples; } }
 
@@ -90,7 +95,7 @@ namespace Edge.Device.Drift
         [HotPath]
         public bool Observe(int[] row, int offset, bool anomalous)
         {
-            _update.Add(row, offset, anomalous);
+            MissingValues += _update.Add(row, offset, anomalous, _windowMissing);
             _window.Samples++;
             if (anomalous)
             {
@@ -131,6 +136,8 @@ namespace Edge.Device.Drift
                 explainedByBurst = !NormalOnly.Drifting;
             }
             WindowsCompleted++;
+            System.Array.Copy(_windowMissing, LastWindow.Missing, _windowMissing.Length);
+            System.Array.Clear(_windowMissing, 0, _windowMissing.Length);
             byte verdict = Policy.Judge(LastWindow.Drifting, explainedByBurst);
             // The capture starts with the first drifting window and freezes when drift is confirmed.
             if (verdict == WindowVerdict.Confirmed) Capture.Freeze(WindowsCompleted);

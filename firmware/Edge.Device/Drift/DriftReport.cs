@@ -28,6 +28,7 @@ namespace Edge.Device.Drift
             ChiSquare = new int[columns];
             Z = new int[columns];
             Drifted = new bool[columns];
+            Missing = new int[columns];
         }
 
         public int Columns;
@@ -69,6 +70,9 @@ namespace Edge.Device.Drift
 
         /// <summary>The column's test says it drifted.</summary>
         public bool[] Drifted;
+
+        /// <summary>Values missing (NaN) in this column in the window: counted, kept out of its histogram.</summary>
+        public int[] Missing;
 
         /// <summary>Samples behind this evaluation.</summary>
         public int Samples;

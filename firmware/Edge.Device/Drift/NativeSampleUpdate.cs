@@ -63,11 +63,19 @@ namespace Edge.Device.Drift
         public int[] Edges { get { return _edges; } }
 
         [HotPath]
-        public override void Add(int[] row, int offset, bool anomalous)
+        public override int Add(int[] row, int offset, bool anomalous, int[] missing)
         {
+            // The native update has no missing-value rule yet: a row with a missing value takes
+            // the managed path, which counts it and keeps it out of the histograms.
+            int columns = Profile.Columns.Length;
+            for (int c = 0; c < columns; c++)
+            {
+                if (row[offset + c] == Numerics.FixedPointInput.Missing) return base.Add(row, offset, anomalous, missing);
+            }
             NativeKernels.DriftObserve(_layout, _edges, row, offset, Window.Counts, Window.TailLow, Window.TailHigh, anomalous,
                 Anomalous.Counts, Anomalous.TailLow, Anomalous.TailHigh, Decayed.Counts);
             if (Decayed.CountSample()) NativeKernels.DriftDecay(Decayed.Counts, Decayed.Shift);
+            return 0;
         }
     }
 }

@@ -20,6 +20,7 @@ namespace Edge.Device.Drift
                 var col = columns[c];
                 if (col.Kind != ColumnKind.Numeric) continue;
                 int v = row[offset + c];
+                if (v == Numerics.FixedPointInput.Missing) continue; // unknown, not out of range
                 if (v < col.RefMin || v > col.RefMax)
                 {
                     if (++outside >= needed) return true;

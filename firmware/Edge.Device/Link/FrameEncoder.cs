@@ -25,7 +25,7 @@ namespace Edge.Device.Link
 
         /// <summary>Completes a frame whose payload (payloadLength bytes) is already in place; returns the wire length.</summary>
         [HotPath]
-        public int Finish(byte type, ushort requestId, byte command, byte status, int payloadLength)
+        public int Finish(byte type, uint session, ushort requestId, byte command, byte status, int payloadLength)
         {
             if (payloadLength < 0 || payloadLength > LinkFrame.MaxPayload)
                 throw new System.ArgumentOutOfRangeException("payloadLength", "payload exceeds the link's maximum");
@@ -33,6 +33,7 @@ namespace Edge.Device.Link
             f[LinkFrame.VersionAt] = LinkFrame.ProtocolVersion;
             f[LinkFrame.TypeAt] = type;
             LittleEndian.WriteUInt16(f, LinkFrame.SequenceAt, _sequence);
+            LittleEndian.WriteUInt32(f, LinkFrame.SessionAt, session);
             LittleEndian.WriteUInt16(f, LinkFrame.RequestIdAt, requestId);
             f[LinkFrame.CommandAt] = command;
             f[LinkFrame.StatusAt] = status;

@@ -5,15 +5,21 @@ namespace Edge.Device.Numerics
     /// <summary>
     /// Converts measured values into the fixed-point form the drift sketches use: round(x * 2^shift)
     /// with a per-column shift chosen by the host so the reference range times a headroom factor
-    /// fits an int32. Rounding is half away from zero; values beyond the int32 range saturate (they
-    /// land in an end bin, which is where they belong). NaN maps to 0 and is the caller's to reject.
+    /// fits an int32. Rounding is half away from zero; values beyond the int32 range saturate to
+    /// ±int.MaxValue (they land in an end bin, which is where they belong). NaN, a missing value,
+    /// becomes <see cref="Missing"/>, which no finite value converts to: the drift monitor counts it
+    /// and keeps it out of the histograms.
     /// </summary>
     public static class FixedPointInput
     {
+        /// <summary>A missing value (NaN): int.MinValue, outside the saturated range ±int.MaxValue.</summary>
+        public const int Missing = int.MinValue;
+
         /// <summary>On the board: a float sample, one multiply by an exact power of two.</summary>
         [NoAlloc]
         public static int FromFloat(float x, int shift)
         {
+            if (Codec.FloatBits.IsNaN(x)) return Missing;
             float scaled = x * PowerOfTwoF(shift);
             if (scaled >= 2147483647f) return int.MaxValue;
             if (scaled <= -2147483647f) return -int.MaxValue;
@@ -28,6 +34,7 @@ namespace Edge.Device.Numerics
         [NoAlloc]
         public static int FromDouble(double x, int shift)
         {
+            if (Codec.FloatBits.IsNaN(x)) return Missing;
             double scaled = x * PowerOfTwo(shift);
             if (scaled >= 2147483647.0) return int.MaxValue;
             if (scaled <= -2147483647.0) return -int.MaxValue;

@@ -72,23 +72,25 @@ public static class ProfileBuilder
             var values = reference.Numbers(name);
             int distinct = values.Distinct().Count();
             if (distinct > options.MaxDistinctForCategories || prediction)
-                return BuildNumeric(name, values, prediction, reference.RowCount, options);
+                return BuildNumeric(reference.Source, name, values, prediction, reference.RowCount, options);
             return BuildCategorical(reference, name, values.Select(CategoryKey.Of).ToArray(), prediction, options);
         }
         return BuildCategorical(reference, name, reference.Texts(name), prediction, options);
     }
 
-    private static ProfileColumn BuildNumeric(string name, double[] values, bool prediction, int referenceRows, ProfileOptions options)
+    private static ProfileColumn BuildNumeric(string source, string name, double[] values, bool prediction, int referenceRows, ProfileOptions options)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         int shift = ChooseShift(sorted, options.Headroom);
+        var edges = Quantiles.InnerEdges(sorted, options.Bins);
+        CheckResolution(source, name, sorted, edges, shift);
         var col = new ProfileColumn
         {
             Name = name,
             Kind = prediction ? ColumnKind.PredictionScore : ColumnKind.Numeric,
             Slots = options.Bins,
             Shift = shift,
-            Edges = Quantiles.InnerEdges(sorted, options.Bins).Select(e => FixedPointInput.FromDouble(e, shift)).ToArray(),
+            Edges = edges.Select(e => FixedPointInput.FromDouble(e, shift)).ToArray(),
         };
         var fixedValues = values.Select(v => FixedPointInput.FromDouble(v, shift)).ToArray();
         col.RefCounts = new int[options.Bins];
@@ -154,6 +156,32 @@ public static class ProfileBuilder
         if (maxAbs == 0) return 20;
         int shift = (int)Math.Floor(Math.Log2(int.MaxValue / (headroom * maxAbs)));
         return Math.Clamp(shift, -60, 62);
+    }
+
+    /// <summary>
+    /// The fixed point is scaled for the column's largest magnitude. A few extreme values (an error
+    /// code such as 1e9 among readings of 0.002) scale it so coarsely that the bin edges round
+    /// together: every value then lands in one bin, and the column's test can never fire, silently.
+    /// Such a reference is refused, naming the values, rather than profiled into a dead column.
+    /// (Scaling for the bins instead would saturate the extremes, but leave the column's std,
+    /// tail means and range, which the Wasserstein and out-of-profile tests use, meaningless.)
+    /// </summary>
+    private static void CheckResolution(string source, string name, double[] sorted, double[] edges, int shift)
+    {
+        for (int i = 1; i < edges.Length; i++)
+        {
+            if (edges[i] > edges[i - 1] && FixedPointInput.FromDouble(edges[i], shift) == FixedPointInput.FromDouble(edges[i - 1], shift))
+            {
+                var inv = System.Globalization.CultureInfo.InvariantCulture;
+                double low = Quantiles.Linear(sorted, 0.05), high = Quantiles.Linear(sorted, 0.95);
+                double extreme = Math.Max(Math.Abs(sorted[0]), Math.Abs(sorted[^1]));
+                int far = sorted.Count(v => Math.Abs(v) > 1000 * Math.Max(Math.Abs(low), Math.Abs(high)));
+                throw new DataFileException(source, string.Create(inv,
+                    $"values of magnitude up to {extreme:G3} ({far} of them more than 1000 times beyond the bulk, {low:G3} .. {high:G3} from the 5th to the 95th percentile) " +
+                    $"leave the board's 32-bit fixed point too coarse to tell its bin edges apart ({edges[i - 1]:G3} and {edges[i]:G3} round together), which would disable the column's test. " +
+                    $"If they are error codes, remove those rows from the reference; otherwise leave the column out (--exclude) or bring it to a common scale."), column: name);
+            }
+        }
     }
 
     private static int MeanOffset(long sum, long count) =>

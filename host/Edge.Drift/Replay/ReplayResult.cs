@@ -21,7 +21,8 @@ public sealed record ColumnRecord(
     double? ChiSquare,
     double? ChiSquarePValue,
     double? Z,
-    double? ZPValue);
+    double? ZPValue,
+    int Missing = 0);
 
 /// <summary>One window: its rows (1-based, inclusive), counts, decisions and columns.</summary>
 public sealed record WindowRecord(
@@ -52,7 +53,8 @@ public sealed record ReplaySummary(
     int AlarmsRaised,
     bool AlarmAtEnd,
     string CaptureState,
-    int CapturedRows);
+    int CapturedRows,
+    long MissingValues = 0);
 
 public sealed record ReplayResult(
     string ProfileSource,

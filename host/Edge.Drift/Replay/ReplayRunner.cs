@@ -35,7 +35,8 @@ public static class ReplayRunner
             AlarmsRaised: monitor.Policy.AlarmsRaised,
             AlarmAtEnd: monitor.Policy.Alarm,
             CaptureState: CaptureState.Name(monitor.Capture.State),
-            CapturedRows: monitor.Capture.Count);
+            CapturedRows: monitor.Capture.Count,
+            MissingValues: monitor.MissingValues);
         return new ReplayResult(profileSource, data.Source, monitor.WindowSize, anomalies.Describe(), windows, summary, Captured(monitor));
     }
 
@@ -94,7 +95,8 @@ public static class ReplayRunner
             ChiSquare: binned ? null : Finite(chi),
             ChiSquarePValue: binned ? null : CriticalValues.ChiSquarePValue(chi, Math.Max(1, c.Slots - 2)),
             Z: hasZ ? Q16.ToDouble(report.Z[i]) : null,
-            ZPValue: hasZ ? CriticalValues.TwoSidedZPValue(Q16.ToDouble(report.Z[i])) : null);
+            ZPValue: hasZ ? CriticalValues.TwoSidedZPValue(Q16.ToDouble(report.Z[i])) : null,
+            Missing: report.Missing[i]);
     }
 
     private static double? Finite(double value) => double.IsInfinity(value) ? null : value;
@@ -116,6 +118,7 @@ public static class ReplayRunner
 
     private static string Decode(ProfileColumn c, int value)
     {
+        if (value == FixedPointInput.Missing) return "";
         if (c.IsBinned) return FixedPointInput.ToDouble(value, c.Shift).ToString("R", CultureInfo.InvariantCulture);
         return value >= 0 && value < c.Categories.Length ? c.Categories[value] : "(unseen)";
     }

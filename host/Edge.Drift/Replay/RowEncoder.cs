@@ -9,7 +9,9 @@ namespace Edge.Drift.Replay;
 /// <summary>
 /// Turns a table into the board's rows for a profile: one int per profile column, numbers in the
 /// column's fixed point (the board's own conversion), categories as their profile index (-1 for a
-/// value the reference never had). Fails once, naming every profile column the table lacks.
+/// value the reference never had). An empty or NaN cell is a missing value
+/// (<see cref="FixedPointInput.Missing"/>), as on the board. Fails once, naming every profile
+/// column the table lacks.
 /// </summary>
 public static class RowEncoder
 {
@@ -35,14 +37,15 @@ public static class RowEncoder
     {
         if (column.IsBinned)
             return precision == InputPrecision.Float32
-                ? table.Numbers(column.Name).Select(v => FixedPointInput.FromFloat((float)v, column.Shift)).ToArray()
-                : table.Numbers(column.Name).Select(v => FixedPointInput.FromDouble(v, column.Shift)).ToArray();
+                ? table.NumbersOrMissing(column.Name).Select(v => FixedPointInput.FromFloat((float)v, column.Shift)).ToArray()
+                : table.NumbersOrMissing(column.Name).Select(v => FixedPointInput.FromDouble(v, column.Shift)).ToArray();
         var index = column.Categories.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         return table.Texts(column.Name).Select(text => CategoryIndex(index, text)).ToArray();
     }
 
     private static int CategoryIndex(Dictionary<string, int> index, string text)
     {
+        if (text.Length == 0) return FixedPointInput.Missing; // categories are never empty names
         if (index.TryGetValue(text, out int i)) return i;
         // A low-cardinality numeric column was profiled by value: "1.0" and "1" are the same category.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)

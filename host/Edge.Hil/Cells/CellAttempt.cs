@@ -3,6 +3,7 @@ using Edge.Board.Client;
 using Edge.Board.Link;
 using Edge.Board.Simulation;
 using Edge.Device.Board;
+using Edge.Device.Link;
 using Edge.Hil.Bench;
 using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;

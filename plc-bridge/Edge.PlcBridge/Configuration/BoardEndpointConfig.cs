@@ -13,6 +13,12 @@ public sealed record BoardEndpointConfig(string Name, string Address, int BaudRa
     /// <summary>The drift profile (.edgp) the board runs, if given: it names the features (Prometheus labels).</summary>
     public string? ProfilePath { get; init; }
 
+    /// <summary>
+    /// Where the board's retraining capture is stored before a PLC's acknowledge is forwarded (the
+    /// board releases it then): the configuration's `captures:` folder, full path.
+    /// </summary>
+    public string CaptureFolder { get; init; } = Path.GetFullPath(BridgeConfig.DefaultCaptureFolder);
+
     public const int DefaultBaudRate = 115200;
 
     /// <summary>Longest board name: it is also the STRUCT's <c>Name</c>, a STRING(31).</summary>

@@ -20,6 +20,9 @@ public sealed record BridgeConfig
 
     public required IReadOnlyList<BoardEndpointConfig> Boards { get; init; }
 
+    /// <summary>Default capture folder, relative to the configuration file.</summary>
+    public const string DefaultCaptureFolder = "captures";
+
     public AdsEndpointConfig Ads { get; init; } = new();
 
     public PrometheusConfig Prometheus { get; init; } = new();

@@ -41,11 +41,12 @@ public static class BridgeConfigLoader
     public static BridgeConfig Parse(string yaml, string source)
     {
         var root = new YamlSection(ReadRoot(yaml, source), "", source);
-        root.AllowOnly("features", "boards", "ads", "prometheus");
+        root.AllowOnly("features", "boards", "captures", "ads", "prometheus");
         int features = root.Int("features", BridgeConfig.DefaultFeatureSlots, 1, BridgeConfig.MaxFeatureSlots);
         // Relative paths (a board's profile) are relative to the configuration file.
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(source)) ?? Directory.GetCurrentDirectory();
-        var boards = ReadBoards(root, baseDirectory);
+        string captures = CaptureFolder(root, baseDirectory);
+        var boards = ReadBoards(root, baseDirectory).Select(b => b with { CaptureFolder = captures }).ToArray();
         var ads = ReadAds(root.Section("ads"), source, boards);
         return new BridgeConfig
         {
@@ -134,6 +135,21 @@ public static class BridgeConfigLoader
             boards.Add(new BoardEndpointConfig(name, address, baud, staleAfter, slot) { ProfilePath = ProfilePath(board, baseDirectory) });
         }
         return boards.ToArray();
+    }
+
+    /// <summary>
+    /// `captures:`, where acknowledged boards' retraining captures are stored (relative to the
+    /// configuration file; default `captures` beside it). Created when the first capture comes.
+    /// </summary>
+    private static string CaptureFolder(YamlSection root, string baseDirectory)
+    {
+        string text = root.Text("captures")?.Trim() ?? BridgeConfig.DefaultCaptureFolder;
+        if (text.Length == 0 || text.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            throw root.Error(root.Find("captures")!, "captures", $"'{text}' is not a folder path");
+        string folder = Path.GetFullPath(Path.Combine(baseDirectory, text));
+        if (File.Exists(folder))
+            throw root.Error(root.Find("captures") ?? root.Node, "captures", $"{folder} is a file; captures need a folder");
+        return folder;
     }
 
     /// <summary>An optional `profile:` path, relative to the configuration file, that must exist.</summary>

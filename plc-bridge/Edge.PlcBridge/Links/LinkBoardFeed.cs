@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using Edge.Board.Client;
 using Edge.Board.Link;
-using Edge.Device.Board;
 using Edge.Device.Drift;
+using Edge.Device.Link;
+using Edge.Device.Link.Messages;
 using Edge.PlcBridge.Boards;
+using Edge.PlcBridge.Captures;
 using Edge.PlcBridge.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,106 +13,108 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Edge.PlcBridge.Links;
 
 /// <summary>
-/// A board's telemetry over its link (firmware/docs/link-protocol.md): connects, asks for status
-/// every <see cref="StatusInterval"/> and for window reports, and turns each status record and each
-/// complete window report into a snapshot. A lost link becomes an offline snapshot naming the
-/// error, then the feed reconnects with a growing pause; the bridge never sees an exception for it.
+/// A board's telemetry over its link (firmware/docs/link-protocol.md). Each <see cref="WatchAsync"/>
+/// is one connection: it opens a session, asks for status every <see cref="StatusInterval"/> and
+/// for window reports, fetches the last window's report at once (so nothing reads as 0 that is
+/// merely not known yet), and turns each status record and complete window report into a
+/// snapshot. A heartbeat notices a board that went away without closing the connection (power
+/// loss behind a half-open TCP connection, a pulled serial cable): the link then fails, the
+/// enumeration throws, and the bridge's watcher marks the board offline and calls again.
+/// What the board last said is kept across connections.
 /// </summary>
-public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = null) : IBoardFeed
+public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = null, LinkOptions? linkOptions = null) : IBoardFeed
 {
     public static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The link the bridge keeps: a ping after 1 s without requests; a board that answers no
+    /// request for 8 x 250 ms counts as gone. A half-open link is noticed within about 3 s.
+    /// </summary>
+    public static LinkOptions DefaultLink { get; } = new() { Heartbeat = TimeSpan.FromSeconds(1) };
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private readonly string[]? _featureNames = FeatureNames(board.ProfilePath);
+    private readonly DriftProfile? _profile = Profile(board.ProfilePath);
+    private readonly CaptureStore _captures = new(board.CaptureFolder);
+    private readonly SemaphoreSlim _acknowledging = new(1, 1);
+    private SnapshotBuilder? _state;
     private volatile BoardClient? _client;
 
     public string Board => board.Name;
 
     public async IAsyncEnumerable<BoardSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var state = new SnapshotBuilder(board.Name, _featureNames);
-        var pause = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var session = Session(state, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            string? failure = null;
-            while (failure is null)
-            {
-                BoardSnapshot? next = null;
-                try
-                {
-                    if (!await session.MoveNextAsync().ConfigureAwait(false)) break;
-                    next = session.Current;
-                    pause = TimeSpan.FromSeconds(1);
-                }
-                catch (Exception e) when (e is BoardLinkException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
-                {
-                    _logger.LogWarning("board {Board} at {Address}: {Message}", board.Name, board.Address, e.Message);
-                    failure = e.Message;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                if (next is not null) yield return next;
-            }
-            await session.DisposeAsync().ConfigureAwait(false);
-            if (failure is not null) yield return state.Offline(failure);
-            await DisconnectAsync().ConfigureAwait(false);
-            try
-            {
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-        }
-    }
-
-    /// <summary>One connection: snapshots until the link fails (an exception) or the caller stops.</summary>
-    private async IAsyncEnumerable<BoardSnapshot> Session(SnapshotBuilder state, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var (client, _) = await BoardClient.ConnectAsync(board.Address, board.BaudRate, new LinkOptions(), _logger, cancellationToken).ConfigureAwait(false);
+        var state = _state ??= new SnapshotBuilder(board.Name, _profile?.Columns.Select(c => c.Name).ToArray());
+        var (client, _) = await BoardClient.ConnectAsync(board.Address, board.BaudRate, linkOptions ?? DefaultLink, _logger, cancellationToken).ConfigureAwait(false);
         _client = client;
-        await client.SetTelemetryAsync((int)StatusInterval.TotalMilliseconds, windowReports: true, cancellationToken).ConfigureAwait(false);
-        yield return state.Status(await client.StatusAsync(cancellationToken).ConfigureAwait(false));
-        WindowReport? partial = null;
-        await foreach (var frame in client.Link.Telemetry.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (frame.Kind == TelemetryKind.Status)
+            await client.SetTelemetryAsync((int)StatusInterval.TotalMilliseconds, windowReports: true, cancellationToken).ConfigureAwait(false);
+            var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+            yield return state.Status(status, DateTimeOffset.UtcNow);
+            if (status.WindowKnown)
+                yield return state.Window(await client.WindowAsync(cancellationToken).ConfigureAwait(false), DateTimeOffset.UtcNow);
+            var pages = new WindowPageJoiner();
+            await foreach (var frame in client.Link.Telemetry.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return state.Status(BoardStatus.Parse(frame.Payload));
-                continue;
+                if (frame.Kind == TelemetryKind.Status)
+                {
+                    yield return state.Status(BoardStatus.From(frame.Decode(new StatusRecord(), client.Address)), frame.ReceivedAt);
+                }
+                else if (frame.Kind == TelemetryKind.Window && pages.Add(frame.Decode(new WindowPage(), client.Address)) is { } report)
+                {
+                    yield return state.Window(report, frame.ReceivedAt);
+                }
             }
-            if (frame.Kind != TelemetryKind.Window) continue;
-            var page = WindowReport.ParsePage(frame.Payload);
-            // Pages of one window arrive in order; a page starting at column 0 starts a new report.
-            partial = partial is null || page.Columns.Count == 0 || page.Columns[0].Index == 0 || page.Index != partial.Index ? page : partial.Join(page);
-            if (partial.Complete) yield return state.Window(partial);
+            var reason = client.Link.CloseReason;
+            throw new BoardLinkException(reason?.Message ?? $"link to {board.Address} closed", reason);
         }
-        throw new BoardLinkException($"link to {board.Address} closed");
+        finally
+        {
+            await DisconnectAsync(client).ConfigureAwait(false);
+        }
     }
 
+    /// <summary>
+    /// Fetches the board's frozen retraining capture, stores it in the capture folder, and only
+    /// then acknowledges (the board releases the capture and clears its alarm). A capture that
+    /// cannot be stored is not released: the acknowledge fails, naming the file.
+    /// </summary>
     public async Task AcknowledgeAlarmAsync(CancellationToken cancellationToken)
     {
         var client = _client ?? throw new InvalidOperationException($"board {board.Name} is not connected");
-        await client.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
+        await _acknowledging.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var capture = await client.CaptureInfoAsync(cancellationToken).ConfigureAwait(false);
+            long stored = 0;
+            if (capture.State == CaptureState.Frozen && capture.Rows > 0)
+            {
+                var rows = await client.CaptureReadAsync(capture, cancellationToken).ConfigureAwait(false);
+                string path = _captures.Save(board.Name, capture, rows, _profile?.Columns.Length == capture.Columns ? _profile : null);
+                BridgeLog.CaptureStored(_logger, board.Name, rows.Count, capture.FrozenAtWindow, path);
+                stored = capture.FrozenAtWindow;
+            }
+            await client.AcknowledgeAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _acknowledging.Release();
+        }
     }
 
-    private async Task DisconnectAsync()
+    private async Task DisconnectAsync(BoardClient client)
     {
-        var client = Interlocked.Exchange(ref _client, null);
-        if (client is not null) await client.DisposeAsync().ConfigureAwait(false);
+        Interlocked.CompareExchange(ref _client, null, client);
+        await client.DisposeAsync().ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => new(DisconnectAsync());
-
-    private static string[]? FeatureNames(string? profilePath)
+    public async ValueTask DisposeAsync()
     {
-        if (profilePath is null) return null;
-        var profile = Edge.Drift.Profiles.ProfileFile.Read(profilePath);
-        return profile.Columns.Select(c => c.Name).ToArray();
+        if (Interlocked.Exchange(ref _client, null) is { } client) await client.DisposeAsync().ConfigureAwait(false);
     }
+
+    // Size-limited as every user file is (Edge.Drift's ProfileFile has the same limit; the bridge
+    // stays off that project's data stack), then checked by the board's own reader.
+    private static DriftProfile? Profile(string? profilePath) =>
+        profilePath is null ? null : DriftProfileReader.Read(Edge.Common.Files.InputFile.ReadAllBytes(profilePath, 32L * 1024 * 1024, "a drift profile (.edgp)"), profilePath);
 }

@@ -1,26 +1,32 @@
 using Edge.Board.Client;
+using Edge.Device.Link.Messages;
 using Edge.PlcBridge.Boards;
 
 namespace Edge.PlcBridge.Links;
 
-/// <summary>Keeps what a board last said (status and last window) and makes a snapshot of it after each update.</summary>
+/// <summary>
+/// Keeps what a board last said (status and last window) and makes a snapshot of it after each
+/// update. What has not been said since the bridge started is published as not known.
+/// </summary>
 internal sealed class SnapshotBuilder(string board, string[]? featureNames)
 {
     private BoardStatus? _status;
     private WindowReport? _window;
     private DateTimeOffset? _lastSeen;
 
-    public BoardSnapshot Status(BoardStatus status)
+    public BoardSnapshot Status(BoardStatus status, DateTimeOffset now)
     {
         _status = status;
-        _lastSeen = DateTimeOffset.UtcNow;
+        // A board that restarted or lost its profile has no last window any more.
+        if (!status.WindowKnown || status.WindowsCompleted < (_window?.Index ?? 0)) _window = null;
+        _lastSeen = now;
         return Build(online: true, "");
     }
 
-    public BoardSnapshot Window(WindowReport window)
+    public BoardSnapshot Window(WindowReport window, DateTimeOffset now)
     {
-        _window = window;
-        _lastSeen = DateTimeOffset.UtcNow;
+        if (window.Index > 0) _window = window;
+        _lastSeen = now;
         return Build(online: true, "");
     }
 
@@ -31,23 +37,27 @@ internal sealed class SnapshotBuilder(string board, string[]? featureNames)
         var s = _status;
         var w = _window;
         var columns = w?.Columns ?? [];
-        var names = columns.Select(c => featureNames is not null && c.Index < featureNames.Length ? featureNames[c.Index] : $"column{c.Index}").ToList();
         return new BoardSnapshot(
             Board: board,
             Online: online,
             LastSeen: _lastSeen,
+            StatusValid: s is not null,
             ModelId: s?.ModelId ?? "",
-            WindowsCompleted: s is null ? w?.Index ?? 0 : Math.Max(s.WindowsCompleted, w?.Index ?? 0),
+            WindowsCompleted: Math.Max(s?.WindowsCompleted ?? 0, w?.Index ?? 0),
             Samples: s?.Samples ?? 0,
             Inferences: s?.Inferences ?? 0,
             Anomalies: s?.Anomalies ?? 0,
-            AnomalyRate: w is null || w.Samples == 0 ? 0 : (double)w.Anomalies / w.Samples,
-            DriftScore: w is null ? 0 : w.DriftShareQ16 / 65536.0,
+            MissingValues: s?.MissingValues ?? 0,
             DriftAlarm: s?.Alarm ?? w?.Alarm ?? false,
-            Verdict: w?.Verdict ?? s?.Verdict ?? "",
-            FeatureNames: names,
-            FeatureDrift: columns.Select(c => c.TestValueQ16 / 65536.0).ToList(),
+            WindowValid: w is not null,
+            AnomalyRate: w?.AnomalyRate ?? 0,
+            DriftScore: w?.DriftShare ?? 0,
+            Verdict: w?.Verdict ?? BoardSnapshot.UnknownVerdict,
+            FeatureNames: columns.Select(c => featureNames is not null && c.Index < featureNames.Length ? featureNames[c.Index] : $"column{c.Index}").ToList(),
+            FeatureDrift: columns.Select(c => c.TestValue).ToList(),
+            FeatureSaturated: columns.Select(c => c.IsSaturated(WindowPage.TestValue)).ToList(),
             FeatureDrifted: columns.Select(c => c.Drifted).ToList(),
+            FeatureMissing: columns.Select(c => c.Missing).ToList(),
             InferenceMicrosMean: s?.MeanInferenceMicros ?? 0,
             InferenceMicrosMax: s?.MaxInferenceMicros ?? 0,
             LastError: error);

@@ -11,6 +11,9 @@ namespace Edge.PlcBridge.Metrics;
 /// The same values as the ADS STRUCTs, as Prometheus gauges labelled by board (and by feature for
 /// the per-feature drift), plus the ADS server's counters. A registry of its own, so several
 /// bridges (tests) never share series. Board counters are gauges: a board that restarts counts from 0 again.
+/// A value that is not known has no sample (its series is removed), rather than a 0 or a NaN: an
+/// absent series is what PromQL's absent() and alert rules treat as unknown, where a NaN would
+/// poison sums and compare false silently. A saturated statistic is +Inf.
 /// </summary>
 public sealed class BridgeMetrics
 {
@@ -18,7 +21,8 @@ public sealed class BridgeMetrics
     private static readonly string[] BoardFeature = ["board", "feature", "index"];
 
     private readonly Gauge _online, _stale, _alarm, _rate, _score, _windows, _samples, _inferences, _anomalies,
-        _inferenceMean, _inferenceMax, _lastSeen, _updates, _error, _featureCount, _verdict, _model, _featureDrift, _featureDrifted;
+        _inferenceMean, _inferenceMax, _lastSeen, _updates, _error, _featureCount, _verdict, _model, _featureDrift, _featureDrifted,
+        _missing, _featureMissing;
     private readonly Counter _acknowledges;
     private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
 
@@ -36,6 +40,7 @@ public sealed class BridgeMetrics
         _samples = Gauge("edge_board_samples", "Samples the board has seen.");
         _inferences = Gauge("edge_board_inferences", "Inferences the board has run.");
         _anomalies = Gauge("edge_board_anomalies", "Anomalous samples the board has seen.");
+        _missing = Gauge("edge_board_missing_values", "Sample values that were missing (NaN) since the board started; kept out of its drift histograms.");
         _inferenceMean = Gauge("edge_board_inference_mean_seconds", "Mean inference time in the last window.");
         _inferenceMax = Gauge("edge_board_inference_max_seconds", "Longest inference time.");
         _lastSeen = Gauge("edge_board_last_seen_timestamp_seconds", "When telemetry last arrived (Unix time).");
@@ -44,7 +49,8 @@ public sealed class BridgeMetrics
         _featureCount = Gauge("edge_board_feature_count", "Features the board reports.");
         _verdict = Gauge("edge_board_verdict", "1 for the last window's verdict, 0 for the others.", ["board", "verdict"]);
         _model = Gauge("edge_board_model_info", "1, labelled with the id of the model the board runs.", ["board", "model_id"]);
-        _featureDrift = Gauge("edge_board_feature_drift", "Per feature: its drift test statistic in the last window.", BoardFeature);
+        _featureDrift = Gauge("edge_board_feature_drift", "Per feature: its drift test statistic in the last window (+Inf when saturated: 32768 or more, or infinite).", BoardFeature);
+        _featureMissing = Gauge("edge_board_feature_missing", "Per feature: values missing in the last window.", BoardFeature);
         _featureDrifted = Gauge("edge_board_feature_drifted", "Per feature: 1 when its test flagged drift in the last window.", BoardFeature);
         _acknowledges = factory.CreateCounter("edge_board_alarm_acknowledges_total", "Alarm acknowledges the PLC wrote, by whether the board got them.", ["board", "result"]);
     }
@@ -62,24 +68,28 @@ public sealed class BridgeMetrics
             _stale.WithLabels(board).Set(reading.Stale ? 1 : 0);
             _updates.WithLabels(board).Set(reading.Updates);
             _error.WithLabels(board).Set(reading.LastError.Length > 0 ? 1 : 0);
-            for (int code = 0; code < BoardVerdict.Names.Count; code++)
-                _verdict.WithLabels(board, BoardVerdict.Names[code]).Set(reading.VerdictCode == code ? 1 : 0);
-            _verdict.WithLabels(board, "unknown").Set(reading.VerdictCode == BoardVerdict.Unknown ? 1 : 0);
+            foreach (byte code in BoardSnapshot.VerdictCodes)
+                _verdict.WithLabels(board, BoardSnapshot.VerdictName(code)).Set(reading.VerdictCode == code ? 1 : 0);
+            _verdict.WithLabels(board, BoardSnapshot.VerdictName(BoardSnapshot.UnknownVerdict)).Set(reading.VerdictCode == BoardSnapshot.UnknownVerdict ? 1 : 0);
             if (reading.Snapshot is not { } s)
                 return; // nothing measured yet: no values rather than zeros
-            _alarm.WithLabels(board).Set(s.DriftAlarm ? 1 : 0);
-            _rate.WithLabels(board).Set(s.AnomalyRate);
-            _score.WithLabels(board).Set(s.DriftScore);
-            _windows.WithLabels(board).Set(s.WindowsCompleted);
-            _samples.WithLabels(board).Set(s.Samples);
-            _inferences.WithLabels(board).Set(s.Inferences);
-            _anomalies.WithLabels(board).Set(s.Anomalies);
-            _inferenceMean.WithLabels(board).Set(s.InferenceMicrosMean / 1e6);
-            _inferenceMax.WithLabels(board).Set(s.InferenceMicrosMax / 1e6);
             if (s.LastSeen is { } seen)
                 _lastSeen.WithLabels(board).Set(seen.ToUnixTimeMilliseconds() / 1000.0);
-            PublishModel(board, s.ModelId ?? "", series);
+            Known(board, s.StatusValid, (_alarm, s.DriftAlarm ? 1 : 0), (_windows, s.WindowsCompleted), (_samples, s.Samples), (_inferences, s.Inferences),
+                (_anomalies, s.Anomalies), (_missing, s.MissingValues), (_inferenceMean, s.InferenceMicrosMean / 1e6), (_inferenceMax, s.InferenceMicrosMax / 1e6));
+            Known(board, s.WindowValid, (_rate, s.AnomalyRate), (_score, s.DriftScore));
+            if (s.StatusValid) PublishModel(board, s.ModelId ?? "", series);
             PublishFeatures(board, s, series);
+        }
+    }
+
+    /// <summary>Sets a group of a board's gauges when known; removes their series when not.</summary>
+    private static void Known(string board, bool known, params (Gauge Gauge, double Value)[] values)
+    {
+        foreach (var (gauge, value) in values)
+        {
+            if (known) gauge.WithLabels(board).Set(value);
+            else gauge.RemoveLabelled(board);
         }
     }
 
@@ -132,8 +142,11 @@ public sealed class BridgeMetrics
 
     private void PublishFeatures(string board, BoardSnapshot s, Series series)
     {
-        var drift = s.FeatureDrift ?? [];
-        var drifted = s.FeatureDrifted ?? [];
+        // Not known (no window report since the bridge started): no feature series at all.
+        IReadOnlyList<double> drift = s.WindowValid ? s.FeatureDrift ?? [] : [];
+        IReadOnlyList<bool> drifted = s.WindowValid ? s.FeatureDrifted ?? [] : [];
+        IReadOnlyList<bool> saturated = s.WindowValid ? s.FeatureSaturated ?? [] : [];
+        IReadOnlyList<int> missing = s.WindowValid ? s.FeatureMissing ?? [] : [];
         var names = s.FeatureNames ?? [];
         var now = new List<(string Feature, string Index)>();
         for (int i = 0; i < Math.Max(drift.Count, drifted.Count); i++)
@@ -142,14 +155,17 @@ public sealed class BridgeMetrics
             string feature = i < names.Count && !string.IsNullOrWhiteSpace(names[i]) ? names[i] : "f" + index;
             now.Add((feature, index));
             if (i < drift.Count)
-                _featureDrift.WithLabels(board, feature, index).Set(drift[i]);
+                _featureDrift.WithLabels(board, feature, index).Set(i < saturated.Count && saturated[i] ? double.PositiveInfinity : drift[i]);
             if (i < drifted.Count)
                 _featureDrifted.WithLabels(board, feature, index).Set(drifted[i] ? 1 : 0);
+            if (i < missing.Count)
+                _featureMissing.WithLabels(board, feature, index).Set(missing[i]);
         }
         foreach (var (feature, index) in series.Features.Except(now))
         {
             _featureDrift.RemoveLabelled(board, feature, index);
             _featureDrifted.RemoveLabelled(board, feature, index);
+            _featureMissing.RemoveLabelled(board, feature, index);
         }
         series.Features = now;
     }

@@ -23,8 +23,11 @@ public static class PlcTypesFile
         text.Append(inv, $"//   NETID '{config.Ads.NetId}', PORT {config.Ads.AdsPort}, IDXGRP 16#{map.IndexGroup:X}, IDXOFFS 0, LEN {map.TotalSize}\n");
         foreach (var entry in map.Entries)
             text.Append(inv, $"//   slot {entry.Slot}: {entry.Board}, IDXOFFS {entry.IndexOffset}, LEN {entry.Size}\n");
-        text.Append("// Verdict: ").Append(string.Join(", ", BoardVerdict.Names.Select((name, code) => $"{code} {name}"))).Append(inv, $", {BoardVerdict.Unknown} unknown.\n");
-        text.Append(inv, $"// Check Size = SIZEOF({BoardLayout.TypeName}) after each read: a different Size means this file is not the bridge's layout.\n\n");
+        text.Append("// Verdict: ").Append(string.Join(", ", BoardSnapshot.VerdictCodes.Select(code => $"{code} {BoardSnapshot.VerdictName(code)}")))
+            .Append(inv, $", {BoardSnapshot.UnknownVerdict} {BoardSnapshot.VerdictName(BoardSnapshot.UnknownVerdict)}.\n");
+        text.Append(inv, $"// Check Size = SIZEOF({BoardLayout.TypeName}) after each read: a different Size means this file is not the bridge's layout.\n");
+        text.Append("// Read AnomalyRate, DriftScore, Verdict and Feature* only while WindowValid, the counters only while StatusValid: before that they are not known (0 is not a value).\n");
+        text.Append(inv, $"// FeatureSaturated[i]: the statistic is 32768 or more, or infinite; FeatureDrift[i] then holds {BoardLayout.SaturatedDrift:0}, a lower bound.\n\n");
         text.Append(PlcDutWriter.Write(map.Layout.Type));
         return text.ToString();
     }

@@ -18,5 +18,6 @@ public sealed record BoardReading(string Board, BoardSnapshot? Snapshot, bool On
 
     public static BoardReading Initial(string board) => new(board, null, Online: false, Stale: true, NoTelemetryYet, Updates: 0);
 
-    public byte VerdictCode => Snapshot is null ? BoardVerdict.Unknown : BoardVerdict.Code(Snapshot.Verdict);
+    /// <summary>The last window's verdict code; <see cref="BoardSnapshot.UnknownVerdict"/> while it is not known.</summary>
+    public byte VerdictCode => Snapshot is { WindowValid: true } s ? s.Verdict : BoardSnapshot.UnknownVerdict;
 }

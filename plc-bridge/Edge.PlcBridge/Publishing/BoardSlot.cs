@@ -39,13 +39,16 @@ public sealed class BoardSlot
     {
         var layout = _layout;
         var snapshot = reading.Snapshot;
-        var drift = snapshot?.FeatureDrift ?? [];
-        var drifted = snapshot?.FeatureDrifted ?? [];
+        bool window = snapshot?.WindowValid ?? false;
+        var drift = window ? snapshot!.FeatureDrift ?? [] : [];
+        var drifted = window ? snapshot!.FeatureDrifted ?? [] : [];
+        var saturated = window ? snapshot!.FeatureSaturated ?? [] : [];
+        var missing = window ? snapshot!.FeatureMissing ?? [] : [];
         Symbol.Update(v =>
         {
             v.Set(layout[BoardLayout.Size], (ulong)layout.ByteSize);
             v.Set(layout[BoardLayout.Layout], (ulong)BoardLayout.Version);
-            v.Set(layout[BoardLayout.FeatureCount], (ulong)Math.Min(Math.Max(drift.Count, drifted.Count), ushort.MaxValue));
+            v.Set(layout[BoardLayout.FeatureCount], (ulong)Math.Min(snapshot?.FeatureCount ?? 0, ushort.MaxValue));
             v.Set(layout[BoardLayout.Online], reading.Online);
             v.Set(layout[BoardLayout.Stale], reading.Stale);
             v.Set(layout[BoardLayout.DriftAlarm], snapshot?.DriftAlarm ?? false);
@@ -56,17 +59,23 @@ public sealed class BoardSlot
             v.Set(layout[BoardLayout.Samples], Count(snapshot?.Samples));
             v.Set(layout[BoardLayout.Inferences], Count(snapshot?.Inferences));
             v.Set(layout[BoardLayout.Anomalies], Count(snapshot?.Anomalies));
-            v.Set(layout[BoardLayout.AnomalyRate], snapshot?.AnomalyRate ?? 0);
-            v.Set(layout[BoardLayout.DriftScore], snapshot?.DriftScore ?? 0);
+            v.Set(layout[BoardLayout.AnomalyRate], window ? snapshot!.AnomalyRate : 0);
+            v.Set(layout[BoardLayout.DriftScore], window ? snapshot!.DriftScore : 0);
             v.Set(layout[BoardLayout.InferenceMeanUs], snapshot?.InferenceMicrosMean ?? 0);
             v.Set(layout[BoardLayout.InferenceMaxUs], snapshot?.InferenceMicrosMax ?? 0);
             v.Set(layout[BoardLayout.Name], PlcText.Fit(Board, BoardLayout.NameLength));
             v.Set(layout[BoardLayout.ModelId], PlcText.Fit(snapshot?.ModelId, BoardLayout.ModelIdLength));
             v.Set(layout[BoardLayout.LastError], PlcText.Fit(reading.LastError, BoardLayout.LastErrorLength));
+            v.Set(layout[BoardLayout.StatusValid], snapshot?.StatusValid ?? false);
+            v.Set(layout[BoardLayout.WindowValid], window);
+            v.Set(layout[BoardLayout.MissingValues], Count(snapshot?.MissingValues));
             for (int i = 0; i < layout.FeatureSlots; i++)
             {
-                v.Set(layout.FeatureDriftAt[i], i < drift.Count ? drift[i] : 0.0);
+                bool isSaturated = i < saturated.Count && saturated[i];
+                v.Set(layout.FeatureDriftAt[i], isSaturated ? BoardLayout.SaturatedDrift : i < drift.Count ? drift[i] : 0.0);
                 v.Set(layout.FeatureDriftedAt[i], i < drifted.Count && drifted[i]);
+                v.Set(layout.FeatureSaturatedAt[i], isSaturated);
+                v.Set(layout.FeatureMissingAt[i], (ulong)(i < missing.Count ? Math.Clamp(missing[i], 0, ushort.MaxValue) : 0));
             }
         });
     }

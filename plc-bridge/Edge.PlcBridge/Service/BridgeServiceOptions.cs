@@ -6,7 +6,8 @@ public sealed record BridgeServiceOptions
     /// <summary>First wait before calling a failed feed again; doubles per failure up to <see cref="RetryMaximum"/>.</summary>
     public TimeSpan RetryMinimum { get; init; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan RetryMaximum { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Longest wait between attempts: a board that comes back (after a power loss, say) is reconnected within this.</summary>
+    public TimeSpan RetryMaximum { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often staleness and pending acknowledges are checked.</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMilliseconds(100);

@@ -1,3 +1,4 @@
+using Edge.Device.Link;
 using Edge.Board.Client;
 using Edge.Board.Link;
 using Edge.Board.Tests.Support;
@@ -14,9 +15,9 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task HelloNamesTheBoard()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         var hello = await rig.Client.HelloAsync();
-        Assert.AreEqual(1, hello.ProtocolVersion);
+        Assert.AreEqual(2, hello.ProtocolVersion);
         StringAssert.Contains(hello.BoardName, "simulated nucleo-f746zg");
         Assert.AreEqual(256 * 1024, hello.StagingCapacity);
     }
@@ -24,7 +25,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task UploadedModelRunsAndInfersLikeTheDeviceEngine()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         var result = await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
         var model = ModelReader.Read(Fixtures.FluxMlp);
         Assert.AreEqual(model.IdHex, result.ModelId);
@@ -56,7 +57,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task CorruptOrInvalidUploadsKeepTheOldModel()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
         string id = (await rig.Client.StatusAsync()).ModelId;
 
@@ -76,7 +77,7 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task TooLargeUploadsAreRefusedUpFront()
     {
-        await using var rig = BoardRig.Start(profile: Simulation.BoardProfile.NucleoF091rc);
+        await using var rig = await BoardRig.StartAsync(profile: Simulation.BoardProfile.NucleoF091rc);
         var e = await Assert.ThrowsExactlyAsync<BoardCommandException>(() => rig.Client.UploadAsync(UploadKind.Model, new byte[100_000]));
         Assert.AreEqual(LinkStatus.TooLarge, e.Response.Status);
     }
@@ -86,7 +87,7 @@ public sealed class BoardCommandTests
     {
         // flux_cnn1d needs about 2 KB of arena; give the board 1 KB.
         var tiny = Simulation.BoardProfile.NucleoF746zg with { Name = "tiny", ArenaBudget = 1024 };
-        await using var rig = BoardRig.Start(profile: tiny);
+        await using var rig = await BoardRig.StartAsync(profile: tiny);
         var cnn = Edge.Models.ModelConverter.Convert(new Edge.Models.ConvertOptions(
             Edge.TestSupport.RepoPaths.MotorFlux("flux_cnn1d.onnx"), Edge.TestSupport.RepoPaths.MotorFlux("train_164V.windows.csv"),
             Path.Combine(Edge.TestSupport.RepoPaths.TempDirectory("cnn"), "cnn.edgem")) { BiasCorrection = false }).Bytes;
@@ -99,15 +100,16 @@ public sealed class BoardCommandTests
     [TestMethod]
     public async Task UnknownCommandsAndShortRequestsGetAStatus()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         var unknown = await rig.Client.Link.RequestAsync(0x7E, new byte[] { 1, 2 });
         Assert.AreEqual(LinkStatus.UnknownCommand, unknown.Status);
         var shortBegin = await rig.Client.Link.RequestAsync(LinkCommand.UploadBegin, new byte[] { 1 });
         Assert.AreEqual(LinkStatus.BadRequest, shortBegin.Status);
+        StringAssert.Contains(shortBegin.Message, "truncated while reading length", "the board names the field it could not read");
         var noModel = await rig.Client.Link.RequestAsync(LinkCommand.Infer, new byte[7]);
         Assert.AreEqual(LinkStatus.NoModel, noModel.Status);
-        var version = await rig.Client.Link.RequestAsync(LinkCommand.Hello, new byte[] { 9 });
+        var version = await rig.Client.Link.OpenSessionAsync(new Device.Link.Messages.HelloRequest { ProtocolVersion = 9 });
         Assert.AreEqual(LinkStatus.UnsupportedVersion, version.Status);
-        Assert.AreEqual(1, version.Payload[0]);
+        Assert.AreEqual(LinkFrame.ProtocolVersion, version.Payload[0]);
     }
 }

@@ -1,3 +1,5 @@
+using Edge.Device.Link.Messages;
+using Edge.Device.Link;
 using Edge.Board.Client;
 using Edge.Board.Link;
 using Edge.Board.Streaming;
@@ -21,7 +23,7 @@ public sealed class EndToEndDriftTests
     [TestMethod]
     public async Task BoardReportsTheSameWindowsAsReplay()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
         await rig.Client.UploadAsync(UploadKind.DriftProfile, Fixtures.Profile);
         await rig.Client.SetTelemetryAsync(statusIntervalMs: 0, windowReports: true);
@@ -41,7 +43,7 @@ public sealed class EndToEndDriftTests
         {
             var board = result.Windows[w];
             var host = replay.Windows[w];
-            Assert.AreEqual(host.Verdict, board.Verdict, $"window {w + 1}");
+            Assert.AreEqual(host.Verdict, board.VerdictName, $"window {w + 1}");
             Assert.AreEqual(host.DriftedFeatures, board.DriftedFeatures, $"window {w + 1}");
             Assert.AreEqual(host.Alarm, board.Alarm, $"window {w + 1}");
             for (int c = 0; c < profile.Columns.Length; c++)
@@ -57,21 +59,18 @@ public sealed class EndToEndDriftTests
                 Assert.AreEqual(h.Drifted, b.Drifted, where + " drifted");
             }
         }
-        Assert.IsTrue(result.Windows.Take(10).All(w => w.Verdict == "clean"), "no drift at 164 V");
-        Assert.AreEqual("confirmed", result.Windows[12].Verdict, "drift confirmed in the third 289 V window");
+        Assert.IsTrue(result.Windows.Take(10).All(w => w.Verdict == WindowVerdict.Clean), "no drift at 164 V");
+        Assert.AreEqual(WindowVerdict.Confirmed, result.Windows[12].Verdict, "drift confirmed in the third 289 V window");
         Assert.IsTrue(result.FinalStatus.Alarm);
         Assert.AreEqual(4000, result.FinalStatus.Inferences);
         Assert.IsTrue(result.FinalStatus.Anomalies >= 2000, "every 289 V row looks faulty to the model");
 
         // The same reports arrived unasked, as telemetry.
         var pushed = new List<WindowReport>();
-        WindowReport? partial = null;
+        var pages = new WindowPageJoiner();
         while (rig.Client.Link.Telemetry.TryRead(out var frame))
         {
-            if (frame.Kind != TelemetryKind.Window) continue;
-            var page = WindowReport.ParsePage(frame.Payload);
-            partial = partial is null || page.Columns[0].Index == 0 ? page : partial.Join(page);
-            if (partial.Complete) pushed.Add(partial);
+            if (frame.Kind == TelemetryKind.Window && pages.Add(frame.Decode(new WindowPage(), rig.Client.Address)) is { } report) pushed.Add(report);
         }
         Assert.AreEqual(20, pushed.Count);
         for (int w = 0; w < 20; w++)

@@ -1,3 +1,5 @@
+using Edge.Device.Link.Messages;
+using Edge.Device.Link;
 using Edge.Board.Client;
 using Edge.Board.Simulation;
 using Edge.Board.Streaming;
@@ -17,12 +19,12 @@ public sealed class LocalSamplesTests
     [TestMethod]
     public async Task BoardSamplingItselfReportsByTelemetry()
     {
-        await using var rig = BoardRig.Start();
+        await using var rig = await BoardRig.StartAsync();
         await rig.Client.UploadAsync(UploadKind.Model, Fixtures.FluxMlp);
         await rig.Client.UploadAsync(UploadKind.DriftProfile, Fixtures.Profile);
         var table = Fixtures.Read("drift_289V");
         var (layout, rows) = BoardStreamer.Prepare(ModelReader.Read(Fixtures.FluxMlp), Fixtures.ParsedProfile, table);
-        await rig.Client.ConfigureRowsAsync(layout);
+        await BoardStreamer.ConfigureAsync(rig.Client, layout);
         await rig.Client.SetTelemetryAsync(statusIntervalMs: 50, windowReports: true);
 
         var sensor = new ReplaySampleSource(rowsPerSecond: 4000);
@@ -34,15 +36,15 @@ public sealed class LocalSamplesTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await foreach (var frame in rig.Client.Link.Telemetry.ReadAllAsync(timeout.Token))
         {
-            if (frame.Kind == TelemetryKind.Status) statuses.Add(BoardStatus.Parse(frame.Payload));
-            else if (frame.Kind == TelemetryKind.Window && WindowReport.ParsePage(frame.Payload).Columns[0].Index == 0) windows++;
+            if (frame.Kind == TelemetryKind.Status) statuses.Add(BoardStatus.From(frame.Decode(new StatusRecord(), rig.Client.Address)));
+            else if (frame.Kind == TelemetryKind.Window && frame.Decode(new WindowPage(), rig.Client.Address).First == 0) windows++;
             if (statuses.Count > 0 && statuses[^1].Samples == 600 && windows == 3) break;
         }
         var last = statuses[^1];
         Assert.AreEqual(600, last.Samples);
         Assert.AreEqual(600, last.Inferences);
         Assert.AreEqual(3, last.WindowsCompleted);
-        Assert.AreEqual("confirmed", last.Verdict);
+        Assert.AreEqual(Device.Drift.WindowVerdict.Confirmed, last.Verdict);
         Assert.IsTrue(last.Alarm);
         Assert.AreEqual(ModelReader.Read(Fixtures.FluxMlp).IdHex, last.ModelId);
         Assert.IsTrue(statuses.Count >= 3, $"status every 50 ms while sampling ({statuses.Count} received)");

@@ -1,3 +1,4 @@
+using Edge.Device.Link;
 using Edge.Board.Simulation;
 using Edge.Board.Tests.Support;
 using Edge.Device.Board;
@@ -22,11 +23,11 @@ public sealed class UploadResumeTests
         string secondId = ModelReader.Read(second).IdHex;
 
         // 1. The board runs the first model.
-        await using (var rig = BoardRig.Start(stateFolder: state))
+        await using (var rig = await BoardRig.StartAsync(stateFolder: state))
             await rig.Client.UploadAsync(UploadKind.Model, first);
 
         // 2. Half of the second model arrives, then the board dies (no commit).
-        await using (var rig = BoardRig.Start(stateFolder: state))
+        await using (var rig = await BoardRig.StartAsync(stateFolder: state))
         {
             var begin = new byte[9];
             begin[0] = UploadKind.Model;
@@ -43,7 +44,7 @@ public sealed class UploadResumeTests
         }
 
         // 3. Restarted from its flash, the board runs the first model; the host resumes the second.
-        await using (var rig = BoardRig.Start(stateFolder: state))
+        await using (var rig = await BoardRig.StartAsync(stateFolder: state))
         {
             var status = await rig.Client.StatusAsync();
             Assert.AreEqual(firstId, status.ModelId, "the interrupted upload did not replace the running model");

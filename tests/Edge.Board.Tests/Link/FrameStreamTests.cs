@@ -26,7 +26,7 @@ public sealed class FrameStreamTests
             var payload = new byte[random.Next(0, 64)];
             random.NextBytes(payload);
             payload.CopyTo(encoder.Payload, LinkFrame.PayloadAt);
-            int length = encoder.Finish(FrameType.Telemetry, 0, 7, 0, payload.Length);
+            int length = encoder.Finish(FrameType.Telemetry, 0x12345678, 0, 7, 0, payload.Length);
             sentPayloads.Add(payload);
             for (int i = 0; i < length; i++) { wire.Add(encoder.Wire[i]); frameOf.Add(f); }
         }

@@ -25,14 +25,24 @@ public sealed class BoardRig : IAsyncDisposable
 
     public string StateFolder { get; }
 
-    public static BoardRig Start(double noise = 0, int seed = 1, LinkOptions? options = null, string? stateFolder = null, BoardProfile? profile = null, bool noisePerFrame = false)
+    /// <summary>A board and a host with a session open (hello done).</summary>
+    public static async Task<BoardRig> StartAsync(double noise = 0, int seed = 1, LinkOptions? options = null, string? stateFolder = null, BoardProfile? profile = null, bool noisePerFrame = false)
     {
         string state = stateFolder ?? RepoPaths.TempDirectory("board-state");
         var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), state, "test-board");
         var line = new NoisyDuplex(noise, seed, noisePerFrame);
         _ = board.Port.Attach(line.Board);
-        var link = new LinkClient(new StreamTransport(line.Host, "in-memory line"), options);
-        return new BoardRig(board, line, BoardClient.Over(link), state);
+        try
+        {
+            var (client, _) = await BoardClient.OpenAsync(new LinkClient(new StreamTransport(line.Host, "in-memory line"), options));
+            return new BoardRig(board, line, client, state);
+        }
+        catch
+        {
+            board.Dispose();
+            await line.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

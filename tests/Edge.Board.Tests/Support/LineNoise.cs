@@ -2,8 +2,8 @@ namespace Edge.Board.Tests.Support;
 
 /// <summary>
 /// What a noisy factory line does: flips a bit, drops a byte, or inserts a random byte before
-/// one (a third each), either at a rate per byte, or once in a given share of the writes (each
-/// write is one frame). Seeded, so a failure repeats.
+/// one (a third each), either at a rate per byte, or once in a given share of the frames (a
+/// frame ends at its 0x00 delimiter; a write may carry several). Seeded, so a failure repeats.
 /// </summary>
 public sealed class LineNoise(double rate, int seed, bool perFrame = false)
 {
@@ -23,13 +23,21 @@ public sealed class LineNoise(double rate, int seed, bool perFrame = false)
     {
         var received = new List<byte>(sent.Length + 8);
         int hitAt = -1;
-        if (perFrame && sent.Length > 0 && _random.NextDouble() < rate)
-        {
-            hitAt = _random.Next(sent.Length);
-            FramesHit++;
-        }
+        int frameStart = 0;
         for (int i = 0; i < sent.Length; i++)
         {
+            if (perFrame && i == frameStart)
+            {
+                int end = sent[i..].IndexOf((byte)0);
+                int frameLength = end < 0 ? sent.Length - i : end + 1;
+                hitAt = -1;
+                if (_random.NextDouble() < rate)
+                {
+                    hitAt = i + _random.Next(frameLength);
+                    FramesHit++;
+                }
+                frameStart = i + frameLength;
+            }
             byte b = sent[i];
             if (perFrame ? i == hitAt : rate > 0 && _random.NextDouble() < rate)
             {

@@ -16,8 +16,8 @@ public sealed class NoisyDuplex : IAsyncDisposable
     {
         HostNoise = new LineNoise(rate, seed, perFrame);
         BoardNoise = new LineNoise(rate, seed + 1, perFrame);
-        Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise);
-        Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise);
+        Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise, () => Silent);
+        Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise, () => Silent);
     }
 
     /// <summary>Noise on what the host sends.</summary>
@@ -28,6 +28,9 @@ public sealed class NoisyDuplex : IAsyncDisposable
 
     public Stream Host { get; }
 
+    /// <summary>The far end lost power: from now on nothing gets through in either direction, and nothing closes (a half-open link).</summary>
+    public bool Silent { get; set; }
+
     public Stream Board { get; }
 
     public async ValueTask DisposeAsync()
@@ -36,7 +39,7 @@ public sealed class NoisyDuplex : IAsyncDisposable
         await _toHost.Writer.CompleteAsync();
     }
 
-    private sealed class NoisyEnd(Stream incoming, PipeWriter outgoing, LineNoise noise) : Stream
+    private sealed class NoisyEnd(Stream incoming, PipeWriter outgoing, LineNoise noise, Func<bool> silent) : Stream
     {
         private readonly object _gate = new();
 
@@ -54,6 +57,7 @@ public sealed class NoisyDuplex : IAsyncDisposable
 
         public override void Write(byte[] buffer, int offset, int count)
         {
+            if (silent()) return;
             lock (_gate)
             {
                 var arrived = noise.Transmit(buffer.AsSpan(offset, count));

@@ -43,8 +43,9 @@ public sealed class ConfigLoadingTests
 
         Assert.AreEqual(64, config.FeatureSlots);
         Assert.HasCount(2, config.Boards);
-        Assert.AreEqual(new BoardEndpointConfig("Loom3", "tcp://192.168.10.23:4711", 115200, TimeSpan.FromSeconds(5), 1), config.Boards[0]);
-        Assert.AreEqual(new BoardEndpointConfig("Pump1", "/dev/ttyACM0", 115200, TimeSpan.FromSeconds(10), 2), config.Boards[1]);
+        const string Captures = "/var/lib/edge-bridge/captures";
+        Assert.AreEqual(new BoardEndpointConfig("Loom3", "tcp://192.168.10.23:4711", 115200, TimeSpan.FromSeconds(5), 1) { CaptureFolder = Captures }, config.Boards[0]);
+        Assert.AreEqual(new BoardEndpointConfig("Pump1", "/dev/ttyACM0", 115200, TimeSpan.FromSeconds(10), 2) { CaptureFolder = Captures }, config.Boards[1]);
         Assert.IsTrue(config.Boards[0].IsTcp);
         Assert.IsFalse(config.Boards[1].IsTcp);
         var ads = config.Ads;

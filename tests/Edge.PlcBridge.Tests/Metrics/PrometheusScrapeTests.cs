@@ -1,3 +1,4 @@
+using Edge.Device.Drift;
 using System.Globalization;
 using Edge.PlcBridge.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -37,12 +38,13 @@ public sealed class PrometheusScrapeTests
             Assert.AreEqual(s.Samples, scrape.Value("edge_board_samples", board));
             Assert.AreEqual(s.Inferences, scrape.Value("edge_board_inferences", board));
             Assert.AreEqual(s.Anomalies, scrape.Value("edge_board_anomalies", board));
+            Assert.AreEqual(s.MissingValues, scrape.Value("edge_board_missing_values", board));
             Assert.AreEqual(s.InferenceMicrosMean / 1e6, scrape.Value("edge_board_inference_mean_seconds", board));
             Assert.AreEqual(s.InferenceMicrosMax / 1e6, scrape.Value("edge_board_inference_max_seconds", board));
             Assert.AreEqual(s.LastSeen!.Value.ToUnixTimeMilliseconds() / 1000.0, scrape.Value("edge_board_last_seen_timestamp_seconds", board), 1e-3);
             Assert.AreEqual(1, scrape.Value("edge_board_model_info", board, ("model_id", s.ModelId)));
             foreach (var verdict in new[] { "clean", "drifting", "confirmed", "anomaly-burst", "unknown" })
-                Assert.AreEqual(verdict == s.Verdict ? 1 : 0, scrape.Value("edge_board_verdict", board, ("verdict", verdict)), $"{s.Board} verdict {verdict}");
+                Assert.AreEqual(verdict == WindowVerdict.Name(s.Verdict) ? 1 : 0, scrape.Value("edge_board_verdict", board, ("verdict", verdict)), $"{s.Board} verdict {verdict}");
             Assert.HasCount(s.FeatureDrift.Count, scrape.Find("edge_board_feature_drift", board));
             for (int i = 0; i < s.FeatureDrift.Count; i++)
             {
@@ -50,6 +52,7 @@ public sealed class PrometheusScrapeTests
                 var index = ("index", i.ToString(CultureInfo.InvariantCulture));
                 Assert.AreEqual(s.FeatureDrift[i], scrape.Value("edge_board_feature_drift", board, feature, index));
                 Assert.AreEqual(s.FeatureDrifted[i] ? 1 : 0, scrape.Value("edge_board_feature_drifted", board, feature, index));
+                Assert.AreEqual(s.FeatureMissing[i], scrape.Value("edge_board_feature_missing", board, feature, index));
             }
         }
         foreach (var gauge in new[] { "edge_board_online", "edge_board_anomaly_rate", "edge_board_feature_drift", "edge_board_samples" })

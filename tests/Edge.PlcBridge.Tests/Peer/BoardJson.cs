@@ -29,6 +29,9 @@ internal static class BoardJson
             case float[] reals:
                 CollectionAssert.AreEqual(reals.Select(r => (double)r).ToArray(), actual.AsArray().Select(n => n!.GetValue<double>()).ToArray(), what);
                 break;
+            case ushort[] counts:
+                CollectionAssert.AreEqual(counts.Select(c => (double)c).ToArray(), actual.AsArray().Select(n => n!.GetValue<double>()).ToArray(), what);
+                break;
             case bool[] flags:
                 CollectionAssert.AreEqual(flags, actual.AsArray().Select(n => n!.GetValue<bool>()).ToArray(), what);
                 break;

@@ -131,7 +131,7 @@ public sealed class BridgeAdsClientPeerTests
         await using var boardHost = SimulatedBoardHost.ListenTcp(board, System.Net.IPAddress.Loopback, 0);
         string modelId = await SimulatedBoards.LoadFluxMlpAsync(boardHost.Address, board, rows: 0);
         string yaml = TestBridge.Yaml().Replace("tcp://127.0.0.1:4711", boardHost.Address, StringComparison.Ordinal);
-        await using var bridge = await TestBridge.StartAsync(yaml, new Links.LinkBoardFeeds(), new ScriptedFeeds());
+        await using var bridge = await TestBridge.StartAsync(yaml, new Edge.PlcBridge.Links.LinkBoardFeeds(), new ScriptedFeeds());
 
         await using var script = Start(bridge, "subscribe.js", "direct", "Loom3.Samples", "Loom3.DriftAlarm", "Loom3.ModelId");
         await script.ReadEventAsync("subscribed", TimeSpan.FromSeconds(60));

@@ -13,45 +13,43 @@ internal static class ExpectedBoard
 {
     public static Dictionary<string, object> Of(string board, BoardSnapshot? s, int slots, int size, bool online, bool stale, long updates, string lastError)
     {
-        var drift = s?.FeatureDrift ?? [];
-        var drifted = s?.FeatureDrifted ?? [];
+        bool window = s?.WindowValid ?? false;
+        IReadOnlyList<double> drift = window ? s!.FeatureDrift : [];
+        IReadOnlyList<bool> drifted = window ? s!.FeatureDrifted : [];
+        IReadOnlyList<bool> saturated = window ? s!.FeatureSaturated : [];
+        IReadOnlyList<int> missing = window ? s!.FeatureMissing : [];
         return new Dictionary<string, object>
         {
             ["Size"] = (uint)size,
-            ["Layout"] = (ushort)1,
-            ["FeatureCount"] = (ushort)drift.Count,
+            ["Layout"] = (ushort)2,
+            ["FeatureCount"] = (ushort)(s?.FeatureDrift.Count ?? 0),
             ["Online"] = online,
             ["Stale"] = stale,
             ["DriftAlarm"] = s?.DriftAlarm ?? false,
             ["AlarmAck"] = false,
-            ["Verdict"] = Verdict(s?.Verdict),
+            ["Verdict"] = window ? s!.Verdict : (byte)255,
             ["Updates"] = (uint)updates,
             ["LastSeen"] = s?.LastSeen is { } seen ? (ulong)seen.UtcDateTime.ToFileTimeUtc() : 0UL,
             ["WindowsCompleted"] = (ulong)(s?.WindowsCompleted ?? 0),
             ["Samples"] = (ulong)(s?.Samples ?? 0),
             ["Inferences"] = (ulong)(s?.Inferences ?? 0),
             ["Anomalies"] = (ulong)(s?.Anomalies ?? 0),
-            ["AnomalyRate"] = (float)(s?.AnomalyRate ?? 0),
-            ["DriftScore"] = (float)(s?.DriftScore ?? 0),
+            ["AnomalyRate"] = window ? (float)s!.AnomalyRate : 0f,
+            ["DriftScore"] = window ? (float)s!.DriftScore : 0f,
             ["InferenceMeanUs"] = (float)(s?.InferenceMicrosMean ?? 0),
             ["InferenceMaxUs"] = (float)(s?.InferenceMicrosMax ?? 0),
             ["Name"] = board,
             ["ModelId"] = s?.ModelId ?? "",
             ["LastError"] = lastError,
-            ["FeatureDrift"] = Enumerable.Range(0, slots).Select(i => i < drift.Count ? (float)drift[i] : 0f).ToArray(),
+            // A saturated statistic reads as its lower bound, 32768, beside its flag.
+            ["FeatureDrift"] = Enumerable.Range(0, slots).Select(i => i < saturated.Count && saturated[i] ? 32768f : i < drift.Count ? (float)drift[i] : 0f).ToArray(),
             ["FeatureDrifted"] = Enumerable.Range(0, slots).Select(i => i < drifted.Count && drifted[i]).ToArray(),
+            ["StatusValid"] = s?.StatusValid ?? false,
+            ["WindowValid"] = window,
+            ["MissingValues"] = (ulong)(s?.MissingValues ?? 0),
+            ["FeatureSaturated"] = Enumerable.Range(0, slots).Select(i => i < saturated.Count && saturated[i]).ToArray(),
+            ["FeatureMissing"] = Enumerable.Range(0, slots).Select(i => i < missing.Count ? (ushort)missing[i] : (ushort)0).ToArray(),
         };
-    }
-
-    /// <summary>The board's verdict code for a name, from the firmware's table; 255 for none.</summary>
-    public static byte Verdict(string? name)
-    {
-        for (byte code = 0; code < 8; code++)
-        {
-            if (WindowVerdict.Name(code) == name)
-                return code;
-        }
-        return 255;
     }
 
     /// <summary>Every member equal, arrays element by element; the message names the member.</summary>

@@ -29,6 +29,9 @@ public static class SimulatedBoards
         return BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table).Rows;
     });
 
+    /// <summary>The motor-flux drift profile the boards run (.edgp bytes).</summary>
+    public static byte[] ProfileBytes => Files.Value.Profile;
+
     /// <summary>drift_289V as the board's rows for flux_mlp and the motor-flux profile.</summary>
     public static float[][] DriftRows => Rows289.Value;
 
@@ -43,7 +46,7 @@ public static class SimulatedBoards
             await client.UploadAsync(UploadKind.DriftProfile, profile);
             var table = TableReader.Read(RepoPaths.MotorFlux("drift_289V.features.csv"));
             var (layout, _) = BoardStreamer.Prepare(ModelReader.Read(model), DriftProfileReader.Read(profile, "profile"), table);
-            await client.ConfigureRowsAsync(layout);
+            await BoardStreamer.ConfigureAsync(client, layout);
             var sensor = new ReplaySampleSource(rowsPerSecond: 2000);
             sensor.Enqueue(DriftRows.Take(rows));
             board.Runtime.SampleSource = sensor;

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
+using Edge.Board.Client;
 using Edge.Device.Drift;
-using Edge.Device.Numerics;
 using Edge.Drift.Profiles;
 using Edge.Common.Files;
 
@@ -35,26 +34,19 @@ internal static class BoardCaptureCommand
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
-                var (state, held, columns, frozenAt) = await client.CaptureInfoAsync();
-                if (columns != driftProfile.Columns.Length && held > 0)
-                    throw new UserFacingException($"{hello.BoardName} captures {columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
-                var rows = await client.CaptureReadAsync();
-                var csv = new StringBuilder();
-                csv.AppendLine(string.Join(",", new[] { "sample", "anomalous" }.Concat(driftProfile.Columns.Select(c => c.Name))));
-                foreach (var (sample, anomalous, values) in rows)
-                    csv.AppendLine(string.Join(",", new[] { sample.ToString(CultureInfo.InvariantCulture), anomalous ? "1" : "0" }
-                        .Concat(values.Select((v, c) => Decode(driftProfile.Columns[c], v)))));
-                if (parse.GetValue(output) is { } file) AtomicFile.Write(file.FullName, Encoding.UTF8.GetBytes(csv.ToString()));
-                else io.Out.Write(csv.ToString());
-                if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync();
-                io.Error.WriteLine($"capture {state}{(frozenAt > 0 ? $" at window {frozenAt}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
+                var capture = await client.CaptureInfoAsync();
+                if (capture.Columns != driftProfile.Columns.Length && capture.Rows > 0)
+                    throw new UserFacingException($"{hello.BoardName} captures {capture.Columns} columns, {parse.GetValue(profile)!.Name} has {driftProfile.Columns.Length}: not the profile the board runs");
+                var rows = await client.CaptureReadAsync(capture);
+                string csv = CaptureCsv.Write(rows, driftProfile, driftProfile.Columns.Length);
+                if (parse.GetValue(output) is { } file) AtomicFile.Write(file.FullName, Encoding.UTF8.GetBytes(csv));
+                else io.Out.Write(csv);
+                // The capture is in the file or on the console: name it, so the board releases this one and no other.
+                if (parse.GetValue(acknowledge)) await client.AcknowledgeAsync(capture.FrozenAtWindow);
+                io.Error.WriteLine($"capture {capture.StateName}{(capture.FrozenAtWindow > 0 ? $" at window {capture.FrozenAtWindow}" : "")}: {rows.Count} row(s){(parse.GetValue(acknowledge) ? "; alarm acknowledged, capture released" : "")}");
             }
             return ExitCode.Ok;
         });
         return command;
     }
-
-    private static string Decode(ProfileColumn column, int value) =>
-        column.IsBinned ? FixedPointInput.ToDouble(value, column.Shift).ToString("R", CultureInfo.InvariantCulture)
-        : value >= 0 && value < column.Categories.Length ? column.Categories[value] : "(unseen)";
 }

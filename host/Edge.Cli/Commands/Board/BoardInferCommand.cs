@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Board.Client;
 using Edge.Data;
 using Edge.Device.Model;
 using Edge.Models.Format;
@@ -15,7 +16,7 @@ internal static class BoardInferCommand
         var baud = BoardOptions.Baud();
         var model = new Option<FileInfo>("--model", "-m") { Description = "The model file the board runs (for its input columns and output size).", Required = true };
         var data = new Option<FileInfo>("--data", "-d") { Description = "Rows to load as input vectors (CSV or Parquet).", Required = true };
-        var rows = new Option<int>("--rows") { Description = "How many rows to load into the board's vector slots.", DefaultValueFactory = _ => 8 };
+        var rows = new Option<int?>("--rows") { Description = "How many rows to load into the board's vector slots (default: as many as the board has slots, the data has rows and one answer holds)." };
         var repeats = new Option<int>("--repeats") { Description = "Runs over the loaded vectors.", DefaultValueFactory = _ => 10 };
         var command = new Command("infer", """
             Loads rows into the board's vector slots and runs the model on them repeatedly, the trigger pin raised around
@@ -31,20 +32,35 @@ internal static class BoardInferCommand
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
+            // Counts are checked here, against the request's fields and the board's own limits, and
+            // never cast: -r 1000000 would otherwise run 16,960 times.
+            int? wanted = parse.GetValue(rows);
+            int repeatCount = parse.GetValue(repeats);
+            if (wanted < 1) throw new UserFacingException($"--rows {wanted}: load at least 1 row", ExitCode.Usage);
+            if (repeatCount is < 1 or > InferLimits.MaxRepeats)
+                throw new UserFacingException($"--repeats {repeatCount}: a board runs 1 to {InferLimits.MaxRepeats:N0} repeats per request", ExitCode.Usage);
             var edgeModel = ModelFile.Read(parse.GetValue(model)!.FullName);
             var table = TableReader.Read(parse.GetValue(data)!.FullName);
             int inputs = edgeModel.Tensors[edgeModel.Inputs[0].Tensor].ElementCount;
             int outputs = edgeModel.Tensors[edgeModel.Outputs[0]].ElementCount;
+            int fitAnswer = InferLimits.MaxOutputs / outputs;
+            if (wanted * outputs > InferLimits.MaxOutputs)
+                throw new UserFacingException($"--rows {wanted}: {wanted} vectors of {outputs} outputs do not fit one answer; at most {fitAnswer} rows for this model", ExitCode.Usage);
             var columns = InputMapping.Resolve(table, edgeModel.Metadata("input.columns"), inputs, null);
-            var vectors = InputMapping.Rows(table, columns).Take(parse.GetValue(rows)).ToArray();
+            var vectors = InputMapping.Rows(table, columns).Take(wanted ?? fitAnswer).ToArray();
+            if (vectors.Length < wanted)
+                throw new UserFacingException($"--rows {wanted}: {parse.GetValue(data)!.Name} has only {vectors.Length} row(s)", ExitCode.Usage);
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {
+                if (wanted > hello.VectorSlots)
+                    throw new UserFacingException($"--rows {wanted}: {hello.BoardName} has {hello.VectorSlots} vector slots (1 to {hello.VectorSlots} rows)", ExitCode.Usage);
+                // Without --rows: every slot the board has (fewer when the data or one answer holds fewer).
+                if (vectors.Length > hello.VectorSlots) vectors = vectors.Take(hello.VectorSlots).ToArray();
                 if ((await client.StatusAsync()).ModelId != edgeModel.IdHex)
                     throw new UserFacingException($"{hello.BoardName} does not run {edgeModel.IdHex}; upload it first (edge board upload)");
-                if (vectors.Length > hello.VectorSlots) vectors = vectors.Take(hello.VectorSlots).ToArray();
                 for (int s = 0; s < vectors.Length; s++) await client.SetVectorAsync(s, vectors[s]);
-                var run = await client.InferAsync(0, vectors.Length, parse.GetValue(repeats), outputs);
+                var run = await client.InferAsync(0, vectors.Length, repeatCount, outputs);
                 io.Out.WriteLine($"{run.Inferences} inferences on {hello.BoardName}: mean {run.MeanMicros:N1} us, min {run.MinMicros} us, max {run.MaxMicros} us (board clock)");
                 for (int s = 0; s < vectors.Length; s++)
                     io.Out.WriteLine($"  vector {s}: {string.Join(" ", run.Outputs[s].Take(8).Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))}{(outputs > 8 ? " ..." : "")}");

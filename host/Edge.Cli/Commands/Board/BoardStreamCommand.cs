@@ -51,11 +51,14 @@ internal static class BoardStreamCommand
                 var progress = new SynchronousProgress<(int Rows, Edge.Board.Client.WindowReport? Window)>(update =>
                 {
                     if (update.Window is not { } w) return;
-                    io.Out.WriteLine($"window {w.Index,4}: {w.Samples} samples, {w.Anomalies} anomalous, {w.DriftedFeatures} feature(s) drifted (share {w.DriftShareQ16 / 65536.0:0.000}), {w.Verdict}{(w.Alarm ? ", ALARM" : "")}");
+                    int missing = w.Columns.Sum(c => c.Missing);
+                    io.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"window {w.Index,4}: {w.Samples} samples, {w.Anomalies} anomalous, {w.DriftedFeatures} feature(s) drifted (share {w.DriftShare:0.000}), {w.VerdictName}{(w.Alarm ? ", ALARM" : "")}{(missing > 0 ? $", {missing} missing value(s)" : "")}"));
                 });
                 var result = await BoardStreamer.StreamAsync(client, layout, rows, progress);
                 var s = result.FinalStatus;
-                io.Out.WriteLine($"done: board processed {result.BoardSamples:N0} samples in all, {s.Inferences:N0} inferences (mean {s.MeanInferenceMicros} us), {s.Anomalies:N0} anomalies; drift alarm {(s.Alarm ? "RAISED" : "clear")}");
+                io.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"done: board processed {result.BoardSamples:N0} samples in all, {s.Inferences:N0} inferences (mean {s.MeanInferenceMicros} us), {s.Anomalies:N0} anomalies; drift alarm {(s.Alarm ? "RAISED" : "clear")}"));
             }
             return ExitCode.Ok;
         });

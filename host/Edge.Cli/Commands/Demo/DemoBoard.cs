@@ -50,7 +50,7 @@ internal sealed class DemoBoard : IAsyncDisposable
             var parsed = ModelReader.Read(model);
             var profile = DriftProfileReader.Read(parsed.DriftProfile, "the model's drift profile");
             var layout = RowLayoutBuilder.Build(parsed, profile, BundledTables.Test164V);
-            await client.ConfigureRowsAsync(layout, cancellationToken);
+            await BoardStreamer.ConfigureAsync(client, layout, cancellationToken);
         }
         board.Runtime.SampleSource = sensor;
         return new DemoBoard(name, board, host, sensor);

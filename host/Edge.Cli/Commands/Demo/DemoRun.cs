@@ -112,7 +112,7 @@ internal sealed class DemoRun(string folder, TextWriter output, bool interactive
                 string phase = b.Name == "Loom1" && b.Sampled > 2000 ? "289 V" : "164 V";
                 result.Add(new DemoView.Row(b.Name, phase, runtime.Rows.Samples, runtime.Rows.Inferences,
                     last is null || last.Samples == 0 ? 0 : (double)last.Anomalies / last.Samples,
-                    last is null ? 0 : last.DriftShareQ16 / 65536.0,
+                    last is null ? 0 : Edge.Device.Numerics.Q16.ToDouble(last.DriftShareQ16),
                     drift is null ? "" : Edge.Device.Drift.WindowVerdict.Name(drift.Policy.LastVerdict), drift?.Policy.Alarm ?? false,
                     await bridge.ReadBoardAsync(b.Name, cancellationToken)));
             }

@@ -1,9 +1,0 @@
-using System.Globalization;
-
-namespace Edge.Drift.Profiles;
-
-/// <summary>How a number becomes a category name when a numeric column has only a few distinct values (same rule when profiling and replaying).</summary>
-public static class CategoryKey
-{
-    public static string Of(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-}
