@@ -1,4 +1,3 @@
-using System.Reflection;
 using Edge.Models.Tests.Support;
 using Edge.Models.Verification;
 
@@ -12,12 +11,9 @@ namespace Edge.Models.Tests;
 [TestClass]
 public sealed class ZooConversionTests
 {
-    private static readonly string Zoo =
-        typeof(ZooConversionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Zoo").Value!;
-
     private static VerificationReport ConvertAndVerify(string model, string kind)
     {
-        string onnx = Path.Combine(Zoo, model + ".onnx");
+        string onnx = Samples.ZooFile(model + ".onnx");
         string output = Samples.ScratchFile($"zoo-{model}.edgem");
         var result = ModelConverter.Convert(new ConvertOptions(onnx, Samples.File($"train_164V.{kind}.csv"), output));
         File.WriteAllBytes(output, result.Bytes);
@@ -31,11 +27,28 @@ public sealed class ZooConversionTests
     [DataRow("logreg", "features")]
     [DataRow("cnn1d_dw", "windows")]     // Pad constant + reflect, grouped dilated Conv1d, AveragePool, GlobalAveragePool, Elu
     [DataRow("cnn2d", "windows")]        // edge Pad, Conv2d, MaxPool2d, AvgPool2d exclude pad, BatchNormalization
+    [DataRow("gru", "windows")]          // GRU (linear_before_reset) between batch_first Transposes, final hidden state
+    [DataRow("lstm", "windows")]         // LSTM, last output step through Squeeze
     public void BinaryClassifiersKeepTheirDecisionsAndF1(string model, string kind)
     {
         var report = ConvertAndVerify(model, kind);
+        Console.WriteLine($"{model}: agreement {report.DecisionAgreement:P2}, F1 float {report.Float!.F1:F4} int8 {report.Int8!.F1:F4}, max |error| {report.Agreement.MaxAbsError:G4}, arena {report.ArenaBytes} B");
         Assert.AreEqual(2000, report.Rows);
         Assert.IsGreaterThanOrEqualTo(0.99, report.DecisionAgreement!.Value, $"decision agreement {report.DecisionAgreement:P2}");
         Assert.IsLessThanOrEqualTo(0.01, Math.Abs(report.Int8!.F1!.Value - report.Float!.F1!.Value), $"F1 float {report.Float.F1:F4} int8 {report.Int8.F1:F4}");
+    }
+
+    /// <summary>
+    /// A QDQ model (ONNX Runtime's static quantiser's layout) keeps its scales and zero points: the
+    /// engine is within one output step (uint8 over [0, 1] after the sigmoid: 1/255) of ONNX Runtime
+    /// running the same quantised graph on every row.
+    /// </summary>
+    [TestMethod]
+    public void QdqModelStaysWithinOneOutputStepOfOnnxRuntime()
+    {
+        var report = ConvertAndVerify("mlp_qdq", "features");
+        Console.WriteLine($"mlp_qdq: agreement {report.DecisionAgreement:P2}, max |error| {report.Agreement.MaxAbsError:G4}, arena {report.ArenaBytes} B");
+        Assert.IsGreaterThanOrEqualTo(0.99, report.DecisionAgreement!.Value, $"decision agreement {report.DecisionAgreement:P2}");
+        Assert.IsLessThanOrEqualTo(1 / 255.0 + 1e-6, report.Agreement.MaxAbsError, $"max |error| {report.Agreement.MaxAbsError:G4}");
     }
 }

@@ -43,18 +43,20 @@ public static class Quantizer
                 case ReduceOp reduce: ReduceLowering.Reduce(reduce, context); break;
                 case ArgMaxOp argMax: ReduceLowering.ArgMax(argMax, context); break;
                 case PReluOp prelu: ElementwiseLowering.PRelu(prelu, context); break;
+                case RecurrentOp recurrent: RecurrentLowering.Recurrent(recurrent, context); break;
                 default: throw new ModelImportException($"op {op.Kind} '{op.Name}' has no int8 kernel");
             }
             // One graph op may lower to several kernel ops (a Concat: one copy per input); the planner counts kernel ops.
             for (int k = before; k < image.Ops.Count; k++)
             {
                 inPlace.Add(op is ClampOp or ReshapeOp or UnaryFunctionOp);
-                scratch.Add(op is TreeEnsembleOp t ? t.TargetCount : 0);
+                scratch.Add(op switch { TreeEnsembleOp t => t.TargetCount, RecurrentOp r => RecurrentLowering.Scratch(r), _ => 0 });
             }
         }
         foreach (var (_, tensor) in graph.Outputs) image.Outputs.Add(context.Index(tensor));
         int scratchAt = MemoryPlanner.Plan(image, inPlace, scratch);
         foreach (var entry in image.Ops.Where(o => o.Code == OpCode.TreeEnsemble)) entry.Parameters[TreeEnsembleInt8.AccumulatorsAt] = scratchAt;
+        foreach (var entry in image.Ops.Where(o => o.Code is OpCode.Gru or OpCode.Lstm)) entry.Parameters[RecurrentLowering.StateParameter(entry.Code)] = scratchAt;
         return image;
     }
 

@@ -21,6 +21,9 @@ public sealed record VerifyOptions(string ModelPath, string OnnxPath, string Dat
     public double Threshold { get; init; } = 0.5;
 
     public MemoryBudget Budget { get; init; } = MemoryBudget.None;
+
+    /// <summary>Also compare every op's output with ONNX Runtime's value of the same name.</summary>
+    public bool PerLayer { get; init; }
 }
 
 /// <summary>
@@ -58,7 +61,10 @@ public static class ModelVerifier
         var comparison = Compare(task, reference, candidate, labelValues, options.Threshold, input, rows);
         return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, rows.Length, task, InputMapping.Describe(columns),
             comparison.Agreement, comparison.DecisionAgreement, comparison.DecisionMismatches, comparison.Threshold, comparison.Float is null ? null : label,
-            comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString());
+            comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString())
+        {
+            Layers = options.PerLayer ? LayerComparison.Compare(engine, options.OnnxPath, input.OnnxName, input.OnnxShape, rows) : null,
+        };
     }
 
     /// <summary>

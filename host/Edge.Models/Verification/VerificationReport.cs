@@ -22,6 +22,9 @@ public sealed record VerificationReport(
     int ArenaBytes,
     string Budget)
 {
+    /// <summary>With --per-layer: every board op's output against ONNX Runtime's value of the same name.</summary>
+    public IReadOnlyList<LayerError>? Layers { get; init; }
+
     public string ToJson() => Reports.ReportJson.Serialize(this);
 
     public void WriteText(TextWriter w)
@@ -45,6 +48,18 @@ public sealed record VerificationReport(
             Row(table, "F1", Float.F1, Int8.F1);
             Row(table, "AUC", Float.Auc, Int8.Auc);
             Row(table, "accuracy", Float.Accuracy, Int8.Accuracy);
+            table.Write(w);
+        }
+        if (Layers is { } layers)
+        {
+            w.WriteLine();
+            w.WriteLine("per layer (int8 engine after each op vs ONNX Runtime's value of the same name, all rows)");
+            var table = new Reports.TextTable("#", "op", "node", "tensor", "values", "max |error|", "RMSE", "reference RMS", "cosine");
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            foreach (var l in layers)
+                table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c),
+                    l.Compared ? l.MaxAbsError.ToString("G4", c) : "-", l.Compared ? l.Rmse.ToString("G4", c) : "-",
+                    l.Compared ? l.ReferenceRms.ToString("G4", c) : "-", l.Compared ? l.Cosine.ToString("F5", c) : "no ONNX value of this name");
             table.Write(w);
         }
         w.WriteLine();

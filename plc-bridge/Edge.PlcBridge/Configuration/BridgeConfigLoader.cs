@@ -160,7 +160,8 @@ public static class BridgeConfigLoader
         if (!File.Exists(path)) throw board.Error(board.Find("profile")!, board.KeyPath("profile"), $"'{text}' does not exist ({path})");
         try
         {
-            Edge.Drift.Profiles.ProfileFile.Read(path);
+            // The device's own reader (the bridge stays off the host-tool project Edge.Drift, whose ProfileFile does the same).
+            Edge.Device.Drift.DriftProfileReader.Read(Edge.Common.Files.InputFile.ReadAllBytes(path, 32L * 1024 * 1024, "a drift profile (.edgp)"), path);
         }
         catch (Exception e) when (e is Edge.Device.Codec.EdgeFormatException or InputFileException)
         {

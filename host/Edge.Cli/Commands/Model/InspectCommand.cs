@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Models.Import;
 using Edge.Models.Reports;
 
 namespace Edge.Cli.Commands.Model;
@@ -8,23 +9,37 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model.edgem") { Description = "The model file to show." };
+        var model = new Argument<string>("model") { Description = "The .edgem file to show, or with --onnx the ONNX model to check." };
+        var onnx = new Option<bool>("--onnx") { Description = "Check an ONNX model before converting it: every node with 'ok' (and the board ops it becomes), 'folded', or why it does not convert." };
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var command = new Command("inspect", """
             Show an .edgem file: version, model id and checksum, sections, metadata, the graph's
             operations with their kernel parameters, and every tensor's shape, quantisation
-            (scale, zero point) and arena place.
+            (scale, zero point) and arena place. With --onnx, check an ONNX model instead, before
+            anything is written: each node is 'ok', 'folded' (computed at conversion or merged
+            into a neighbour), 'unsupported' (with the attribute or shape at fault and what is
+            supported) or 'not checked' (it reads a node that does not convert). Exits 3 when
+            the model does not convert.
 
             Examples:
               edge model inspect flux_mlp.edgem
               edge model inspect flux_mlp.edgem --json
+              edge model inspect flux_cnn1d.onnx --onnx
             """)
         {
             model,
+            onnx,
             json,
         };
         command.SetHandler((result, io) =>
         {
+            if (result.GetValue(onnx))
+            {
+                var check = OnnxImporter.Check(result.GetValue(model)!);
+                if (result.GetValue(json)) io.Out.WriteLine(ReportJson.Serialize(check));
+                else OnnxCheckText.Write(check, io.Out);
+                return check.Converts ? ExitCode.Ok : io.Fail(ExitCode.InvalidInput, $"{check.Path} does not convert: {OnnxCheckText.Reason(check)}");
+            }
             var inspection = ModelInspection.Inspect(result.GetValue(model)!);
             if (result.GetValue(json)) io.Out.WriteLine(inspection.ToJson());
             else inspection.WriteText(io.Out);

@@ -33,8 +33,7 @@ internal static class ReduceLowering
 
     public static void ArgMax(ArgMaxOp op, LoweringContext context)
     {
-        if (op.Depth > 128) throw new Import.ModelImportException($"op ArgMax '{op.Name}': {op.Depth} candidates; the int8 index holds at most 128");
-        context.AddTensor(op.Output, TensorType.Int8, new AffineQuantization(1f, 0));
+        context.AddCalibrated(op.Output);   // the importer pins it to scale 1, zero point 0
         var p = new int[ArgMaxInt8.ParameterCount];
         p[ArgMaxInt8.Outer] = op.Outer;
         p[ArgMaxInt8.Depth] = op.Depth;
