@@ -51,4 +51,27 @@ public sealed class ZooConversionTests
         Assert.IsGreaterThanOrEqualTo(0.99, report.DecisionAgreement!.Value, $"decision agreement {report.DecisionAgreement:P2}");
         Assert.IsLessThanOrEqualTo(1 / 255.0 + 1e-6, report.Agreement.MaxAbsError, $"max |error| {report.Agreement.MaxAbsError:G4}");
     }
+
+    /// <summary>
+    /// verify --per-layer on the LSTM (whose inner tensors are sequence-first, not batch-first): one
+    /// line per board op, each op with an ONNX value of the same name compared against ONNX
+    /// Runtime's intermediate output, and the last line is the output check itself.
+    /// </summary>
+    [TestMethod]
+    public void PerLayerReportComparesEachOpWithOnnxRuntimesIntermediateValue()
+    {
+        string onnx = Samples.ZooFile("lstm.onnx");
+        string output = Samples.ScratchFile("zoo-lstm-layers.edgem");
+        var result = ModelConverter.Convert(new ConvertOptions(onnx, Samples.File("train_164V.windows.csv"), output));
+        File.WriteAllBytes(output, result.Bytes);
+        var report = ModelVerifier.Verify(new VerifyOptions(output, onnx, Samples.File("test_164V.windows.csv")) { PerLayer = true });
+        var layers = report.Layers!;
+        Assert.HasCount(result.Model.Operations.Length, layers);
+        var compared = layers.Where(l => l.Compared).ToList();
+        Assert.IsGreaterThanOrEqualTo(layers.Count - 1, compared.Count, string.Join(", ", layers.Where(l => !l.Compared).Select(l => l.Op)));
+        foreach (var layer in compared)
+            Assert.IsGreaterThan(0.95, layer.Cosine, $"op {layer.Index} {layer.Kind} '{layer.Op}': cosine {layer.Cosine:F4}");
+        Assert.AreEqual(report.Agreement.Cosine, layers[^1].Cosine, 1e-4);
+        Assert.AreEqual(report.Agreement.MaxAbsError, layers[^1].MaxAbsError, 1e-5);
+    }
 }

@@ -54,7 +54,10 @@ internal static class ShapeImport
         var input = ImportContext.ShapeOf(context.Value(node, node.Inputs[0]));
         var axes = Axes(node, context, input.Length);
         var shape = input.Where((d, i) => axes.Length == 0 ? d != 1 : !axes.Contains(i)).ToArray();
-        if (shape.Length == 0 || shape[0] != 1) shape = shape.Prepend(1).ToArray();
+        // Squeezing the batch away keeps a leading 1 (edge's tensors keep it); a sequence-first
+        // tensor (a GRU/LSTM's Y is [steps, directions, batch, hidden]) has no batch in front to keep.
+        bool batchRemoved = input.Length > 0 && input[0] == 1 && (axes.Length == 0 || axes.Contains(0));
+        if (shape.Length == 0 || (batchRemoved && shape[0] != 1)) shape = shape.Prepend(1).ToArray();
         Reshape(node, context, shape);
     }
 

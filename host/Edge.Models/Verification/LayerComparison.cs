@@ -59,8 +59,15 @@ public static class LayerComparison
         File.WriteAllBytes(path, copy.ToByteArray());
         try
         {
+            // One row per call: inside a GRU/LSTM the batch is not the first axis, so a batch of rows would interleave.
             using var ort = new OnnxRuntimeModel(path, inputName, inputShape, wanted.ToArray());
-            return ort.Run(rows);
+            var result = wanted.Select(_ => new float[rows.Count][]).ToArray();
+            for (int r = 0; r < rows.Count; r++)
+            {
+                var one = ort.Run([rows[r]]);
+                for (int k = 0; k < wanted.Count; k++) result[k][r] = one[k][0];
+            }
+            return result;
         }
         finally
         {
