@@ -142,7 +142,7 @@ namespace Edge.Conformance
             var encoder = new FrameEncoder();
             Array.Copy(blob, at, encoder.Payload, LinkFrame.PayloadAt, length);
             at += length;
-            int wire = encoder.Finish(FrameType.Telemetry, 0, tag, 0, length);
+            int wire = encoder.Finish(FrameType.Telemetry, 0, 0, tag, 0, length);
             uint crc = Crc32.Compute(encoder.Wire, 0, wire);
             var decoder = new FrameDecoder();
             int frames = 0;

@@ -275,9 +275,9 @@ namespace Edge.Device.Inference
 
         /// <summary>
         /// Dequantises any int8 tensor of the model as it is in the arena now (after
-        /// <see cref="Run"/> of the op that writes it, before a later op reuses its place).
+        /// <see cref="Run"/> of the op that writes it, before a later op reuses its place). For the
+        /// host's per-layer report, never on the board's inference path (so not [NoAlloc]).
         /// </summary>
-        [NoAlloc]
         public void GetTensor(int tensor, float[] destination, int offset)
         {
             TensorInfo t = Model.Tensors[tensor];
