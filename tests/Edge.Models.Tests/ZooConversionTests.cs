@@ -67,11 +67,11 @@ public sealed class ZooConversionTests
         var report = ModelVerifier.Verify(new VerifyOptions(output, onnx, Samples.File("test_164V.windows.csv")) { PerLayer = true });
         var layers = report.Layers!;
         Assert.HasCount(result.Model.Operations.Length, layers);
-        var compared = layers.Where(l => l.Compared).ToList();
-        Assert.IsGreaterThanOrEqualTo(layers.Count - 1, compared.Count, string.Join(", ", layers.Where(l => !l.Compared).Select(l => l.Op)));
+        var compared = layers.Where(l => l.Agreement is not null).ToList();
+        Assert.IsGreaterThanOrEqualTo(layers.Count - 1, compared.Count, string.Join(", ", layers.Where(l => l.Agreement is null).Select(l => l.Op)));
         foreach (var layer in compared)
-            Assert.IsGreaterThan(0.95, layer.Cosine, $"op {layer.Index} {layer.Kind} '{layer.Op}': cosine {layer.Cosine:F4}");
-        Assert.AreEqual(report.Agreement.Cosine, layers[^1].Cosine, 1e-4);
-        Assert.AreEqual(report.Agreement.MaxAbsError, layers[^1].MaxAbsError, 1e-5);
+            Assert.IsGreaterThan(0.95, layer.Agreement!.Cosine, $"op {layer.Index} {layer.Kind} '{layer.Op}': cosine {layer.Agreement.Cosine:F4}");
+        Assert.AreEqual(report.Agreement.Cosine, layers[^1].Agreement!.Cosine, 1e-4);
+        Assert.AreEqual(report.Agreement.MaxAbsError, layers[^1].Agreement!.MaxAbsError, 1e-5);
     }
 }

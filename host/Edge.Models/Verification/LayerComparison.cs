@@ -11,7 +11,7 @@ namespace Edge.Models.Verification;
 /// edge made itself (a requantising copy, a transpose around a softmax) has no ONNX counterpart;
 /// its reference is null.
 /// </summary>
-public sealed record LayerError(int Index, string Kind, string Op, string Tensor, int Elements, bool Compared, double MaxAbsError, double Rmse, double Cosine, double ReferenceRms);
+public sealed record LayerError(int Index, string Kind, string Op, string Tensor, int Elements, AgreementMetrics? Agreement);
 
 /// <summary>Runs the device engine op by op and ONNX Runtime with every matching intermediate value as an extra output.</summary>
 public static class LayerComparison
@@ -27,9 +27,8 @@ public static class LayerComparison
         var wanted = names.Where((n, i) => produced.Contains(n) && ops[i].Code != OpCode.ArgMax).Distinct().ToList();
         var reference = wanted.Count == 0 ? [] : RunWithOutputs(onnx, onnxPath, inputName, inputShape, wanted, rows);
 
-        var stats = new Accumulator[ops.Length];
-        for (int i = 0; i < ops.Length; i++) stats[i] = new Accumulator();
-        var buffer = new float[model.Tensors.Max(t => t.ElementCount)];
+        var expected = ops.Select(_ => new List<float[]>()).ToArray();
+        var actual = ops.Select(_ => new List<float[]>()).ToArray();
         for (int r = 0; r < rows.Count; r++)
         {
             engine.Load(rows[r]);
@@ -38,14 +37,16 @@ public static class LayerComparison
                 engine.Interpreter.Run(i, i + 1);
                 int k = wanted.IndexOf(names[i]);
                 if (k < 0) continue;
-                var expected = reference[k][r];
                 var tensor = model.Tensors[ops[i].Outputs[0]];
-                if (expected.Length != tensor.ElementCount || tensor.Type != TensorType.Int8) continue;
-                engine.Interpreter.GetTensor(ops[i].Outputs[0], buffer, 0);
-                stats[i].Add(expected, buffer);
+                if (reference[k][r].Length != tensor.ElementCount || tensor.Type != TensorType.Int8) continue;
+                var values = new float[tensor.ElementCount];
+                engine.Interpreter.GetTensor(ops[i].Outputs[0], values, 0);
+                expected[i].Add(reference[k][r]);
+                actual[i].Add(values);
             }
         }
-        return ops.Select((o, i) => stats[i].Result(i, OpCode.Name(o.Code), o.Name, names[i], model.Tensors[o.Outputs[0]].ElementCount)).ToList();
+        return ops.Select((o, i) => new LayerError(i, OpCode.Name(o.Code), o.Name, names[i], model.Tensors[o.Outputs[0]].ElementCount,
+            expected[i].Count == 0 ? null : AgreementMetrics.Compute(expected[i], actual[i]))).ToList();
     }
 
     /// <summary>The ONNX model with the wanted values as graph outputs (float32, shape left to ONNX Runtime's inference), run on every row.</summary>
@@ -73,31 +74,5 @@ public static class LayerComparison
         {
             File.Delete(path);
         }
-    }
-
-    private sealed class Accumulator
-    {
-        private double _max, _squares, _dot, _aa, _bb;
-        private long _count;
-
-        public void Add(float[] expected, float[] actual)
-        {
-            for (int j = 0; j < expected.Length; j++)
-            {
-                double a = expected[j], b = actual[j], e = b - a;
-                _max = Math.Max(_max, Math.Abs(e));
-                _squares += e * e;
-                _dot += a * b;
-                _aa += a * a;
-                _bb += b * b;
-                _count++;
-            }
-        }
-
-        public LayerError Result(int index, string kind, string op, string tensor, int elements) =>
-            _count == 0
-                ? new LayerError(index, kind, op, tensor, elements, false, double.NaN, double.NaN, double.NaN, double.NaN)
-                : new LayerError(index, kind, op, tensor, elements, true, _max, Math.Sqrt(_squares / _count),
-                    _aa == 0 && _bb == 0 ? 1 : _dot / Math.Sqrt(_aa * _bb), Math.Sqrt(_aa / _count));
     }
 }

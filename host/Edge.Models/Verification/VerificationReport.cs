@@ -54,12 +54,15 @@ public sealed record VerificationReport(
         {
             w.WriteLine();
             w.WriteLine("per layer (int8 engine after each op vs ONNX Runtime's value of the same name, all rows)");
-            var table = new Reports.TextTable("#", "op", "node", "tensor", "values", "max |error|", "RMSE", "reference RMS", "cosine");
+            var table = new Reports.TextTable("#", "op", "node", "tensor", "values", "max |error|", "RMSE", "L2 relative", "cosine");
             var c = System.Globalization.CultureInfo.InvariantCulture;
             foreach (var l in layers)
-                table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c),
-                    l.Compared ? l.MaxAbsError.ToString("G4", c) : "-", l.Compared ? l.Rmse.ToString("G4", c) : "-",
-                    l.Compared ? l.ReferenceRms.ToString("G4", c) : "-", l.Compared ? l.Cosine.ToString("F5", c) : "no ONNX value of this name");
+            {
+                if (l.Agreement is { } a)
+                    table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c), a.MaxAbsError.ToString("G4", c), a.Rmse.ToString("G4", c), a.L2RelativeError.ToString("G4", c), a.Cosine.ToString("F5", c));
+                else
+                    table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c), "-", "-", "-", "no ONNX value of this name");
+            }
             table.Write(w);
         }
         w.WriteLine();

@@ -71,15 +71,7 @@ internal static class LinearLowering
         int perChannel = op.InChannels * op.Kernel;
         var (q, scales) = op.Pinned is { } pinned ? (pinned.Q, pinned.Scales) : PerChannel(op.Weights, op.OutChannels, perChannel);
         var corrected = op.Pinned is null ? BiasCorrection.Conv1D(op, q, scales, context.Ranges.Means(op.Inputs[0])) : op.Bias;
-        var bias = new int[op.OutChannels];
-        var multipliers = new int[op.OutChannels];
-        var shifts = new int[op.OutChannels];
-        for (int o = 0; o < op.OutChannels; o++)
-        {
-            double accumulatorScale = (double)inputQ.Scale * scales[o];
-            bias[o] = LoweringContext.ToInt32(corrected[o] / accumulatorScale, op, "bias");
-            (multipliers[o], shifts[o]) = QuantizedMultiplier.From(accumulatorScale / outputQ.Scale);
-        }
+        var (bias, multipliers, shifts) = Requantisation(op, corrected, inputQ, scales, outputQ);
         var (min, max) = LoweringContext.Bounds(op.Activation, outputQ);
         var image = context.Image;
         var p = new int[Conv1DInt8.ParameterCount];
@@ -108,15 +100,7 @@ internal static class LinearLowering
         context.AddCalibrated(op.Output);
         var outputQ = context.Quantization(op.Output);
         var (q, scales) = op.Pinned is { } pinned ? (pinned.Q, pinned.Scales) : PerChannel(op.Weights, op.OutChannels, op.WeightsPerChannel);
-        var bias = new int[op.OutChannels];
-        var multipliers = new int[op.OutChannels];
-        var shifts = new int[op.OutChannels];
-        for (int o = 0; o < op.OutChannels; o++)
-        {
-            double accumulatorScale = (double)inputQ.Scale * scales[o];
-            bias[o] = LoweringContext.ToInt32(op.Bias[o] / accumulatorScale, op, "bias");
-            (multipliers[o], shifts[o]) = QuantizedMultiplier.From(accumulatorScale / outputQ.Scale);
-        }
+        var (bias, multipliers, shifts) = Requantisation(op, op.Bias, inputQ, scales, outputQ);
         var (min, max) = LoweringContext.Bounds(op.Activation, outputQ);
         var image = context.Image;
         var p = new int[Conv2DInt8.ParameterCount];
@@ -166,6 +150,21 @@ internal static class LinearLowering
         p[MatMulInt8.ActivationMin] = min;
         p[MatMulInt8.ActivationMax] = max;
         context.Image.Ops.Add(context.Op(OpCode.MatMul, op, p));
+    }
+
+    /// <summary>A convolution's int32 biases at s_in·s_w[o] and its per-channel multipliers s_in·s_w[o]/s_out.</summary>
+    private static (int[] Bias, int[] Multipliers, int[] Shifts) Requantisation(LinearOp op, double[] bias, AffineQuantization inputQ, float[] scales, AffineQuantization outputQ)
+    {
+        var q = new int[op.OutChannels];
+        var multipliers = new int[op.OutChannels];
+        var shifts = new int[op.OutChannels];
+        for (int o = 0; o < op.OutChannels; o++)
+        {
+            double accumulatorScale = (double)inputQ.Scale * scales[o];
+            q[o] = LoweringContext.ToInt32(bias[o] / accumulatorScale, op, "bias");
+            (multipliers[o], shifts[o]) = QuantizedMultiplier.From(accumulatorScale / outputQ.Scale);
+        }
+        return (q, multipliers, shifts);
     }
 
     /// <summary>Symmetric per-row quantisation: scale[c] = max|w[c,:]|/127 (float32, as TFLite stores it), q = round(w/scale).</summary>
