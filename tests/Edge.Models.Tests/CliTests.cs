@@ -43,10 +43,10 @@ public sealed class CliTests
     [TestMethod]
     public void UserErrorsAreOneLineWithExitCodes()
     {
-        string bad = new OnnxModelBuilder().Input("x", 4).Output("y", 4).Node("Erf", ["x"], ["y"], "/erf").Save("cli-erf.onnx");
-        var unsupported = Edge("model", "convert", bad, "--calib", Samples.File("train_164V.features.csv"), "-o", Samples.ScratchFile("cli-erf.edgem"), "-i", "f0..f3");
+        string bad = new OnnxModelBuilder().Input("x", 4).Output("y", 4).Node("Round", ["x"], ["y"], "/round").Save("cli-round.onnx");
+        var unsupported = Edge("model", "convert", bad, "--calib", Samples.File("train_164V.features.csv"), "-o", Samples.ScratchFile("cli-round.edgem"), "-i", "f0..f3");
         Assert.AreEqual((int)ExitCode.InvalidInput, unsupported.Code);
-        StringAssert.StartsWith(unsupported.Error, $"error: {bad}: node Erf '/erf': op Erf is not supported");
+        StringAssert.StartsWith(unsupported.Error, $"error: {bad}: node Round '/round': op Round is not supported");
 
         string corrupt = Samples.ScratchFile("cli-corrupt.edgem");
         var bytes = ConvertedFixtures.Get("flux_mlp").Result.Bytes.ToArray();
@@ -91,5 +91,39 @@ public sealed class CliTests
             Assert.AreEqual(0, help.Code);
             StringAssert.Contains(help.Out, "edge model " + command);
         }
+    }
+
+    /// <summary>`inspect --onnx` lists every node of a convertible export with ok/folded and what it became, and exits 0.</summary>
+    [TestMethod]
+    public void InspectOnnxListsEveryNodeOfAConvertibleModel()
+    {
+        string onnx = Samples.ZooFile("cnn1d_dw.onnx");
+        var inspect = Edge("model", "inspect", onnx, "--onnx");
+        Assert.AreEqual(0, inspect.Code, inspect.Error);
+        StringAssert.Contains(inspect.Out, "converts");
+        var model = global::Edge.Models.Onnx.Proto.Model.Parser.ParseFrom(File.ReadAllBytes(onnx));
+        var lines = inspect.Out.Split('\n');
+        foreach (var node in model.Graph.Node)
+            Assert.IsTrue(lines.Any(l => l.Contains(node.Name) && (l.Contains(" ok ") || l.Contains(" folded "))), $"node {node.Name} is not listed as ok or folded");
+        Assert.IsTrue(lines.Any(l => l.Contains("Pad") && l.Contains(" ok ")), "a Pad node becomes board ops");
+    }
+
+    /// <summary>An operator edge has no kernel for is named with its node, and the command exits 3 with one error line.</summary>
+    [TestMethod]
+    public void InspectOnnxNamesTheNodeThatDoesNotConvert()
+    {
+        var random = new Random(3);
+        string onnx = new OnnxModelBuilder().Input("x", 4, 8).Output("y", 4, 4).Random("w", random, 1, 4, 4)
+            .Node("Transpose", ["x"], ["t"], "/T", null, OnnxModelBuilder.Ints("perm", 0, 2, 1))
+            .Node("TopK", ["t", "k"], ["v", "i"], "/TopK")
+            .Int64Initializer("k", [1], [4])
+            .Node("MatMul", ["v", "w"], ["y"], "/MatMul").Save("topk.onnx");
+        var inspect = Edge("model", "inspect", onnx, "--onnx");
+        Assert.AreEqual((int)ExitCode.InvalidInput, inspect.Code);
+        StringAssert.Contains(inspect.Out, "/T");
+        Assert.IsTrue(inspect.Out.Split('\n').Any(l => l.Contains("/TopK") && l.Contains("unsupported") && l.Contains("TopK is not supported")), inspect.Out);
+        Assert.IsTrue(inspect.Out.Split('\n').Any(l => l.Contains("/MatMul") && l.Contains("not checked")), inspect.Out);
+        Assert.AreEqual(1, inspect.Error.Trim().Split('\n').Length, inspect.Error);
+        StringAssert.Contains(inspect.Error, "/TopK");
     }
 }

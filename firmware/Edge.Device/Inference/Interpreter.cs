@@ -26,8 +26,10 @@ namespace Edge.Device.Inference
         private readonly int[] _input1;
         private readonly int[] _output;
 
-        // The ops flattened for kernels that run a whole graph in one call (null otherwise).
-        private readonly int[] _graph;
+        // For kernels that run ops in one call: per op, the flattened run of ops that starts there
+        // (null where none starts) and the index after its last op.
+        private readonly int[][] _runGraph;
+        private readonly int[] _runEnd;
 
         // Per graph input and output.
         private readonly int[] _inputAt;
@@ -78,7 +80,9 @@ namespace Edge.Device.Inference
                 _output[i] = model.Tensors[ops[i].Outputs[0]].ArenaOffset;
             }
 
-            if (kernels.InvokesGraphs) _graph = Flatten(ops);
+            _runGraph = new int[ops.Length][];
+            _runEnd = new int[ops.Length];
+            if (kernels.InvokesGraphs) FlattenRuns(ops, kernels);
 
             InputQuantizer[] inputs = model.Inputs;
             _inputAt = new int[inputs.Length];
@@ -129,56 +133,81 @@ namespace Edge.Device.Inference
             return _outputCount[output];
         }
 
+        /// <summary>Operations in the graph.</summary>
+        public int OperationCount { get { return _codes.Length; } }
+
         /// <summary>Runs every operation once on the current inputs.</summary>
         [HotPath]
         public void Invoke()
         {
+            Run(0, _codes.Length);
+        }
+
+        /// <summary>
+        /// Runs operations [<paramref name="from"/>, <paramref name="to"/>) in order (the host's
+        /// per-layer report reads each op's output after it ran). A run of ops the kernels take in
+        /// one call is used when it lies wholly inside the range; otherwise its ops run one by one
+        /// through the same kernels.
+        /// </summary>
+        [HotPath]
+        public void Run(int from, int to)
+        {
             sbyte[] a8 = _arena8;
             int[] a32 = _arena32;
-            if (_graph != null)
+            int i = from;
+            while (i < to)
             {
-                _kernels.Invoke(_graph, _weights, _ints, a8, a32);
-                return;
-            }
-            for (int i = 0; i < _codes.Length; i++)
-            {
-                int[] p = _parameters[i];
-                switch (_codes[i])
+                int[] graph = _runGraph[i];
+                if (graph != null && _runEnd[i] <= to)
                 {
-                    case OpCode.FullyConnected: _kernels.FullyConnectedInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Conv1D: _kernels.Conv1DInt8(p, _weights, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.MaxPool1D: _kernels.MaxPool1DInt8(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.AveragePool1D: _kernels.AveragePool1DInt8(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Clamp: _kernels.ClampInt8(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.Add: _kernels.AddInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.Mul: _kernels.MulInt8(p, a8, _input0[i], _input1[i], _output[i]); break;
-                    case OpCode.LookupTable: _kernels.LookupTableInt8(p, _weights, a8, _input0[i], _output[i]); break;
-                    case OpCode.Softmax: _kernels.SoftmaxInt8(p, _ints, a8, _input0[i], _output[i]); break;
-                    case OpCode.Reshape: _kernels.ReshapeInt8(p, a8, _input0[i], _output[i]); break;
-                    case OpCode.TreeEnsemble: _kernels.TreeEnsembleInt8(p, _ints, a32, a8, _input0[i], _output[i]); break;
+                    _kernels.Invoke(graph, _weights, _ints, a8, a32);
+                    i = _runEnd[i];
+                    continue;
                 }
+                _kernels.Run(_codes[i], _parameters[i], _weights, _ints, a8, a32, _input0[i], _input1[i], _output[i]);
+                i++;
             }
         }
 
-        /// <summary>The ops as <see cref="Int8Kernels.Invoke"/> takes them: count, then code, input 0, input 1, output, parameter count, parameters of each.</summary>
-        private int[] Flatten(Operation[] ops)
+        /// <summary>
+        /// Flattens each maximal run of ops the kernels invoke in one call as
+        /// <see cref="Int8Kernels.Invoke"/> takes it: count, then code, input 0, input 1, output,
+        /// parameter count, parameters of each.
+        /// </summary>
+        private void FlattenRuns(Operation[] ops, Int8Kernels kernels)
         {
-            int length = 1;
-            for (int i = 0; i < ops.Length; i++) length += 5 + _parameters[i].Length;
-            int[] graph = new int[length];
-            graph[0] = ops.Length;
-            int at = 1;
-            for (int i = 0; i < ops.Length; i++)
+            int start = 0;
+            while (start < ops.Length)
             {
-                graph[at] = _codes[i];
-                graph[at + 1] = _input0[i];
-                graph[at + 2] = _input1[i];
-                graph[at + 3] = _output[i];
-                graph[at + 4] = _parameters[i].Length;
-                Array.Copy(_parameters[i], 0, graph, at + 5, _parameters[i].Length);
-                at += 5 + _parameters[i].Length;
+                if (!kernels.InvokesInGraph(_codes[start]))
+                {
+                    start++;
+                    continue;
+                }
+                int end = start;
+                int length = 1;
+                while (end < ops.Length && kernels.InvokesInGraph(_codes[end]))
+                {
+                    length += 5 + _parameters[end].Length;
+                    end++;
+                }
+                int[] graph = new int[length];
+                graph[0] = end - start;
+                int at = 1;
+                for (int i = start; i < end; i++)
+                {
+                    graph[at] = _codes[i];
+                    graph[at + 1] = _input0[i];
+                    graph[at + 2] = _input1[i];
+                    graph[at + 3] = _output[i];
+                    graph[at + 4] = _parameters[i].Length;
+                    Array.Copy(_parameters[i], 0, graph, at + 5, _parameters[i].Length);
+                    at += 5 + _parameters[i].Length;
+                }
+                _runGraph[start] = graph;
+                _runEnd[start] = end;
+                start = end;
             }
-            return graph;
         }
 
         /// <summary>
@@ -242,6 +271,23 @@ namespace Edge.Device.Inference
         public void GetOutputInt8(int output, sbyte[] destination, int offset)
         {
             Array.Copy(_arena8, _outputAt[output], destination, offset, _outputCount[output]);
+        }
+
+        /// <summary>
+        /// Dequantises any int8 tensor of the model as it is in the arena now (after
+        /// <see cref="Run"/> of the op that writes it, before a later op reuses its place). For the
+        /// host's per-layer report, never on the board's inference path (so not [NoAlloc]).
+        /// </summary>
+        public void GetTensor(int tensor, float[] destination, int offset)
+        {
+            TensorInfo t = Model.Tensors[tensor];
+            if (t.Type != TensorType.Int8) throw new InvalidOperationException("tensor '" + t.Name + "' is not int8");
+            sbyte[] arena = _arena8;
+            int at = t.ArenaOffset;
+            int count = t.ElementCount;
+            float scale = t.Scale;
+            int zeroPoint = t.ZeroPoint;
+            for (int i = 0; i < count; i++) destination[offset + i] = scale * (arena[at + i] - zeroPoint);
         }
 
         /// <summary>Round half away from zero, saturating to int8; NaN maps to -128.</summary>

@@ -1,3 +1,4 @@
+using Edge.Device.Model;
 using Edge.Device.Native;
 using Edge.Device.Runtime;
 
@@ -7,6 +8,9 @@ namespace Edge.Device.Inference
     /// The firmware's native kernels (firmware/Edge.Native, through the interop assembly's
     /// <see cref="NativeKernels"/>) in place of the managed ones, op by op under the same names.
     /// Outputs are bit for bit the managed kernels' (the tests run both on every fixture model).
+    /// The C library has the first eleven ops (codes 1-11); newer ops are not overridden here and
+    /// run the managed kernel, and the interpreter cuts the graph it hands to <see cref="Invoke"/>
+    /// into runs of ops the library has (<see cref="InvokesInGraph"/>).
     /// </summary>
     public sealed class NativeInt8Kernels : Int8Kernels
     {
@@ -14,6 +18,12 @@ namespace Edge.Device.Inference
 
         /// <summary>One InternalCall per inference: on nanoCLR each call costs thousands of instructions of interpreter work.</summary>
         public override bool InvokesGraphs { get { return true; } }
+
+        /// <summary>The codes edge_invoke_int8 runs (its switch skips any other, so none may reach it).</summary>
+        public override bool InvokesInGraph(int code)
+        {
+            return code >= OpCode.FullyConnected && code <= OpCode.TreeEnsemble;
+        }
 
         [HotPath]
         public override void Invoke(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)

@@ -3,22 +3,14 @@ namespace Edge.Models.Graph;
 /// <summary>1-D convolution over [C][L] (batch 1), group 1, dilation 1, zero padding.</summary>
 public sealed class Conv1DOp(string name, GraphTensor input, GraphTensor output, int inChannels, int inLength, int outChannels, int outLength,
     int kernel, int stride, int padBegin, double[] weights, double[] bias)
-    : GraphOp(name, "Conv", [input], output)
+    : LinearOp(name, "Conv", [input], output, outChannels, weights, bias)
 {
     public int InChannels { get; } = inChannels;
     public int InLength { get; } = inLength;
-    public int OutChannels { get; } = outChannels;
     public int OutLength { get; } = outLength;
     public int Kernel { get; } = kernel;
     public int Stride { get; } = stride;
     public int PadBegin { get; } = padBegin;
-
-    /// <summary>[OutChannels][InChannels][Kernel].</summary>
-    public double[] Weights { get; } = weights;
-
-    public double[] Bias { get; } = bias;
-
-    public Activation Activation { get; set; } = Activation.None;
 
     /// <summary>True when some window reaches into the zero padding at either end.</summary>
     public bool HasPadding => PadBegin > 0 || (OutLength - 1) * Stride - PadBegin + Kernel > InLength;
@@ -27,7 +19,7 @@ public sealed class Conv1DOp(string name, GraphTensor input, GraphTensor output,
 
     public override long Macs => (long)OutChannels * OutLength * InChannels * Kernel;
 
-    public override long Parameters => Weights.Length + Bias.Length;
+    public override int ChannelOf(int index) => index / OutLength;
 
     public override void Evaluate(IReadOnlyList<float[]> inputs, float[] output)
     {

@@ -17,6 +17,9 @@ public sealed class ModelGraph(IReadOnlyList<GraphInput> inputs, IReadOnlyList<G
 
     public long Macs => Ops.Sum(o => o.Macs);
 
+    /// <summary>The same graph with more lines in its folds (how the graph was prepared).</summary>
+    public ModelGraph WithFolds(IEnumerable<string> before) => new(Inputs, Ops, Outputs, before.Concat(Folds).ToList());
+
     public long Parameters => Ops.Sum(o => o.Parameters);
 
     /// <summary>Runs the float graph on one row; returns every tensor's values.</summary>

@@ -82,7 +82,7 @@ internal static class ElementwiseImport
     }
 
     /// <summary>Records value = input·a + b, folding it back into the input's producer when that is possible.</summary>
-    private static void Affine(OnnxNode node, ImportContext context, string inputName, int axis, double[] a, double[] b)
+    public static void Affine(OnnxNode node, ImportContext context, string inputName, int axis, double[] a, double[] b)
     {
         var input = context.Value(node, inputName);
         if (input is AffineValue previous)
@@ -120,22 +120,9 @@ internal static class ElementwiseImport
         int last = source.Shape.Length - 1;
         switch (producer)
         {
-            case FullyConnectedOp fc when fc.Activation.IsNone && (axis < 0 || axis == last):
-                var (fa, fb) = Expand(a, b, fc.OutFeatures);
-                for (int c = 0; c < fc.OutFeatures; c++)
-                {
-                    for (int d = 0; d < fc.InFeatures; d++) fc.Weights[c * fc.InFeatures + d] *= fa[c];
-                    fc.Bias[c] = fc.Bias[c] * fa[c] + fb[c];
-                }
-                break;
-            case Conv1DOp conv when conv.Activation.IsNone && (axis < 0 || axis == 1):
-                var (ca, cb) = Expand(a, b, conv.OutChannels);
-                int perChannel = conv.InChannels * conv.Kernel;
-                for (int o = 0; o < conv.OutChannels; o++)
-                {
-                    for (int k = 0; k < perChannel; k++) conv.Weights[o * perChannel + k] *= ca[o];
-                    conv.Bias[o] = conv.Bias[o] * ca[o] + cb[o];
-                }
+            case LinearOp linear when linear.Activation.IsNone && source.Pinned is null && (axis < 0 || axis == (linear is FullyConnectedOp ? last : 1)):
+                var (la, lb) = Expand(a, b, linear.OutChannels);
+                linear.ScaleChannels(la, lb);
                 break;
             case TreeEnsembleOp tree when axis < 0 || axis == last:
                 var (ta, tb) = Expand(a, b, tree.TargetCount);

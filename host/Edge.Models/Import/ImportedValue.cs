@@ -27,3 +27,22 @@ internal sealed record AffineValue(GraphTensor Source, int Axis, double[] A, dou
 
     public bool FitsAxis(int axis) => Axis < 0 || Axis == axis;
 }
+
+/// <summary>
+/// A Pad waiting for its consumer: a convolution or average pool absorbs constant zero padding
+/// into its own (count-include-pad for the pool); anything else gets a Pad op.
+/// <see cref="Pads"/> holds begin then end per axis of <see cref="Source"/>.
+/// </summary>
+internal sealed record PaddedValue(GraphTensor Source, PadMode Mode, int[] Pads, double Value, string Node) : ImportedValue
+{
+    public int Rank => Source.Shape.Length;
+
+    public int[] Shape => Source.Shape.Select((d, i) => d + Pads[i] + Pads[i + Rank]).ToArray();
+
+    /// <summary>True when only the axes from <paramref name="firstAxis"/> on are padded, with real zeros.</summary>
+    public bool IsZeroPaddingFrom(int firstAxis) =>
+        Mode == PadMode.Constant && Value == 0 && Enumerable.Range(0, firstAxis).All(a => Pads[a] == 0 && Pads[a + Rank] == 0);
+}
+
+/// <summary>An output of a node that did not convert (while <c>edge model inspect --onnx</c> keeps going): reading it names that node.</summary>
+internal sealed record UnavailableValue(string Node) : ImportedValue;

@@ -15,7 +15,7 @@ internal static class TreeImport
     {
         int targets = (int)node.Int("n_targets", 1);
         string aggregate = node.String("aggregate_function", "SUM");
-        var tree = Build(node, context, targets, "target", aggregate, node.Ints("target_treeids"), node.Ints("target_nodeids"), node.Ints("target_ids"), node.Floats("target_weights"));
+        var tree = Build(node, context, targets, "target", aggregate, node.Ints("target_treeids"), node.Ints("target_nodeids"), node.Ints("target_ids"), node.Floats("target_weights"), node.Floats("base_values"));
         Finish(node, context, tree, node.Outputs[0]);
     }
 
@@ -24,9 +24,25 @@ internal static class TreeImport
         int classes = Math.Max(node.Ints("classlabels_int64s").Length, node.Strings("classlabels_strings").Length);
         if (classes == 0) throw node.Fail("no class labels");
         var classIds = node.Ints("class_ids");
+        var classWeights = node.Floats("class_weights");
+        var classTrees = node.Ints("class_treeids");
+        var classNodes = node.Ints("class_nodeids");
+        var baseValues = node.Floats("base_values");
         if (classes == 2 && classIds.Distinct().Count() == 1)
-            throw node.Fail("binary classifier with weights for one class only: edge needs a weight column per class");
-        var tree = Build(node, context, classes, "class", "SUM", node.Ints("class_treeids"), node.Ints("class_nodeids"), classIds, node.Floats("class_weights"));
+        {
+            // skl2onnx's binary forest or booster: one score column s. ONNX Runtime returns [1 - s, s]
+            // when every weight is positive, else [-s, s] (both before the post-transform).
+            bool positive = classWeights.All(w => w >= 0) && baseValues.All(b => b >= 0);
+            int n = classIds.Length;
+            classTrees = classTrees.Concat(classTrees).ToArray();
+            classNodes = classNodes.Concat(classNodes).ToArray();
+            classIds = Enumerable.Repeat(0L, n).Concat(Enumerable.Repeat(1L, n)).ToArray();
+            classWeights = classWeights.Select(w => -w).Concat(classWeights).ToArray();
+            double b = baseValues.Length > 0 ? baseValues[0] : 0;
+            baseValues = [(float)(positive ? 1 - b : -b), (float)b];
+            context.Folds.Add($"{node.Describe} one score column s as the two class scores [{(positive ? "1 - s" : "-s")}, s], as ONNX Runtime returns them");
+        }
+        var tree = Build(node, context, classes, "class", "SUM", classTrees, classNodes, classIds, classWeights, baseValues);
         if (node.Outputs.Count < 2 || node.Outputs[1].Length == 0) throw node.Fail("the scores output (Z) is needed");
         context.DroppedOutputs.Add(node.Outputs[0]);
         context.Folds.Add($"{node.Describe} label output '{node.Outputs[0]}' is the argmax of the scores, computed on the host");
@@ -60,7 +76,7 @@ internal static class TreeImport
     }
 
     private static TreeEnsembleOp Build(OnnxNode node, ImportContext context, int targets, string what, string aggregate,
-        long[] weightTrees, long[] weightNodes, long[] weightTargets, float[] weightValues)
+        long[] weightTrees, long[] weightNodes, long[] weightTargets, float[] weightValues, float[] baseValueAttribute)
     {
         if (aggregate is not ("SUM" or "AVERAGE")) throw node.Fail($"aggregate_function={aggregate} is not supported (SUM, AVERAGE)");
         var input = context.Tensor(node, 0);
@@ -110,7 +126,7 @@ internal static class TreeImport
             if (roots.Count != 1) throw node.Fail($"tree {treeId} has {roots.Count} roots");
             trees.Add(Renumber(node, treeId, roots[0], index, treeIds, featureIds, modes, trueIds, falseIds, thresholds, weights, features));
         }
-        var baseValues = node.Floats("base_values").Select(v => (double)v).ToArray();
+        var baseValues = baseValueAttribute.Select(v => (double)v).ToArray();
         if (baseValues.Length == 0) baseValues = new double[targets];
         if (baseValues.Length != targets) throw node.Fail($"base_values has {baseValues.Length} entries for {targets} {what}s");
         var output = new GraphTensor(node.Outputs[0], [1, targets]);

@@ -10,7 +10,8 @@ namespace Edge.Models.Quantization;
 /// to that op is quantised and run on the device engine over calibration rows, and the mean
 /// error of each output channel, measured where the float value lies inside the clamp (so ReLU's
 /// cut does not count), is subtracted from that channel's bias. Later layers are then measured
-/// with the earlier corrections in place, always against the uncorrected float graph. This removes the offsets rounding introduces before
+/// with the earlier corrections in place, always against the uncorrected float graph. Ops of a
+/// pre-quantised model are left alone. This removes the offsets rounding introduces before
 /// max-pooling and ReLU, which the analytic correction in the lowering cannot see.
 /// </summary>
 public static class EmpiricalBiasCorrection
@@ -30,8 +31,9 @@ public static class EmpiricalBiasCorrection
                 Conv1DOp conv => (conv.Bias, conv.OutChannels, conv.OutLength, conv.Activation),
                 _ => (null, 0, 0, Activation.None),
             };
-            if (bias is null) continue;
             var op = graph.Ops[k];
+            // A pre-quantised model's own weights, biases and scales are what its quantiser chose: kept as they are.
+            if (bias is null || op is LinearOp { Pinned: not null } || op.Output.Pinned is not null) continue;
             var prefix = new ModelGraph(graph.Inputs, graph.Ops.Take(k + 1).ToList(), [(op.Output.Name, op.Output)], []);
             var image = Quantizer.Quantize(prefix, ranges, calibration);
             var engine = new DeviceEngine(ModelReader.Read(EdgeModelWriter.Write(image)));

@@ -22,6 +22,7 @@ public static class Quantizer
         var scratch = new List<int>();
         foreach (var op in graph.Ops)
         {
+            int before = image.Ops.Count;
             switch (op)
             {
                 case FullyConnectedOp fc: LinearLowering.FullyConnected(fc, context); break;
@@ -33,14 +34,29 @@ public static class Quantizer
                 case UnaryFunctionOp function: TableLowering.Function(function, context); break;
                 case SoftmaxOp softmax: TableLowering.Softmax(softmax, context); break;
                 case TreeEnsembleOp tree: TreeLowering.TreeEnsemble(tree, context); break;
+                case Conv2DOp conv: LinearLowering.Conv2D(conv, context); break;
+                case MatMulOp matMul: LinearLowering.MatMul(matMul, context); break;
+                case Pool2DOp pool: LayoutLowering.Pool(pool, context); break;
+                case PadOp pad: LayoutLowering.Pad(pad, context); break;
+                case StridedCopyOp copy: LayoutLowering.StridedCopy(copy, context); break;
+                case ConcatOp concat: LayoutLowering.Concat(concat, context); break;
+                case ReduceOp reduce: ReduceLowering.Reduce(reduce, context); break;
+                case ArgMaxOp argMax: ReduceLowering.ArgMax(argMax, context); break;
+                case PReluOp prelu: ElementwiseLowering.PRelu(prelu, context); break;
+                case RecurrentOp recurrent: RecurrentLowering.Recurrent(recurrent, context); break;
                 default: throw new ModelImportException($"op {op.Kind} '{op.Name}' has no int8 kernel");
             }
-            inPlace.Add(op is ClampOp or ReshapeOp or UnaryFunctionOp);
-            scratch.Add(op is TreeEnsembleOp t ? t.TargetCount : 0);
+            // One graph op may lower to several kernel ops (a Concat: one copy per input); the planner counts kernel ops.
+            for (int k = before; k < image.Ops.Count; k++)
+            {
+                inPlace.Add(op is ClampOp or ReshapeOp or UnaryFunctionOp);
+                scratch.Add(op switch { TreeEnsembleOp t => t.TargetCount, RecurrentOp r => RecurrentLowering.Scratch(r), _ => 0 });
+            }
         }
         foreach (var (_, tensor) in graph.Outputs) image.Outputs.Add(context.Index(tensor));
         int scratchAt = MemoryPlanner.Plan(image, inPlace, scratch);
         foreach (var entry in image.Ops.Where(o => o.Code == OpCode.TreeEnsemble)) entry.Parameters[TreeEnsembleInt8.AccumulatorsAt] = scratchAt;
+        foreach (var entry in image.Ops.Where(o => o.Code is OpCode.Gru or OpCode.Lstm)) entry.Parameters[RecurrentLowering.StateParameter(entry.Code)] = scratchAt;
         return image;
     }
 
@@ -76,7 +92,7 @@ public static class Quantizer
         }
         var a = new float[input.Channels];
         var b = new float[input.Channels];
-        if (consumers is [FullyConnectedOp { Rows: 1 } fc] && tensor.Shape.Length == 2 && fc.InFeatures == input.Channels)
+        if (consumers is [FullyConnectedOp { Rows: 1, Pinned: null } fc] && tensor.Pinned is null && tensor.Shape.Length == 2 && fc.InFeatures == input.Channels)
         {
             var (mins, maxs) = context.Ranges.PerChannel(tensor);
             var scales = new double[input.Channels];
@@ -96,7 +112,7 @@ public static class Quantizer
             return;
         }
         var (min, max) = Range(graph, context.Ranges, tensor, Calibration.MinMax);
-        var quantization = AffineQuantization.FromRange(min, max);
+        var quantization = tensor.Pinned ?? AffineQuantization.FromRange(min, max);
         for (int c = 0; c < input.Channels; c++)
         {
             a[c] = (float)(input.A[c] / quantization.Scale);

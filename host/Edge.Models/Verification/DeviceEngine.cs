@@ -36,6 +36,15 @@ public sealed class DeviceEngine
     /// <summary>Runs one row; the returned buffer is reused by the next call.</summary>
     public float[] Run(float[] row)
     {
+        Load(row);
+        _interpreter.Invoke();
+        _interpreter.GetOutput(0, _output, 0);
+        return _output;
+    }
+
+    /// <summary>Sets the input to one row through the board's input boundary, without running anything.</summary>
+    public void Load(float[] row)
+    {
         if (row.Length != _bits.Length) throw new ArgumentException($"row has {row.Length} values, the model input {_bits.Length}");
         if (_floatKeys)
         {
@@ -46,9 +55,6 @@ public sealed class DeviceEngine
         {
             _interpreter.SetInput(0, row, 0);
         }
-        _interpreter.Invoke();
-        _interpreter.GetOutput(0, _output, 0);
-        return _output;
     }
 
     public float[][] RunAll(IReadOnlyList<float[]> rows) => rows.Select(r => (float[])Run(r).Clone()).ToArray();

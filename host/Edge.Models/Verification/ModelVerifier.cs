@@ -22,6 +22,9 @@ public sealed record VerifyOptions(string ModelPath, string OnnxPath, string Dat
     public double Threshold { get; init; } = 0.5;
 
     public MemoryBudget Budget { get; init; } = MemoryBudget.None;
+
+    /// <summary>Also compare every op's output with ONNX Runtime's value of the same name.</summary>
+    public bool PerLayer { get; init; }
 }
 
 /// <summary>
@@ -57,9 +60,13 @@ public static class ModelVerifier
         using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
         using var cursor = table.Open(request);
         var chunk = new TableChunk(request);
+        // --per-layer runs op by op on a bounded sample: the first rows, up to this many.
+        const int LayerRows = 4096;
+        var layerRows = new List<float[]>();
         while (cursor.Read(chunk))
         {
             var rows = inputs.Rows(chunk);
+            if (options.PerLayer && layerRows.Count < LayerRows) layerRows.AddRange(rows.Take(LayerRows - layerRows.Count));
             var reference = ort.Run(rows)[0];
             FiniteReference.Require(reference, options.DataPath, r => chunk.FirstRow + r);
             var candidate = engine.RunAll(rows);
@@ -68,7 +75,10 @@ public static class ModelVerifier
         var comparison = comparer.Result();
         return new VerificationReport(options.ModelPath, model.IdHex, options.OnnxPath, options.DataPath, comparison.Agreement.Rows, task, InputMapping.Describe(columns),
             comparison.Agreement, comparison.DecisionAgreement, comparison.DecisionMismatches, comparison.Threshold, comparison.Float is null ? null : label,
-            comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString());
+            comparison.Float, comparison.Int8, model.ArenaBytes, options.Budget.ToString())
+        {
+            Layers = options.PerLayer ? LayerComparison.Compare(engine, options.OnnxPath, input.OnnxName, input.OnnxShape, layerRows) : null,
+        };
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class OnnxRuntimeModel : IDisposable
             int o = 0;
             foreach (var output in outputs)
             {
-                var values = output.AsTensor<float>().ToArray();
+                var values = Floats(output);
                 int width = values.Length / count;
                 for (int r = 0; r < count; r++) results[o][start + r] = values.AsSpan(r * width, width).ToArray();
                 o++;
@@ -72,6 +72,13 @@ public sealed class OnnxRuntimeModel : IDisposable
             throw new ModelImportException($"{Path}: ONNX Runtime cannot run it: {e.Message}", e);
         }
     }
+
+    /// <summary>An output's values as float: int64 outputs (ArgMax, a classifier's label) are indices, exact in float.</summary>
+    private static float[] Floats(DisposableNamedOnnxValue output) => output.Value switch
+    {
+        Tensor<long> longs => longs.ToArray().Select(v => (float)v).ToArray(),
+        _ => output.AsTensor<float>().ToArray(),
+    };
 
     /// <summary>One row, one call: what the benchmark times.</summary>
     public float[] RunOne(float[] row)

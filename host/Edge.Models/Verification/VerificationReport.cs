@@ -22,6 +22,9 @@ public sealed record VerificationReport(
     int ArenaBytes,
     string Budget)
 {
+    /// <summary>With --per-layer: every board op's output against ONNX Runtime's value of the same name.</summary>
+    public IReadOnlyList<LayerError>? Layers { get; init; }
+
     public string ToJson() => Reports.ReportJson.Serialize(this);
 
     public void WriteText(TextWriter w)
@@ -45,6 +48,21 @@ public sealed record VerificationReport(
             Row(table, "F1", Float.F1, Int8.F1);
             Row(table, "AUC", Float.Auc, Int8.Auc);
             Row(table, "accuracy", Float.Accuracy, Int8.Accuracy);
+            table.Write(w);
+        }
+        if (Layers is { } layers)
+        {
+            w.WriteLine();
+            w.WriteLine("per layer (int8 engine after each op vs ONNX Runtime's value of the same name, all rows)");
+            var table = new Reports.TextTable("#", "op", "node", "tensor", "values", "max |error|", "RMSE", "L2 relative", "cosine");
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            foreach (var l in layers)
+            {
+                if (l.Agreement is { } a)
+                    table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c), a.MaxAbsError.ToString("G4", c), a.Rmse.ToString("G4", c), a.L2RelativeError.ToString("G4", c), a.Cosine.ToString("F5", c));
+                else
+                    table.Add(l.Index.ToString(c), l.Kind, l.Op, l.Tensor, l.Elements.ToString(c), "-", "-", "-", "no ONNX value of this name");
+            }
             table.Write(w);
         }
         w.WriteLine();

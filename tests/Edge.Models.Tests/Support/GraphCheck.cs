@@ -40,10 +40,14 @@ internal static class GraphCheck
     }
 
     /// <summary>Quantises on the rows and runs the device engine; returns its agreement with ONNX Runtime.</summary>
-    public static AgreementMetrics Int8AgainstOrt(ModelGraph graph, string path, float[][] rows)
+    public static AgreementMetrics Int8AgainstOrt(ModelGraph graph, string path, float[][] rows) =>
+        AgreementMetrics.Compute(Ort(path, graph, rows), Int8(graph, rows));
+
+    /// <summary>Quantises on the rows and runs the device engine on them (first output, dequantised).</summary>
+    public static float[][] Int8(ModelGraph graph, float[][] rows)
     {
         var image = Quantizer.Quantize(graph, TensorRanges.Calibrate(graph, rows));
         var engine = new DeviceEngine(ModelReader.Read(EdgeModelWriter.Write(image)));
-        return AgreementMetrics.Compute(Ort(path, graph, rows), engine.RunAll(rows));
+        return engine.RunAll(rows);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Models.Import;
 using Edge.Models.Reports;
 
 namespace Edge.Cli.Commands.Model;
@@ -8,7 +9,8 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model.edgem") { Description = "The model file to show." };
+        var model = new Argument<string>("model") { Description = "The .edgem file to show, or with --onnx the ONNX model to check." };
+        var onnx = new Option<bool>("--onnx") { Description = "Check an ONNX model before converting it: every node with 'ok' (and the board ops it becomes), 'folded', or why it does not convert." };
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var board = new Option<string?>("--board") { Description = "Estimate for this board only (nucleo-f746zg, nucleo-f401re, nucleo-f091rc or its nanoFramework target); default: every known board." };
         var command = new Command("inspect", """
@@ -17,20 +19,33 @@ public static class InspectCommand
             (scale, zero point) and arena place. Per board: whether it fits the managed heap, and
             the inference time with the firmware's managed kernels and with the native kernel
             library, each from instruction counts measured under QEMU and a stated CPI band
-            (estimates: no board has been timed).
+            (estimates: no board has been timed). With --onnx, check an ONNX model instead, before
+            anything is written: each node is 'ok', 'folded' (computed at conversion or merged
+            into a neighbour), 'unsupported' (with the attribute or shape at fault and what is
+            supported) or 'not checked' (it reads a node that does not convert). Exits 3 when
+            the model does not convert.
 
             Examples:
               edge model inspect flux_mlp.edgem
               edge model inspect flux_mlp.edgem --board nucleo-f746zg
               edge model inspect flux_mlp.edgem --json
+              edge model inspect flux_cnn1d.onnx --onnx
             """)
         {
             model,
+            onnx,
             json,
             board,
         };
         command.SetHandler((result, io) =>
         {
+            if (result.GetValue(onnx))
+            {
+                var check = OnnxImporter.Check(result.GetValue(model)!);
+                if (result.GetValue(json)) io.Out.WriteLine(ReportJson.Serialize(check));
+                else OnnxCheckText.Write(check, io.Out);
+                return check.Converts ? ExitCode.Ok : io.Fail(ExitCode.InvalidInput, $"{check.Path} does not convert: {OnnxCheckText.Reason(check)}");
+            }
             var inspection = ModelInspection.Inspect(result.GetValue(model)!, result.GetValue(board));
             if (result.GetValue(json)) io.Out.WriteLine(inspection.ToJson());
             else inspection.WriteText(io.Out);

@@ -16,6 +16,7 @@ public static class VerifyCommand
         var columns = new Option<string?>("--input-columns", "-i") { Description = "Input columns, as for convert. Default: the columns recorded at conversion." };
         var threshold = new Option<double>("--threshold") { Description = "Decision threshold for single-score models (positive when score >= threshold).", DefaultValueFactory = _ => 0.5 }.Unbounded("any number: a score threshold");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var perLayer = new Option<bool>("--per-layer") { Description = "Also compare every board op's output with ONNX Runtime's intermediate value of the same name (on the first 4,096 rows)." };
         var budget = new BudgetOptions();
         var command = new Command("verify", """
             Run ONNX Runtime (float) and the int8 device engine (the board's own code) on every row and
@@ -25,11 +26,12 @@ public static class VerifyCommand
             Examples:
               edge model verify flux_mlp.edgem --onnx flux_mlp.onnx --data test_164V.features.csv
               edge model verify flux_cnn1d.edgem --onnx flux_cnn1d.onnx -d test_164V.windows.csv --label label --json
+              edge model verify flux_cnn1d.edgem --onnx flux_cnn1d.onnx -d test_164V.windows.csv --per-layer
             """)
         {
             model,
         };
-        foreach (var option in new Option[] { onnx, data, label, columns, threshold, json }) command.Options.Add(option);
+        foreach (var option in new Option[] { onnx, data, label, columns, threshold, perLayer, json }) command.Options.Add(option);
         budget.AddTo(command);
         command.SetHandler((result, io) =>
         {
@@ -39,6 +41,7 @@ public static class VerifyCommand
                 InputColumns = result.GetValue(columns),
                 Threshold = result.GetValue(threshold),
                 Budget = budget.Read(result),
+                PerLayer = result.GetValue(perLayer),
             });
             if (result.GetValue(json)) io.Out.WriteLine(report.ToJson());
             else report.WriteText(io.Out);

@@ -9,7 +9,7 @@ internal static class ElementwiseLowering
 {
     public static void Pool(Pool1DOp op, LoweringContext context)
     {
-        var q = SameAsInput(op, context);
+        var q = context.SameAsInput(op);
         var (min, max) = LoweringContext.Bounds(op.Activation, q);
         int[] p;
         if (op.IsMax)
@@ -42,7 +42,7 @@ internal static class ElementwiseLowering
 
     public static void Clamp(ClampOp op, LoweringContext context)
     {
-        var (min, max) = LoweringContext.Bounds(op.Activation, SameAsInput(op, context));
+        var (min, max) = LoweringContext.Bounds(op.Activation, context.SameAsInput(op));
         var p = new int[ClampInt8.ParameterCount];
         p[ClampInt8.Count] = op.Output.ElementCount;
         p[ClampInt8.Min] = min;
@@ -52,7 +52,7 @@ internal static class ElementwiseLowering
 
     public static void Reshape(ReshapeOp op, LoweringContext context)
     {
-        SameAsInput(op, context);
+        context.SameAsInput(op);
         var p = new int[ReshapeInt8.ParameterCount];
         p[ReshapeInt8.Count] = op.Output.ElementCount;
         context.Image.Ops.Add(context.Op(OpCode.Reshape, op, p));
@@ -96,10 +96,30 @@ internal static class ElementwiseLowering
         context.Image.Ops.Add(context.Op(op.IsAdd ? OpCode.Add : OpCode.Mul, op, p));
     }
 
-    private static AffineQuantization SameAsInput(GraphOp op, LoweringContext context)
+    /// <summary>Slopes quantised symmetric per channel like weights (one value per channel: ±127 at scale |α|/127).</summary>
+    public static void PRelu(PReluOp op, LoweringContext context)
     {
-        var q = context.Quantization(op.Inputs[0]);
-        context.AddTensor(op.Output, TensorType.Int8, q);
-        return q;
+        var qi = context.Quantization(op.Inputs[0]);
+        context.AddCalibrated(op.Output);
+        var qo = context.Quantization(op.Output);
+        var (min, max) = LoweringContext.Bounds(Activation.None, qo);
+        var (alpha, scales) = LinearLowering.PerChannel(op.Slopes, op.Channels, 1);
+        var multipliers = new int[op.Channels];
+        var shifts = new int[op.Channels];
+        for (int c = 0; c < op.Channels; c++) (multipliers[c], shifts[c]) = QuantizedMultiplier.From((double)qi.Scale * scales[c] / qo.Scale);
+        var image = context.Image;
+        var p = new int[PReluInt8.ParameterCount];
+        p[PReluInt8.Outer] = op.Outer;
+        p[PReluInt8.Channels] = op.Channels;
+        p[PReluInt8.Inner] = op.Inner;
+        p[PReluInt8.InputOffset] = -qi.ZeroPoint;
+        (p[PReluInt8.PositiveMultiplier], p[PReluInt8.PositiveShift]) = QuantizedMultiplier.From((double)qi.Scale / qo.Scale);
+        p[PReluInt8.AlphaAt] = image.AddWeights(alpha);
+        p[PReluInt8.NegativeMultipliersAt] = image.AddInts(multipliers);
+        p[PReluInt8.NegativeShiftsAt] = image.AddInts(shifts);
+        p[PReluInt8.OutputZeroPoint] = qo.ZeroPoint;
+        p[PReluInt8.ActivationMin] = min;
+        p[PReluInt8.ActivationMax] = max;
+        image.Ops.Add(context.Op(OpCode.PRelu, op, p));
     }
 }

@@ -34,8 +34,8 @@ internal static class LinearLowering
         }
         context.AddCalibrated(op.Output);
         var outputQ = context.Quantization(op.Output);
-        var (q, scales) = PerChannel(weights, channels, depth);
-        var corrected = BiasCorrection.FullyConnected(op, q, scales, perFeature?.Scale, context.Ranges.Means(input));
+        var (q, scales) = op.Pinned is { } pinned ? (pinned.Q, pinned.Scales) : PerChannel(weights, channels, depth);
+        var corrected = op.Pinned is null ? BiasCorrection.FullyConnected(op, q, scales, perFeature?.Scale, context.Ranges.Means(input)) : op.Bias;
         var bias = new int[channels];
         var multipliers = new int[channels];
         var shifts = new int[channels];
@@ -69,17 +69,9 @@ internal static class LinearLowering
         context.AddCalibrated(op.Output);
         var outputQ = context.Quantization(op.Output);
         int perChannel = op.InChannels * op.Kernel;
-        var (q, scales) = PerChannel(op.Weights, op.OutChannels, perChannel);
-        var corrected = BiasCorrection.Conv1D(op, q, scales, context.Ranges.Means(op.Inputs[0]));
-        var bias = new int[op.OutChannels];
-        var multipliers = new int[op.OutChannels];
-        var shifts = new int[op.OutChannels];
-        for (int o = 0; o < op.OutChannels; o++)
-        {
-            double accumulatorScale = (double)inputQ.Scale * scales[o];
-            bias[o] = LoweringContext.ToInt32(corrected[o] / accumulatorScale, op, "bias");
-            (multipliers[o], shifts[o]) = QuantizedMultiplier.From(accumulatorScale / outputQ.Scale);
-        }
+        var (q, scales) = op.Pinned is { } pinned ? (pinned.Q, pinned.Scales) : PerChannel(op.Weights, op.OutChannels, perChannel);
+        var corrected = op.Pinned is null ? BiasCorrection.Conv1D(op, q, scales, context.Ranges.Means(op.Inputs[0])) : op.Bias;
+        var (bias, multipliers, shifts) = Requantisation(op, corrected, inputQ, scales, outputQ);
         var (min, max) = LoweringContext.Bounds(op.Activation, outputQ);
         var image = context.Image;
         var p = new int[Conv1DInt8.ParameterCount];
@@ -99,6 +91,80 @@ internal static class LinearLowering
         p[Conv1DInt8.ActivationMin] = min;
         p[Conv1DInt8.ActivationMax] = max;
         image.Ops.Add(context.Op(OpCode.Conv1D, op, p));
+    }
+
+    /// <summary>Grouped, dilated 2-D convolution (depthwise when groups = channels): TFLM's ConvPerChannel parameters with a group count.</summary>
+    public static void Conv2D(Conv2DOp op, LoweringContext context)
+    {
+        var inputQ = context.Quantization(op.Inputs[0]);
+        context.AddCalibrated(op.Output);
+        var outputQ = context.Quantization(op.Output);
+        var (q, scales) = op.Pinned is { } pinned ? (pinned.Q, pinned.Scales) : PerChannel(op.Weights, op.OutChannels, op.WeightsPerChannel);
+        var (bias, multipliers, shifts) = Requantisation(op, op.Bias, inputQ, scales, outputQ);
+        var (min, max) = LoweringContext.Bounds(op.Activation, outputQ);
+        var image = context.Image;
+        var p = new int[Conv2DInt8.ParameterCount];
+        p[Conv2DInt8.InChannels] = op.InChannels;
+        p[Conv2DInt8.InHeight] = op.Height.In;
+        p[Conv2DInt8.InWidth] = op.Width.In;
+        p[Conv2DInt8.OutChannels] = op.OutChannels;
+        p[Conv2DInt8.OutHeight] = op.Height.Out;
+        p[Conv2DInt8.OutWidth] = op.Width.Out;
+        p[Conv2DInt8.KernelHeight] = op.Height.Kernel;
+        p[Conv2DInt8.KernelWidth] = op.Width.Kernel;
+        p[Conv2DInt8.StrideHeight] = op.Height.Stride;
+        p[Conv2DInt8.StrideWidth] = op.Width.Stride;
+        p[Conv2DInt8.DilationHeight] = op.Height.Dilation;
+        p[Conv2DInt8.DilationWidth] = op.Width.Dilation;
+        p[Conv2DInt8.PadTop] = op.Height.PadBegin;
+        p[Conv2DInt8.PadLeft] = op.Width.PadBegin;
+        p[Conv2DInt8.Groups] = op.Groups;
+        p[Conv2DInt8.WeightsAt] = image.AddWeights(q);
+        p[Conv2DInt8.BiasAt] = image.AddInts(bias);
+        p[Conv2DInt8.MultipliersAt] = image.AddInts(multipliers);
+        p[Conv2DInt8.ShiftsAt] = image.AddInts(shifts);
+        p[Conv2DInt8.InputOffset] = -inputQ.ZeroPoint;
+        p[Conv2DInt8.OutputZeroPoint] = outputQ.ZeroPoint;
+        p[Conv2DInt8.ActivationMin] = min;
+        p[Conv2DInt8.ActivationMax] = max;
+        image.Ops.Add(context.Op(OpCode.Conv2D, op, p));
+    }
+
+    /// <summary>MatMul of two activations: one multiplier s_a·s_b/s_out (TFLM's BatchMatMul).</summary>
+    public static void MatMul(MatMulOp op, LoweringContext context)
+    {
+        var qa = context.Quantization(op.Inputs[0]);
+        var qb = context.Quantization(op.Inputs[1]);
+        context.AddCalibrated(op.Output);
+        var qo = context.Quantization(op.Output);
+        var (min, max) = LoweringContext.Bounds(op.Activation, qo);
+        var p = new int[MatMulInt8.ParameterCount];
+        p[MatMulInt8.Batches] = op.Batches;
+        p[MatMulInt8.Rows] = op.Rows;
+        p[MatMulInt8.Depth] = op.Depth;
+        p[MatMulInt8.Columns] = op.Columns;
+        p[MatMulInt8.Input1Offset] = -qa.ZeroPoint;
+        p[MatMulInt8.Input2Offset] = -qb.ZeroPoint;
+        (p[MatMulInt8.Multiplier], p[MatMulInt8.Shift]) = QuantizedMultiplier.From((double)qa.Scale * qb.Scale / qo.Scale);
+        p[MatMulInt8.OutputZeroPoint] = qo.ZeroPoint;
+        p[MatMulInt8.ActivationMin] = min;
+        p[MatMulInt8.ActivationMax] = max;
+        context.Image.Ops.Add(context.Op(OpCode.MatMul, op, p));
+    }
+
+    /// <summary>A convolution's int32 biases at s_in·s_w[o] and its per-channel multipliers s_in·s_w[o]/s_out.</summary>
+    private static (int[] Bias, int[] Multipliers, int[] Shifts) Requantisation(LinearOp op, double[] bias, AffineQuantization inputQ, float[] scales, AffineQuantization outputQ)
+    {
+        var q = new int[op.OutChannels];
+        var multipliers = new int[op.OutChannels];
+        var shifts = new int[op.OutChannels];
+        for (int o = 0; o < op.OutChannels; o++)
+        {
+            double accumulatorScale = (double)inputQ.Scale * scales[o];
+            q[o] = LoweringContext.ToInt32(bias[o] / accumulatorScale, op, "bias");
+            (multipliers[o], shifts[o]) = QuantizedMultiplier.From(accumulatorScale / outputQ.Scale);
+        }
+        return (q, multipliers, shifts);
     }
 
     /// <summary>Symmetric per-row quantisation: scale[c] = max|w[c,:]|/127 (float32, as TFLite stores it), q = round(w/scale).</summary>

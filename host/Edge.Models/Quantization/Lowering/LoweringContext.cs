@@ -32,11 +32,20 @@ internal sealed class LoweringContext(ModelImage image, TensorRanges ranges, Fun
 
     public void SetPerFeature(GraphTensor tensor, double[] scale, int[] zeroPoint) => _perFeature[tensor] = (scale, zeroPoint);
 
-    /// <summary>An int8 output tensor quantised over its calibrated range.</summary>
+    /// <summary>An int8 output tensor quantised over its calibrated range, or as a pre-quantised model pinned it.</summary>
     public int AddCalibrated(GraphTensor tensor)
     {
+        if (tensor.Pinned is { } pinned) return AddTensor(tensor, TensorType.Int8, pinned);
         var (min, max) = range(tensor);
         return AddTensor(tensor, TensorType.Int8, AffineQuantization.FromRange(min, max));
+    }
+
+    /// <summary>An output that keeps its first input's quantisation (pooling, padding, copies, reshapes).</summary>
+    public AffineQuantization SameAsInput(GraphOp op)
+    {
+        var q = Quantization(op.Inputs[0]);
+        AddTensor(op.Output, TensorType.Int8, q);
+        return q;
     }
 
     public OpEntry Op(int code, GraphOp op, int[] parameters) =>
