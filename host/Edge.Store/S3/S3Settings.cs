@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
 
 namespace Edge.Store.S3;
@@ -35,7 +36,21 @@ public sealed record S3Settings
         Uri? uri = null;
         if (endpoint is { Length: > 0 } && !Uri.TryCreate(endpoint, UriKind.Absolute, out uri))
             throw new StoreException($"AWS_ENDPOINT_URL '{endpoint}' is not a URL (e.g. http://127.0.0.1:9000)");
-        return new S3Settings { Endpoint = uri, Region = region is { Length: > 0 } ? region : "us-east-1" };
+        return new S3Settings { Endpoint = uri, Region = region is { Length: > 0 } ? region : "us-east-1", Credentials = Profile() };
+    }
+
+    /// <summary>
+    /// AWS_PROFILE's keys from the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials),
+    /// read here so a missing profile is named; null without AWS_PROFILE (the SDK's chain then looks: environment keys, default profile, ...).
+    /// </summary>
+    private static AWSCredentials? Profile()
+    {
+        if (Environment.GetEnvironmentVariable("AWS_PROFILE") is not { Length: > 0 } profile) return null;
+        string? file = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } f ? f : null;
+        var chain = file is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(file);
+        return chain.TryGetAWSCredentials(profile, out var credentials)
+            ? credentials
+            : throw new StoreException($"AWS_PROFILE '{profile}' is not a profile with keys in {file ?? "~/.aws/credentials or ~/.aws/config"}");
     }
 
     internal AmazonS3Client CreateClient()

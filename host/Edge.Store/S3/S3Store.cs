@@ -136,7 +136,7 @@ public sealed class S3Store : ArtifactStore
                 new StoreUnavailableException($"{where}: cannot reach {endpoint} ({e.Message})", e),
             AmazonClientException when e.InnerException is HttpRequestException or IOException or WebException or TimeoutException or TaskCanceledException =>
                 new StoreUnavailableException($"{where}: cannot reach {endpoint} ({e.InnerException.Message})", e),
-            AmazonClientException when e.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>
+            AmazonClientException when e.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("profile", StringComparison.OrdinalIgnoreCase) =>
                 new StoreException($"no AWS credentials for {Location}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE ({e.Message})", e),
             AmazonClientException => new StoreUnavailableException($"{where}: {endpoint}: {e.Message}", e),
             _ => null,
