@@ -15,7 +15,7 @@ public static class RunArchive
 {
     public const string RunsFolder = "runs";
 
-    /// <summary>Complete results of cells by their input hash: what any host may reuse instead of measuring again.</summary>
+    /// <summary>Complete results of cells by their job's input key: what any host may reuse instead of measuring again.</summary>
     public const string MeasuredFolder = "measured";
 
     public static string RunRecord(string run) => $"{RunsFolder}/{run}/manifest.json";
@@ -64,13 +64,13 @@ public static class RunArchive
             await PutHashedRecord(store, $"{RunsFolder}/{run}/files", new StoredFiles { Files = files }, cancellationToken).ConfigureAwait(false);
         }
         foreach (var result in directory.ReadResults(manifest))
-            await PushCellAsync(store, run, directory, result, host, counter, cancellationToken).ConfigureAwait(false);
+            await PushCellAsync(store, run, directory, result, host, counter, cancellationToken: cancellationToken).ConfigureAwait(false);
         return counter;
     }
 
     /// <summary>Pushes one cell's result and trace (a worker does this as each cell finishes).</summary>
-    public static async Task PushCellAsync(ArtifactStore store, string run, RunDirectory directory, CellResult result, string host, PushSummary? counter = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<StoredCell> PushCellAsync(ArtifactStore store, string run, RunDirectory directory, CellResult result, string host, PushSummary? counter = null,
+        string worker = "", string? measuredKey = null, CancellationToken cancellationToken = default)
     {
         counter ??= new PushSummary(run);
         var files = new List<StoredFile>();
@@ -88,25 +88,32 @@ public static class RunArchive
             InputsSha256 = result.InputsSha256,
             StartedUtc = result.StartedUtc,
             Host = host,
+            Worker = worker,
             Files = files,
         };
-        byte[] bytes = ResultJson.Serialize(record);
-        if (await store.PutRecordAsync($"{RunsFolder}/{run}/cells/{result.Cell}/{ContentHash.Of(bytes)}.json", bytes, cancellationToken).ConfigureAwait(false))
-            counter.Cells++;
-        if (CellStatus.IsComplete(result.Status) && result.InputsSha256.Length > 0)
+        if (await PutCellRecordAsync(store, run, record, cancellationToken).ConfigureAwait(false)) counter.Cells++;
+        if (measuredKey is not null && CellStatus.IsComplete(result.Status))
         {
             // The first complete measurement of these inputs is the one every host reuses; a later one is not an error.
             try
             {
-                await store.PutRecordAsync($"{MeasuredFolder}/{result.InputsSha256}.json", bytes, cancellationToken).ConfigureAwait(false);
+                await store.PutRecordAsync($"{MeasuredFolder}/{measuredKey}.json", ResultJson.Serialize(record with { ReusedFrom = run }), cancellationToken).ConfigureAwait(false);
             }
             catch (StoreConflictException)
             {
             }
         }
+        return record;
     }
 
-    /// <summary>A complete result of a cell with these inputs, measured by any host in any run; null when none.</summary>
+    /// <summary>Adds a result record of a cell to a run (false when the run had this very record already).</summary>
+    public static Task<bool> PutCellRecordAsync(ArtifactStore store, string run, StoredCell record, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes = ResultJson.Serialize(record);
+        return store.PutRecordAsync($"{RunsFolder}/{run}/cells/{record.Cell}/{ContentHash.Of(bytes)}.json", bytes, cancellationToken);
+    }
+
+    /// <summary>A complete result of a cell with these inputs (a job's key), measured by any host in any run; null when none.</summary>
     public static async Task<StoredCell?> FindMeasuredAsync(ArtifactStore store, string inputsSha256, CancellationToken cancellationToken = default) =>
         await store.GetRecordAsync($"{MeasuredFolder}/{inputsSha256}.json", cancellationToken).ConfigureAwait(false) is { } bytes
             ? ResultJson.Deserialize<StoredCell>(bytes)

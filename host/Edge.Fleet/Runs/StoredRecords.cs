@@ -23,7 +23,13 @@ public sealed record StoredRun
     public StoredFile Manifest { get; init; } = new("manifest.json", "", 0);
 
     public IReadOnlyList<StoredInput> Inputs { get; init; } = [];
+
+    /// <summary>Submitted runs: the bench host (rig) each cell was queued for.</summary>
+    public IReadOnlyList<CellPlacement> Placement { get; init; } = [];
 }
+
+/// <summary>A cell and the bench host whose queue it went to.</summary>
+public sealed record CellPlacement(string Cell, string Host);
 
 /// <summary>
 /// `runs/RUN/cells/CELL/HASH.json`: one result of a cell (its result file and trace as blobs). Named by the
@@ -42,6 +48,12 @@ public sealed record StoredCell
 
     /// <summary>The bench host that measured it (a worker's name; the local host for a pushed folder).</summary>
     public string Host { get; init; } = "";
+
+    /// <summary>The worker process that measured it (`edge hil worker --name`), when a worker did.</summary>
+    public string Worker { get; init; } = "";
+
+    /// <summary>When not measured but taken from an earlier measurement with the same inputs: that run.</summary>
+    public string? ReusedFrom { get; init; }
 
     public IReadOnlyList<StoredFile> Files { get; init; } = [];
 }

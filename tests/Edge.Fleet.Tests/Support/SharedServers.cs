@@ -17,7 +17,11 @@ public static class SharedServers
 {
     private static readonly Lazy<CephGateway> Ceph = new(CephGateway.Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<PostgresServer> Postgres = new(PostgresServer.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static CephGateway Gateway => Ceph.Value;
+
+    public static PostgresServer Database => Postgres.Value;
 
     public static S3Settings S3 => new()
     {
@@ -59,5 +63,6 @@ public static class SharedServers
     public static void StopAll()
     {
         if (Ceph.IsValueCreated) Ceph.Value.Dispose();
+        if (Postgres.IsValueCreated) Postgres.Value.Dispose();
     }
 }

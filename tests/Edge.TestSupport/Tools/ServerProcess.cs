@@ -30,12 +30,11 @@ public sealed class ServerProcess : IDisposable
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
-        var writer = new StreamWriter(log, append: true) { AutoFlush = true };
+        var writer = new StreamWriter(new FileStream(log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new AssertFailedException($"{file} did not start");
+        // Output may still arrive after the process ended; the log stays open for it (closed with the process object).
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => { lock (writer) writer.Dispose(); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServerProcess(process, log);

@@ -24,6 +24,9 @@ public static class HilCommand
         command.Add(HilRigsCommand.Create());
         command.Add(HilQueryCommand.Create());
         command.Add(HilCompareCommand.Create());
+        command.Add(HilSubmitCommand.Create());
+        command.Add(HilWorkerCommand.Create());
+        command.Add(HilStatusCommand.Create());
         return command;
     }
 }
