@@ -50,7 +50,7 @@ public sealed class FleetTests
         Assert.IsTrue(again.All(c => c.ReusedFrom == "r1"), string.Join(", ", again.Select(c => c.ReusedFrom)));
         CollectionAssert.AreEquivalent(cells.SelectMany(c => c.Files.Select(f => f.Sha256)).ToList(), again.SelectMany(c => c.Files.Select(f => f.Sha256)).ToList());
 
-        var status = SimulatedFleet.Edge(["hil", "status", "r1", "--store", fleet.StoreUrl, "--db", SharedServers.Database.ConnectionString]);
+        var status = SimulatedFleet.RunEdge(["hil", "status", "r1", "--store", fleet.StoreUrl, "--db", SharedServers.Database.ConnectionString]);
         Assert.AreEqual(0, status.Code, status.Error);
         StringAssert.Contains(status.Output, "4/4 cells finished (0 failed)");
     }

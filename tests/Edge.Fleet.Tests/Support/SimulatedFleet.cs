@@ -59,15 +59,15 @@ public sealed class SimulatedFleet : IDisposable
         return worker;
     }
 
-    private const string PauseVariable = Edge.Fleet.Jobs.CellWorker.PauseVariable;
+    private const string PauseVariable = global::Edge.Fleet.Jobs.CellWorker.PauseVariable;
 
     /// <summary>`edge hil submit` in this process: flux_mlp at the given firmware revisions on both hosts.</summary>
     public (int Code, string Output, string Error) Submit(string run, params string[] firmware) =>
-        Edge(["hil", "submit", "--rig", RigA, RigB, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+        RunEdge(["hil", "submit", "--rig", RigA, RigB, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
             "--firmware", .. firmware, "--run", run, "--store", StoreUrl, "--db", SharedServers.Database.ConnectionString]);
 
     /// <summary>An `edge` command in this process, with the gateway's keys and endpoint in the environment as a user would set them.</summary>
-    public static (int Code, string Output, string Error) Edge(string[] args)
+    public static (int Code, string Output, string Error) RunEdge(string[] args)
     {
         var variables = new Dictionary<string, string?>
         {
