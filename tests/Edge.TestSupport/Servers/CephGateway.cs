@@ -88,18 +88,18 @@ public sealed class CephGateway : IDisposable
             rgw data = {Folder}/rgw
             """) + "\n");
         string monmap = Path.Combine(Folder, "monmap");
-        Tool("/usr/bin/monmaptool", "--create", "--addv", "a", $"[v2:127.0.0.1:{monPort}]", "--fsid", fsid, monmap);
-        Tool("/usr/bin/ceph-mon", "-c", conf, "--mkfs", "-i", "a", "--monmap", monmap);
+        ToolProcess.Check("/usr/bin/monmaptool", "--create", "--addv", "a", $"[v2:127.0.0.1:{monPort}]", "--fsid", fsid, monmap);
+        ToolProcess.Check("/usr/bin/ceph-mon", "-c", conf, "--mkfs", "-i", "a", "--monmap", monmap);
         Daemon("mon", "/usr/bin/ceph-mon", "-c", conf, "-i", "a", "-f").WaitForPort(monPort, TimeSpan.FromSeconds(30));
         string osdUuid = Guid.NewGuid().ToString();
-        Tool("/usr/bin/ceph", "-c", conf, "osd", "new", osdUuid, "0");
-        Tool("/usr/bin/ceph-osd", "-c", conf, "-i", "0", "--mkfs", "--osd-uuid", osdUuid);
+        ToolProcess.Check("/usr/bin/ceph", "-c", conf, "osd", "new", osdUuid, "0");
+        ToolProcess.Check("/usr/bin/ceph-osd", "-c", conf, "-i", "0", "--mkfs", "--osd-uuid", osdUuid);
         Daemon("osd", "/usr/bin/ceph-osd", "-c", conf, "-i", "0", "-f");
         _rgwArguments = ["-c", conf, "-n", "client.rgw.a", "-f"];
         _rgwPort = rgwPort;
         _rgw = Daemon("rgw", "/usr/bin/radosgw", _rgwArguments);
         // radosgw creates its pools once the OSD is up, then listens; the user is created through the same pools.
-        Tool("/usr/bin/radosgw-admin", "-c", conf, "user", "create", "--uid=edge", "--display-name=edge", "--access-key=" + AccessKey, "--secret-key=" + SecretKey);
+        ToolProcess.Check("/usr/bin/radosgw-admin", "-c", conf, "user", "create", "--uid=edge", "--display-name=edge", "--access-key=" + AccessKey, "--secret-key=" + SecretKey);
         _rgw.WaitForPort(rgwPort, TimeSpan.FromSeconds(60));
     }
 
@@ -119,12 +119,6 @@ public sealed class CephGateway : IDisposable
         _rgw.WaitForPort(_rgwPort, TimeSpan.FromSeconds(60));
     }
 
-    private void Tool(string file, params string[] arguments)
-    {
-        var log = new List<string>();
-        int code = ToolProcess.Run(file, arguments, log, TimeSpan.FromMinutes(2));
-        if (code != 0) throw new AssertFailedException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {code}:\n{string.Join("\n", log.TakeLast(15))}");
-    }
 
     private ServerProcess Daemon(string name, string file, params string[] arguments)
     {

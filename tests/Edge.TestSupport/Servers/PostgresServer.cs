@@ -41,8 +41,8 @@ public sealed class PostgresServer : IDisposable
     {
         Directory.CreateDirectory(Folder);
         // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-        Tool("/usr/bin/chown", "postgres", Folder);
-        Tool("/usr/sbin/runuser", "-u", "postgres", "--", Bin + "/initdb", "-D", Path.Combine(Folder, "data"), "-A", "trust", "-U", "postgres", "--no-sync");
+        ToolProcess.Check("/usr/bin/chown", "postgres", Folder);
+        ToolProcess.Check("/usr/sbin/runuser", "-u", "postgres", "--", Bin + "/initdb", "-D", Path.Combine(Folder, "data"), "-A", "trust", "-U", "postgres", "--no-sync");
         Port = ServerProcess.FreePort();
         _server = ServerProcess.Start("/usr/sbin/runuser", ["-u", "postgres", "--", Bin + "/postgres", "-D", Path.Combine(Folder, "data"), "-k", Folder,
             "-c", "listen_addresses=127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-c", "fsync=off", "-c", "max_connections=200"],
@@ -50,12 +50,6 @@ public sealed class PostgresServer : IDisposable
         _server.WaitForPort(Port, TimeSpan.FromSeconds(30));
     }
 
-    private static void Tool(string file, params string[] arguments)
-    {
-        var log = new List<string>();
-        int code = ToolProcess.Run(file, arguments, log, TimeSpan.FromMinutes(2));
-        if (code != 0) throw new AssertFailedException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {code}:\n{string.Join("\n", log.TakeLast(15))}");
-    }
 
     public void Dispose()
     {
