@@ -65,6 +65,9 @@ public static class CommandRunner
         // The configuration names the address a listener could not take (a port in use): fixed there, not on a device.
         ListenException => ExitCode.InvalidInput,
         FileWriteException or ResultWriteException => ExitCode.OutputFailed,
+        // A store that cannot be reached is a peer not answering; one that refuses (keys, bucket, a record written once) is fixed in the input.
+        Edge.Store.StoreUnavailableException => ExitCode.DeviceError,
+        Edge.Store.StoreException => ExitCode.InvalidInput,
         // TransportException is an IOException: devices are named before any general I/O case.
         BoardLinkException or TransportException or PowerMonitorException => ExitCode.DeviceError,
         _ => null,

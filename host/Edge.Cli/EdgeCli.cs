@@ -8,6 +8,7 @@ using Edge.Cli.Commands.Drift;
 using Edge.Cli.Commands.Hil;
 using Edge.Cli.Commands.Model;
 using Edge.Cli.Commands.Power;
+using Edge.Cli.Commands.Store;
 using Edge.Cli.Grammar;
 
 namespace Edge.Cli;
@@ -25,6 +26,7 @@ public static class EdgeCli
         root.Add(BoardCommand.Create());
         root.Add(ModelCommand.Create());
         root.Add(HilCommand.Create());
+        root.Add(StoreCommand.Create());
         var help = root.Options.First(o => o.Name == "--help");
         help.Action = new SummaryHelpAction((SynchronousCommandLineAction)help.Action!);
         ValueParsers.Install(root);

@@ -27,6 +27,9 @@ public enum ExitCode
     /// <summary>`edge hil run` ended with cells failed: their reasons are in the results; `--resume` runs them again.</summary>
     RunIncomplete = 11,
 
+    /// <summary>`edge hil compare` found cells that got worse beyond the tolerance (energy, latency, accuracy, or a cell no longer ok).</summary>
+    Regressed = 12,
+
     /// <summary>A device or peer did not answer or answered wrongly.</summary>
     DeviceError = 20,
 

@@ -18,6 +18,41 @@ public static class AtomicFile
     /// <summary>Writes through <paramref name="write"/> (e.g. a Parquet writer) into the temporary file.</summary>
     public static Task WriteAsync(string path, Func<Stream, Task> write) => WriteAsync(path, write, FileSteps.Real);
 
+    /// <summary>
+    /// Writes <paramref name="path"/> only if it does not exist yet (write-once files: a content-addressed
+    /// store's objects, a record that must never change). False, and nothing changed, when it existed;
+    /// two writers racing for it cannot both win (the rename refuses to replace).
+    /// </summary>
+    public static async Task<bool> WriteOnceAsync(string path, Func<Stream, Task> write)
+    {
+        var (target, folder, shared) = Plan(path);
+        if (File.Exists(target)) return false;
+        // Writers in one process may race for a write-once target: each gets its own temporary file.
+        string temporary = shared[..^4] + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        var steps = FileSteps.Real;
+        try
+        {
+            await using (var file = steps.Create(temporary))
+            {
+                await write(file).ConfigureAwait(false);
+                await file.FlushAsync().ConfigureAwait(false);
+                steps.FlushToDisk(file);
+            }
+            if (!steps.RenameIfAbsent(temporary, target))
+            {
+                steps.Delete(temporary);
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            steps.Delete(temporary);
+            throw Failure(path, folder, temporary, e);
+        }
+        Sync(path, folder, steps);
+        return true;
+    }
+
     internal static void Write(string path, Action<Stream> write, FileSteps steps)
     {
         var (target, folder, temporary) = Plan(path);

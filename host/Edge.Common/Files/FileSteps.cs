@@ -19,6 +19,20 @@ internal class FileSteps
     /// <summary>rename(2): atomic on one file system; readers see the old file or the new one.</summary>
     public virtual void Rename(string temporary, string target) => File.Move(temporary, target, overwrite: true);
 
+    /// <summary>Renames without replacing (link(2) then unlink on Unix): false when the target already exists.</summary>
+    public virtual bool RenameIfAbsent(string temporary, string target)
+    {
+        try
+        {
+            File.Move(temporary, target, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false;
+        }
+    }
+
     /// <summary>fsync(2) of the folder, so the rename itself survives a power cut.</summary>
     public virtual void SyncDirectory(string directory) => DirectorySync.Sync(directory);
 

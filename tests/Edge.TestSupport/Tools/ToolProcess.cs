@@ -33,4 +33,12 @@ public static class ToolProcess
             return -1;
         }
     }
+
+    /// <summary>Runs a set-up step that must succeed (initdb, ceph-mon --mkfs): otherwise the test fails with the tool's last output.</summary>
+    public static void Check(string file, params string[] arguments)
+    {
+        var log = new List<string>();
+        int code = Run(file, arguments, log, TimeSpan.FromMinutes(2));
+        if (code != 0) throw new AssertFailedException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {code}:\n{string.Join("\n", log.TakeLast(15))}");
+    }
 }

@@ -16,10 +16,17 @@ public static class HilCommand
               edge hil rigs hil-rigs/sim.yaml
               edge hil run --rig hil-rigs/sim.yaml --models samples/motor-flux -d samples/motor-flux/test_164V.features.csv -d samples/motor-flux/test_164V.windows.csv --out runs/sim
               edge hil report runs/sim
+              edge hil query "select model, board, avg(energy_uj) from results group by all" --runs runs/
+              edge hil compare runs/fw-1.2.0 runs/fw-1.3.0
             """);
         command.Add(HilRunCommand.Create());
         command.Add(HilReportCommand.Create());
         command.Add(HilRigsCommand.Create());
+        command.Add(HilQueryCommand.Create());
+        command.Add(HilCompareCommand.Create());
+        command.Add(HilSubmitCommand.Create());
+        command.Add(HilWorkerCommand.Create());
+        command.Add(HilStatusCommand.Create());
         return command;
     }
 }

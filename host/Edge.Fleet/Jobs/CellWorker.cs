@@ -1,0 +1,108 @@
+using Edge.Fleet.Runs;
+using Edge.Hil.Plan;
+using Edge.Hil.Results;
+using Edge.Hil.Rigs;
+using Edge.Hil.Run;
+using Edge.Store;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Fleet.Jobs;
+
+/// <summary>
+/// What a bench host's worker does with one <see cref="CellJob"/>: reuse a complete measurement with the
+/// same inputs key if any host made one, else fetch the inputs by hash, measure the cell with Edge's own
+/// harness (<see cref="HilRunner"/>: cell timeout, retries after a reset, the reasons), and push its result
+/// and trace. A failed cell is a result, not a job failure; an exception (store down, wrong host) fails
+/// the job and Hangfire tries it once more.
+/// </summary>
+public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, string name, ILogger logger)
+{
+    /// <summary>Test hook: with this variable set to a folder, the worker writes `NAME.CELL.started` there before measuring and waits for `NAME.go`.</summary>
+    public const string PauseVariable = "EDGE_WORKER_PAUSE_DIR";
+
+    /// <summary>The worker of this process (Hangfire calls the static entry point <see cref="RunAsync(CellJob, CancellationToken)"/>).</summary>
+    public static CellWorker? Current { get; set; }
+
+    public Rig Rig { get; } = rig;
+
+    public string Name { get; } = name;
+
+    /// <summary>The job's one entry point; stable across Edge versions as far as possible (Hangfire names the method).</summary>
+    [AutomaticRetry(Attempts = 1, DelaysInSeconds = [1])]
+    public static Task RunAsync(CellJob job, CancellationToken cancellationToken) =>
+        (Current ?? throw new InvalidOperationException("no worker in this process")).RunCellAsync(job, cancellationToken);
+
+    public async Task<StoredCell> RunCellAsync(CellJob job, CancellationToken cancellationToken)
+    {
+        if (BenchQueue.For(job.Host) != BenchQueue.For(Rig.Name))
+            throw new InvalidOperationException($"cell {job.Cell} is for bench host {job.Host}, this worker serves {Rig.Name}");
+        if (await RunArchive.FindMeasuredAsync(store, job.InputsKey, cancellationToken).ConfigureAwait(false) is { } earlier && earlier.Cell == job.Cell)
+        {
+            logger.LogInformation("Cell {Cell}: measured with the same inputs in run {Run}; reused", job.Cell, earlier.ReusedFrom);
+            var reused = earlier with { Worker = Name };
+            await RunArchive.PutCellRecordAsync(store, job.Run, reused, cancellationToken).ConfigureAwait(false);
+            return reused;
+        }
+        string inputs = Path.Combine(workFolder, "inputs");
+        string model = await Fetch(inputs, job.Edgem ?? job.Onnx, cancellationToken).ConfigureAwait(false);
+        if (job.Edgem is not null)
+        {
+            // The .edgem finds its float reference beside it, by name.
+            string onnx = Path.Combine(Path.GetDirectoryName(model)!, Path.GetFileNameWithoutExtension(model) + ".onnx");
+            if (!File.Exists(onnx)) await store.GetFileAsync(job.Onnx.Sha256, onnx, cancellationToken).ConfigureAwait(false);
+        }
+        var data = new List<string>();
+        foreach (var file in job.Data) data.Add(await Fetch(inputs, file, cancellationToken).ConfigureAwait(false));
+        var calibration = new List<string>();
+        foreach (var file in job.Calibration) calibration.Add(await Fetch(inputs, file, cancellationToken).ConfigureAwait(false));
+        await PauseIfAsked(job, cancellationToken).ConfigureAwait(false);
+
+        var plan = Rig.Measurement with
+        {
+            Inferences = job.Inferences ?? Rig.Measurement.Inferences,
+            Warmup = job.Warmup ?? Rig.Measurement.Warmup,
+            AccuracyRows = job.AccuracyRows ?? Rig.Measurement.AccuracyRows,
+        };
+        string runFolder = Path.Combine(workFolder, "runs", job.Run);
+        await HilRunner.RunAsync(new HilRunOptions
+        {
+            Rig = Rig,
+            Models = [model],
+            Data = data,
+            Calibration = calibration,
+            Firmware = [job.Firmware],
+            Boards = [job.Board],
+            OutputDirectory = runFolder,
+            // The folder holds this worker's earlier cells of the run; each call measures one.
+            Resume = true,
+            Plan = plan,
+            Logger = logger,
+        }, new NoProgress(), cancellationToken).ConfigureAwait(false);
+        var directory = RunDirectory.Existing(runFolder);
+        var result = directory.ReadCell(job.Cell) ?? throw new InvalidOperationException($"the harness wrote no result for {job.Cell}");
+        var stored = await RunArchive.PushCellAsync(store, job.Run, directory, result, job.Host, worker: Name, measuredKey: job.InputsKey,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Cell {Cell}: {Status}", job.Cell, result.Status);
+        return stored;
+    }
+
+    /// <summary>An input in the worker's cache, under its own name in a folder named by its hash; fetched (and checked) once.</summary>
+    private async Task<string> Fetch(string inputs, JobFile file, CancellationToken cancellationToken)
+    {
+        if (!ContentHash.IsValid(file.Sha256) || file.Name.Length == 0 || file.Name != Path.GetFileName(file.Name))
+            throw new InvalidOperationException($"the job names an input badly ('{file.Name}', '{file.Sha256}')");
+        string folder = Path.Combine(inputs, file.Sha256);
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, file.Name);
+        if (!File.Exists(path)) await store.GetFileAsync(file.Sha256, path, cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    private async Task PauseIfAsked(CellJob job, CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(PauseVariable) is not { Length: > 0 } folder) return;
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{Name}.{job.Cell}.started"), job.Run, cancellationToken).ConfigureAwait(false);
+        while (!File.Exists(Path.Combine(folder, Name + ".go"))) await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+    }
+}
