@@ -166,6 +166,24 @@ public sealed class BadInputTests
         yield return ("edge pwr info", ["-p", "/dev/edge-no-such-monitor"], device, "no such device");
         yield return ("edge pwr info", [], usage, "--port");
 
+        yield return ("edge hil query", ["SELECT 1", "--runs", F("no-runs")], input, "does not exist");
+        yield return ("edge hil query", ["SELECT 1", "--runs", F("folder")], input, "neither a run folder nor a folder of runs");
+        yield return ("edge hil query", ["SELECT 1", "--runs", F("folder"), "--format", "xml"], usage, "'xml' not recognized");
+        yield return ("edge hil compare", [F("no-run-a"), F("no-run-b")], input, "does not exist");
+        yield return ("edge hil compare", [F("folder"), F("folder"), "--tolerance", "energy=abc"], usage, "'abc' is not a number >= 0");
+        yield return ("edge hil submit", ["-r", F("nope.yaml"), "-m", F("folder"), "-d", F("folder"), "--run", "r1", "--store", F("store")], input, "file not found");
+        yield return ("edge hil submit", ["-r", F("nope.yaml"), "-m", F("folder"), "-d", F("folder"), "--run", "r1", "-n", "0"], usage, "--inferences must be 1 to 65535, not 0");
+        yield return ("edge hil worker", ["-r", F("nope.yaml"), "--store", F("store")], input, "file not found");
+        yield return ("edge hil worker", ["-r", F("nope.yaml"), "--lease", "soon"], usage, "'soon' is not a duration");
+        yield return ("edge hil status", ["r1", "--store", F("store")], input, "has no run 'r1'");
+        yield return ("edge hil status", ["r1", "--store", "s3://"], input, "is not an S3 bucket name");
+        yield return ("edge store push", [F("no-such-run"), "--store", F("store")], input, "does not exist");
+        yield return ("edge store push", [F("folder"), "--store", "s3://"], input, "is not an S3 bucket name");
+        yield return ("edge store pull", ["r1", "--store", F("store"), "--out", F("pulled")], input, "has no run 'r1'");
+        yield return ("edge store pull", ["r1", "--store", "s3://Bad_Bucket", "--out", F("pulled")], input, "'Bad_Bucket' is not an S3 bucket name");
+        yield return ("edge store ls", ["--store", "s3://"], input, "is not an S3 bucket name");
+        yield return ("edge store ls", ["--store", "s3://Bad_Bucket"], input, "'Bad_Bucket' is not an S3 bucket name");
+
         yield return ("edge bridge check-config", ["-c", F("unclosed-bridge.yaml")], input, "not valid YAML");
         yield return ("edge bridge check-config", ["-c", F("dup-bridge.yaml")], input, "Duplicate key");
         yield return ("edge bridge check-config", ["-c", "/dev/zero"], input, "too large");

@@ -35,55 +35,72 @@ namespace Edge.Device.Model
         /// <summary>One more than the highest code.</summary>
         public const int Count = 23;
 
-        // Indexed by code; entry 0 is no op.
-        private static readonly string[] Names =
-        {
-            null, "FullyConnected", "Conv1D", "MaxPool1D", "AveragePool1D", "Clamp", "Add", "Mul", "LookupTable", "Softmax",
-            "Reshape", "TreeEnsemble", "Conv2D", "MaxPool2D", "AveragePool2D", "Pad", "StridedCopy", "Reduce", "PRelu",
-            "ArgMax", "MatMul", "Gru", "Lstm",
-        };
-
-        private static readonly int[] ParameterCounts =
-        {
-            -1,
-            Inference.FullyConnectedInt8.ParameterCount,
-            Inference.Conv1DInt8.ParameterCount,
-            Inference.MaxPool1DInt8.ParameterCount,
-            Inference.AveragePool1DInt8.ParameterCount,
-            Inference.ClampInt8.ParameterCount,
-            Inference.AddInt8.ParameterCount,
-            Inference.MulInt8.ParameterCount,
-            Inference.LookupTableInt8.ParameterCount,
-            Inference.SoftmaxInt8.ParameterCount,
-            Inference.ReshapeInt8.ParameterCount,
-            Inference.TreeEnsembleInt8.ParameterCount,
-            Inference.Conv2DInt8.ParameterCount,
-            Inference.MaxPool2DInt8.ParameterCount,
-            Inference.AveragePool2DInt8.ParameterCount,
-            Inference.PadInt8.ParameterCount,
-            Inference.StridedCopyInt8.ParameterCount,
-            Inference.ReduceInt8.ParameterCount,
-            Inference.PReluInt8.ParameterCount,
-            Inference.ArgMaxInt8.ParameterCount,
-            Inference.MatMulInt8.ParameterCount,
-            Inference.GruInt8.ParameterCount,
-            Inference.LstmInt8.ParameterCount,
-        };
-
         public static bool IsKnown(int code)
         {
             return code > 0 && code < Count;
         }
 
+        // Switches, not static tables: a table of names would sit on the board's heap for good
+        // (nanoCLR keeps static arrays and strings there, about 900 B for these).
         public static string Name(int code)
         {
-            return IsKnown(code) ? Names[code] : "op " + code.ToString();
+            switch (code)
+            {
+                case FullyConnected: return "FullyConnected";
+                case Conv1D: return "Conv1D";
+                case MaxPool1D: return "MaxPool1D";
+                case AveragePool1D: return "AveragePool1D";
+                case Clamp: return "Clamp";
+                case Add: return "Add";
+                case Mul: return "Mul";
+                case LookupTable: return "LookupTable";
+                case Softmax: return "Softmax";
+                case Reshape: return "Reshape";
+                case TreeEnsemble: return "TreeEnsemble";
+                case Conv2D: return "Conv2D";
+                case MaxPool2D: return "MaxPool2D";
+                case AveragePool2D: return "AveragePool2D";
+                case Pad: return "Pad";
+                case StridedCopy: return "StridedCopy";
+                case Reduce: return "Reduce";
+                case PRelu: return "PRelu";
+                case ArgMax: return "ArgMax";
+                case MatMul: return "MatMul";
+                case Gru: return "Gru";
+                case Lstm: return "Lstm";
+                default: return "op " + code.ToString();
+            }
         }
 
         /// <summary>Parameter count each code expects (the reader rejects any other); -1 for an unknown code.</summary>
         public static int ParameterCount(int code)
         {
-            return IsKnown(code) ? ParameterCounts[code] : -1;
+            switch (code)
+            {
+                case FullyConnected: return Inference.FullyConnectedInt8.ParameterCount;
+                case Conv1D: return Inference.Conv1DInt8.ParameterCount;
+                case MaxPool1D: return Inference.MaxPool1DInt8.ParameterCount;
+                case AveragePool1D: return Inference.AveragePool1DInt8.ParameterCount;
+                case Clamp: return Inference.ClampInt8.ParameterCount;
+                case Add: return Inference.AddInt8.ParameterCount;
+                case Mul: return Inference.MulInt8.ParameterCount;
+                case LookupTable: return Inference.LookupTableInt8.ParameterCount;
+                case Softmax: return Inference.SoftmaxInt8.ParameterCount;
+                case Reshape: return Inference.ReshapeInt8.ParameterCount;
+                case TreeEnsemble: return Inference.TreeEnsembleInt8.ParameterCount;
+                case Conv2D: return Inference.Conv2DInt8.ParameterCount;
+                case MaxPool2D: return Inference.MaxPool2DInt8.ParameterCount;
+                case AveragePool2D: return Inference.AveragePool2DInt8.ParameterCount;
+                case Pad: return Inference.PadInt8.ParameterCount;
+                case StridedCopy: return Inference.StridedCopyInt8.ParameterCount;
+                case Reduce: return Inference.ReduceInt8.ParameterCount;
+                case PRelu: return Inference.PReluInt8.ParameterCount;
+                case ArgMax: return Inference.ArgMaxInt8.ParameterCount;
+                case MatMul: return Inference.MatMulInt8.ParameterCount;
+                case Gru: return Inference.GruInt8.ParameterCount;
+                case Lstm: return Inference.LstmInt8.ParameterCount;
+                default: return -1;
+            }
         }
     }
 }

@@ -11,6 +11,14 @@ namespace Edge.Board.Simulation;
 public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> modelledMicros) : ITriggerPin
 {
     private long _highAt;
+    private long _openSince = long.MaxValue;
+
+    /// <summary>
+    /// The rise of the period in progress (board microseconds), or long.MaxValue when the pin is
+    /// low: the board's current after it is not known until the pin falls, so a monitor must not
+    /// sample past it yet.
+    /// </summary>
+    public long OpenSince => Interlocked.Read(ref _openSince);
 
     /// <summary>High periods (start and end in the board's microseconds), oldest first; consumers dequeue.</summary>
     public ConcurrentQueue<(long Start, long End)> Edges { get; } = new();
@@ -32,6 +40,7 @@ public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> model
     public void High()
     {
         _highAt = clock.Microseconds;
+        Interlocked.Exchange(ref _openSince, _highAt);
     }
 
     public void Low()
@@ -44,6 +53,7 @@ public sealed class SimulatedTriggerPin(SimulatedClock clock, Func<double> model
         long end = _highAt + (long)Math.Round(modelled);
         clock.Advance(end - clock.Microseconds);
         Edges.Enqueue((_highAt, end));
+        Interlocked.Exchange(ref _openSince, long.MaxValue);
         while (Edges.Count > 100_000) Edges.TryDequeue(out _);
         Pulses++;
     }

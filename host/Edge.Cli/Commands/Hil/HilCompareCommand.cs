@@ -13,7 +13,7 @@ internal static class HilCompareCommand
     {
         var before = new Argument<string>("run-a") { Description = "The reference run: a run folder, or a run's name in --store." };
         var after = new Argument<string>("run-b") { Description = "The run to check against it." };
-        var tolerance = new Option<string[]>("--tolerance", "-t") { Description = "How far a figure may move: energy=5%, latency=5% (relative), accuracy=0.01 (absolute, AUC/accuracy 0..1). These are the defaults.", AllowMultipleArgumentsPerToken = true };
+        var tolerance = new Option<string[]>("--tolerance") { Description = "How far a figure may move: energy=5%, latency=5% (relative), accuracy=0.01 (absolute, AUC/accuracy 0..1). These are the defaults.", AllowMultipleArgumentsPerToken = true };
         var store = StoreOptions.Create("Where runs named by name are (pulled into a local cache)");
         var all = new Option<bool>("--all") { Description = "List every compared figure, not only those beyond the tolerance." };
         var command = new Command("compare", """

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Cli.Grammar;
 using Edge.Cli.Commands.Store;
 using Edge.Fleet.Jobs;
 using Edge.Hil.Plan;
@@ -19,9 +20,9 @@ internal static class HilSubmitCommand
         var run = new Option<string>("--run") { Description = "The run's name in the store (results land under runs/NAME).", Required = true };
         var store = StoreOptions.Create("Where inputs are put and results land");
         var db = FleetOptions.Database();
-        var inferences = new Option<int?>("--inferences", "-n") { Description = "Measured inferences per cell (default: each rig's)." };
-        var warmup = new Option<int?>("--warmup") { Description = "Warm-up inferences before them." };
-        var rows = new Option<int?>("--accuracy-rows") { Description = "Rows per cell run on the board and compared with ONNX Runtime." };
+        var inferences = new Option<int?>("--inferences", "-n") { Description = "Measured inferences per cell (default: each rig's)." }.Within(1, ushort.MaxValue);
+        var warmup = new Option<int?>("--warmup") { Description = "Warm-up inferences before them." }.Within(0, ushort.MaxValue);
+        var rows = new Option<int?>("--accuracy-rows") { Description = "Rows per cell run on the board and compared with ONNX Runtime." }.Within(1, 1_000_000);
         var command = new Command("submit", """
             Put one job per matrix cell (model x board x firmware) on the queue of the bench host whose rig has that board,
             after pushing every input (models, tables, rigs) to the store by hash and writing the run's record there. The

@@ -169,7 +169,15 @@ public sealed class SimulatedBoardCurrent : ICurrentProfile
         return true;
     }
 
-    private long Settled() => _frozenAtMicros ?? _board!.Clock.Microseconds;
+    // The board's timeline is settled up to its clock, but not past a trigger period still open
+    // (its end, and so the current after its rise, is known only when the pin falls). The clock
+    // is read first: a rise between the two reads lies after the time returned.
+    private long Settled()
+    {
+        if (_frozenAtMicros is { } frozen) return frozen;
+        long now = _board!.Clock.Microseconds;
+        return Math.Min(now, _board.Pin.OpenSince);
+    }
 
     /// <summary>Moves the pin's recorded periods into this acquisition's list (those before time 0 are dropped).</summary>
     private void Collect()
