@@ -183,6 +183,7 @@ public sealed class BadInputTests
         yield return ("edge store pull", ["r1", "--store", "s3://Bad_Bucket", "--out", F("pulled")], input, "'Bad_Bucket' is not an S3 bucket name");
         yield return ("edge store ls", ["--store", "s3://"], input, "is not an S3 bucket name");
         yield return ("edge store ls", ["--store", "s3://Bad_Bucket"], input, "'Bad_Bucket' is not an S3 bucket name");
+        yield return ("edge store ls", ["--store", F("nohead.csv")], input, "is a file, not a store folder");
 
         yield return ("edge bridge check-config", ["-c", F("unclosed-bridge.yaml")], input, "not valid YAML");
         yield return ("edge bridge check-config", ["-c", F("dup-bridge.yaml")], input, "Duplicate key");

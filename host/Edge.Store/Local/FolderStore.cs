@@ -12,6 +12,7 @@ public sealed class FolderStore : ArtifactStore
     public FolderStore(StoreLocation location) : base(location)
     {
         Root = location.Folder ?? throw new ArgumentException("not a folder location", nameof(location));
+        if (File.Exists(Root)) throw new StoreException($"{Root} is a file, not a store folder");
     }
 
     public string Root { get; }
