@@ -21,9 +21,10 @@ internal sealed class WorkNotingStore(IModelStore? inner) : IModelStore
         lock (_lock) return _work.TryGetValue(modelIdHex, out var work) ? work : null;
     }
 
+    // Null when nothing of this kind is stored (the device interface's convention).
     public byte[] LoadCommitted(byte kind)
     {
-        byte[] file = inner?.LoadCommitted(kind)!;
+        byte[]? file = inner?.LoadCommitted(kind);
         if (file is not null && kind == UploadKind.Model) Note(file, file.Length);
         return file!;
     }
