@@ -110,23 +110,12 @@ public sealed partial class BridgeCommandTests
 
         string yaml = TestBridge.Yaml().Replace("tcp://127.0.0.1:4711", boardHost.Address, StringComparison.Ordinal);
         var dut = DutImage.Parse(EdgeRun.PlcTypes(yaml));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "edge.dll"), "bridge", "run", "--config", EdgeRun.ConfigFile(yaml) })
-            start.ArgumentList.Add(argument);
-        using var edge = Process.Start(start)!;
+        using var edge = BridgeProcess.Start(EdgeRun.ConfigFile(yaml));
         var log = new List<string>();
         try
         {
-            int port = 0;
-            while (!log.Any(l => l.Contains("Application started", StringComparison.Ordinal)))
-            {
-                string? line = await edge.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                if (line is null)
-                    Assert.Fail("edge bridge run ended early:\n" + string.Join('\n', log) + await edge.StandardError.ReadToEndAsync());
-                log.Add(line!);
-                if (ListeningOn().Match(line!) is { Success: true } m)
-                    port = int.Parse(m.Groups[1].Value);
-            }
+            await BridgeProcess.ReadUntilStartedAsync(edge, log, TimeSpan.FromSeconds(30));
+            int port = log.Select(l => ListeningOn().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).LastOrDefault();
 
             await using (var client = await AdsTcpClient.ConnectAsync("127.0.0.1", port, new AmsAddress(TestBridge.NetId, 25000), TestBridge.ClientAddress))
             {

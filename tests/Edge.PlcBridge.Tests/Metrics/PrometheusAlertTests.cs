@@ -63,7 +63,7 @@ public sealed partial class PrometheusAlertTests
               url: http://127.0.0.1:0/metrics
             """;
         string folder = RepoPaths.TempDirectory("prometheus");
-        using var bridge = StartBridge(EdgeRun.ConfigFile(yaml));
+        using var bridge = BridgeProcess.Start(EdgeRun.ConfigFile(yaml));
         Process? server = null;
         try
         {
@@ -173,26 +173,11 @@ public sealed partial class PrometheusAlertTests
         return last;
     }
 
-    private static Process StartBridge(string config)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "edge.dll"), "bridge", "run", "--config", config })
-            start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
-
     private static async Task<int> MetricsPortAsync(Process bridge)
     {
         var log = new List<string>();
-        int port = 0;
-        while (port == 0 || !log.Any(l => l.Contains("Application started", StringComparison.Ordinal)))
-        {
-            string? line = await bridge.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            if (line is null)
-                Assert.Fail("edge bridge run ended early:\n" + string.Join('\n', log) + await bridge.StandardError.ReadToEndAsync());
-            log.Add(line!);
-            if (MetricsAt().Match(line!) is { Success: true } m) port = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        }
+        await BridgeProcess.ReadUntilStartedAsync(bridge, log, TimeSpan.FromSeconds(60), () => log.Any(MetricsAt().IsMatch));
+        int port = int.Parse(log.Select(l => MetricsAt().Match(l)).First(m => m.Success).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         // Keep reading, so the bridge never blocks on a full pipe.
         _ = Task.Run(async () => { while (await bridge.StandardOutput.ReadLineAsync() is not null) { } });
         _ = Task.Run(async () => { while (await bridge.StandardError.ReadLineAsync() is not null) { } });
