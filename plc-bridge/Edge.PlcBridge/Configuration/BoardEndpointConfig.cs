@@ -19,6 +19,9 @@ public sealed record BoardEndpointConfig(string Name, string Address, int BaudRa
     /// </summary>
     public string CaptureFolder { get; init; } = Path.GetFullPath(BridgeConfig.DefaultCaptureFolder);
 
+    /// <summary>With a `store:`, the spool folder the capture goes to instead (the bridge's uploader sends it on).</summary>
+    public string? CaptureSpool { get; init; }
+
     public const int DefaultBaudRate = 115200;
 
     /// <summary>Longest board name: it is also the STRUCT's <c>Name</c>, a STRING(31).</summary>

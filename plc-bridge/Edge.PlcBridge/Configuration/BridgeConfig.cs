@@ -26,4 +26,7 @@ public sealed record BridgeConfig
     public AdsEndpointConfig Ads { get; init; } = new();
 
     public PrometheusConfig Prometheus { get; init; } = new();
+
+    /// <summary>`store:`: captures go to the artifact store through a local spool; null = CSV files in the capture folder only.</summary>
+    public StoreConfig? Store { get; init; }
 }

@@ -41,21 +41,22 @@ public static class BridgeConfigLoader
     public static BridgeConfig Parse(string yaml, string source)
     {
         var root = new YamlSection(ReadRoot(yaml, source), "", source);
-        root.AllowOnly("features", "boards", "captures", "ads", "prometheus");
+        root.AllowOnly("features", "boards", "captures", "ads", "prometheus", "store");
         int features = root.Int("features", BridgeConfig.DefaultFeatureSlots, 1, BridgeConfig.MaxFeatureSlots);
         // Relative paths (a board's profile) are relative to the configuration file.
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(source)) ?? Directory.GetCurrentDirectory();
         string captures = CaptureFolder(root, baseDirectory);
         var boards = ReadBoards(root, baseDirectory).Select(b => b with { CaptureFolder = captures }).ToArray();
         var ads = ReadAds(root.Section("ads"), source, boards);
-        return new BridgeConfig
+        return StoreConfigReader.WithSpool(new BridgeConfig
         {
             Source = source,
             FeatureSlots = features,
             Boards = boards,
             Ads = ads,
             Prometheus = ReadPrometheus(root.Section("prometheus"), present: root.Find("prometheus") is not null),
-        };
+            Store = StoreConfigReader.Read(root, baseDirectory, captures),
+        });
     }
 
     private static YamlMappingNode ReadRoot(string yaml, string source)

@@ -36,6 +36,7 @@ public static class BridgeServiceCollectionExtensions
             services.AddSingleton<PrometheusEndpoint>();
             services.AddHostedService(sp => sp.GetRequiredService<PrometheusEndpoint>());
         }
+        services.AddCaptureUpload(config);
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = n
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly DriftProfile? _profile = Profile(board.ProfilePath);
-    private readonly CaptureStore _captures = new(board.CaptureFolder);
+    private readonly CaptureStore _captures = new(board);
     private readonly SemaphoreSlim _acknowledging = new(1, 1);
     private SnapshotBuilder? _state;
     private volatile BoardClient? _client;
@@ -75,7 +75,7 @@ public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = n
     }
 
     /// <summary>
-    /// Fetches the board's frozen retraining capture, stores it in the capture folder, and only
+    /// Fetches the board's frozen retraining capture, stores it in the capture folder (or, with a `store:`, the spool), and only
     /// then acknowledges (the board releases the capture and clears its alarm). A capture that
     /// cannot be stored is not released: the acknowledge fails, naming the file.
     /// </summary>
@@ -90,7 +90,9 @@ public sealed class LinkBoardFeed(BoardEndpointConfig board, ILogger? logger = n
             if (capture.State == CaptureState.Frozen && capture.Rows > 0)
             {
                 var rows = await client.CaptureReadAsync(capture, cancellationToken).ConfigureAwait(false);
-                string path = _captures.Save(board.Name, capture, rows, _profile?.Columns.Length == capture.Columns ? _profile : null);
+                // The model the capture was taken under, for retraining.
+                string model = (await client.StatusAsync(cancellationToken).ConfigureAwait(false)).ModelId;
+                string path = _captures.Save(capture, rows, _profile?.Columns.Length == capture.Columns ? _profile : null, model);
                 BridgeLog.CaptureStored(_logger, board.Name, rows.Count, capture.FrozenAtWindow, path);
                 stored = capture.FrozenAtWindow;
             }
