@@ -35,9 +35,6 @@ public sealed class CellJob
     public int? Warmup { get; set; }
 
     public int? AccuracyRows { get; set; }
-
-    /// <summary>SHA-256 over everything above that shapes the figures (not the run's name): equal keys, equal measurement.</summary>
-    public string InputsKey { get; set; } = "";
 }
 
 /// <summary>An input file: its name (models are named after their files) and its blob.</summary>

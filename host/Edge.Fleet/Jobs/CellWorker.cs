@@ -37,13 +37,6 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
     {
         if (BenchQueue.For(job.Host) != BenchQueue.For(Rig.Name))
             throw new InvalidOperationException($"cell {job.Cell} is for bench host {job.Host}, this worker serves {Rig.Name}");
-        if (await RunArchive.FindMeasuredAsync(store, job.InputsKey, cancellationToken).ConfigureAwait(false) is { } earlier && earlier.Cell == job.Cell)
-        {
-            logger.LogInformation("Cell {Cell}: measured with the same inputs in run {Run}; reused", job.Cell, earlier.ReusedFrom);
-            var reused = earlier with { Worker = Name };
-            await RunArchive.PutCellRecordAsync(store, job.Run, reused, cancellationToken).ConfigureAwait(false);
-            return reused;
-        }
         string inputs = Path.Combine(workFolder, "inputs");
         string model = await Fetch(inputs, job.Edgem ?? job.Onnx, cancellationToken).ConfigureAwait(false);
         if (job.Edgem is not null)
@@ -65,6 +58,7 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
             AccuracyRows = job.AccuracyRows ?? Rig.Measurement.AccuracyRows,
         };
         string runFolder = Path.Combine(workFolder, "runs", job.Run);
+        var reuse = new StoreCellReuse(store);
         await HilRunner.RunAsync(new HilRunOptions
         {
             Rig = Rig,
@@ -77,11 +71,20 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
             // The folder holds this worker's earlier cells of the run; each call measures one.
             Resume = true,
             Plan = plan,
+            Reuse = reuse,
             Logger = logger,
         }, new NoProgress(), cancellationToken).ConfigureAwait(false);
+        if (reuse.Reused.TryGetValue(job.Cell, out var earlier))
+        {
+            logger.LogInformation("Cell {Cell}: measured with the same inputs in run {Run}; reused", job.Cell, earlier.ReusedFrom);
+            var reused = earlier with { Worker = Name };
+            await RunArchive.PutCellRecordAsync(store, job.Run, reused, cancellationToken).ConfigureAwait(false);
+            return reused;
+        }
         var directory = RunDirectory.Existing(runFolder);
         var result = directory.ReadCell(job.Cell) ?? throw new InvalidOperationException($"the harness wrote no result for {job.Cell}");
-        var stored = await RunArchive.PushCellAsync(store, job.Run, directory, result, job.Host, worker: Name, measuredKey: job.InputsKey,
+        // The cell's input hash (Edge.Hil's, the same `edge hil run --store` uses) keys its reuse by any host.
+        var stored = await RunArchive.PushCellAsync(store, job.Run, directory, result, job.Host, worker: Name, measuredKey: result.InputsSha256,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Cell {Cell}: {Status}", job.Cell, result.Status);
         return stored;

@@ -1,4 +1,3 @@
-using System.Text;
 using Edge.Fleet.Runs;
 using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;
@@ -126,29 +125,9 @@ public static class FleetSubmitter
                 Warmup = options.Warmup,
                 AccuracyRows = options.AccuracyRows,
             };
-            job.InputsKey = InputsKey(job, rig);
             client.Create(Job.FromExpression(() => CellWorker.RunAsync(job, CancellationToken.None)), new EnqueuedState(BenchQueue.For(rig.Name)));
         }
         return new SubmitSummary(options.Run, cells.GroupBy(c => c.Rig.Name).ToDictionary(g => g.Key, g => g.Count()));
-    }
-
-    /// <summary>Everything that shapes a cell's figures, by hash; the run's name and the store are left out.</summary>
-    public static string InputsKey(CellJob job, Rig rig)
-    {
-        var text = new StringBuilder();
-        text.Append("cell=").Append(job.Cell).Append('\n');
-        text.Append("onnx=").Append(job.Onnx.Sha256).Append(" edgem=").Append(job.Edgem?.Sha256).Append('\n');
-        text.Append("data=").AppendJoin(',', job.Data.Select(d => d.Sha256).Order(StringComparer.Ordinal)).Append('\n');
-        text.Append("calib=").AppendJoin(',', job.Calibration.Select(d => d.Sha256).Order(StringComparer.Ordinal)).Append('\n');
-        text.Append("rig=").Append(job.RigSha256).Append(" board=").Append(job.Board).Append(" firmware=").Append(job.Firmware).Append('\n');
-        var plan = rig.Measurement with
-        {
-            Inferences = job.Inferences ?? rig.Measurement.Inferences,
-            Warmup = job.Warmup ?? rig.Measurement.Warmup,
-            AccuracyRows = job.AccuracyRows ?? rig.Measurement.AccuracyRows,
-        };
-        text.Append("plan=").Append(plan.Canonical).Append('\n');
-        return ContentHash.Of(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     private static IReadOnlyList<string> Files(IEnumerable<string> entries, string option)

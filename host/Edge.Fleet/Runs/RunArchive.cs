@@ -2,6 +2,7 @@ using Edge.Hil.Inputs;
 using Edge.Hil.Plan;
 using Edge.Hil.Results;
 using Edge.Store;
+using Edge.Store.Spool;
 
 namespace Edge.Fleet.Runs;
 
@@ -41,16 +42,7 @@ public static class RunArchive
             else stored = input.Sha256.Length > 0 && await store.HasBlobAsync(input.Sha256, cancellationToken).ConfigureAwait(false);
             inputs.Add(new StoredInput(input.Role, Path.GetFileName(input.Path), input.Sha256, stored));
         }
-        var record = new StoredRun
-        {
-            Run = run,
-            Rig = manifest.Rig,
-            Simulated = manifest.Simulated,
-            EdgeVersion = manifest.EdgeVersion,
-            Cells = manifest.Cells.Count,
-            Manifest = new StoredFile("manifest.json", manifestBlob.Sha256, manifestBlob.Bytes),
-            Inputs = inputs,
-        };
+        var record = RunRecordOf(run, manifest, manifestBlob.Sha256, manifestBlob.Bytes, inputs);
         await store.PutRecordAsync(RunRecord(run), ResultJson.Serialize(record), cancellationToken).ConfigureAwait(false);
 
         if (Directory.Exists(directory.ModelsFolder) && Directory.EnumerateFiles(directory.ModelsFolder).Any())
@@ -81,23 +73,14 @@ public static class RunArchive
             var traceBlob = await Put(store, Path.Combine(directory.Root, trace), counter, cancellationToken).ConfigureAwait(false);
             files.Add(new StoredFile(trace.Replace('\\', '/'), traceBlob.Sha256, traceBlob.Bytes));
         }
-        var record = new StoredCell
-        {
-            Cell = result.Cell,
-            Status = result.Status,
-            InputsSha256 = result.InputsSha256,
-            StartedUtc = result.StartedUtc,
-            Host = host,
-            Worker = worker,
-            Files = files,
-        };
+        var record = CellRecordOf(result, host, worker, files);
         if (await PutCellRecordAsync(store, run, record, cancellationToken).ConfigureAwait(false)) counter.Cells++;
         if (measuredKey is not null && CellStatus.IsComplete(result.Status))
         {
             // The first complete measurement of these inputs is the one every host reuses; a later one is not an error.
             try
             {
-                await store.PutRecordAsync($"{MeasuredFolder}/{measuredKey}.json", ResultJson.Serialize(record with { ReusedFrom = run }), cancellationToken).ConfigureAwait(false);
+                await store.PutRecordAsync(MeasuredRecord(measuredKey), MeasuredContent(record, run), cancellationToken).ConfigureAwait(false);
             }
             catch (StoreConflictException)
             {
@@ -105,6 +88,89 @@ public static class RunArchive
         }
         return record;
     }
+
+    /// <summary>
+    /// Spools one cell's result and trace with its records (the bytes <see cref="PushCellAsync"/> would write),
+    /// for a run that must not lose a result while the store is down: the spool's uploader sends it.
+    /// </summary>
+    public static void SpoolCell(StoreSpool spool, string run, RunDirectory directory, CellResult result, string host, string worker = "", string? measuredKey = null)
+    {
+        var paths = new List<string> { Relative(directory, directory.CellPath(result.Cell)) };
+        if (result.TraceFile is { } trace && File.Exists(Path.Combine(directory.Root, trace))) paths.Add(trace.Replace('\\', '/'));
+        var blobs = paths.Select(p => File.ReadAllBytes(Path.Combine(directory.Root, p))).ToList();
+        spool.Add($"run {run} cell {result.Cell}", blobs.Select(SpoolBlob.Of).ToList(), hashes =>
+        {
+            var record = CellRecordOf(result, host, worker, paths.Select((p, i) => new StoredFile(p, hashes[i], blobs[i].Length)).ToList());
+            var records = new List<SpoolRecord> { CellRecord(run, record) };
+            if (measuredKey is not null && CellStatus.IsComplete(result.Status))
+                records.Add(new SpoolRecord(MeasuredRecord(measuredKey), MeasuredContent(record, run), FirstWins: true));
+            return records;
+        });
+    }
+
+    /// <summary>Spools a cell record whose files the store has already (a cell reused from an earlier run).</summary>
+    public static void SpoolCellRecord(StoreSpool spool, string run, StoredCell record) =>
+        spool.Add($"run {run} cell {record.Cell} (reused)", [], _ => [CellRecord(run, record)]);
+
+    /// <summary>Spools the run's own record: its manifest, converted models and the inputs the manifest names (as <see cref="PushAsync"/> stores them).</summary>
+    public static void SpoolRun(StoreSpool spool, string folder, string run)
+    {
+        CheckRunName(run);
+        var directory = RunDirectory.Existing(folder);
+        var manifest = directory.ReadManifest()!;
+        var inputs = manifest.Inputs.Where(i => File.Exists(i.Path)).Select(i => (Input: i, Bytes: File.ReadAllBytes(i.Path))).ToList();
+        var models = Directory.Exists(directory.ModelsFolder)
+            ? Directory.EnumerateFiles(directory.ModelsFolder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var blobs = new List<byte[]> { File.ReadAllBytes(directory.ManifestPath) };
+        blobs.AddRange(inputs.Select(i => i.Bytes));
+        blobs.AddRange(models.Select(File.ReadAllBytes));
+        spool.Add($"run {run}", blobs.Select(SpoolBlob.Of).ToList(), hashes =>
+        {
+            var stored = manifest.Inputs.Select(i => new StoredInput(i.Role, Path.GetFileName(i.Path), i.Sha256,
+                inputs.FindIndex(x => x.Input == i) is int at and >= 0 && hashes[1 + at] == i.Sha256)).ToList();
+            var records = new List<SpoolRecord> { new(RunRecord(run), ResultJson.Serialize(RunRecordOf(run, manifest, hashes[0], blobs[0].Length, stored))) };
+            if (models.Count > 0)
+            {
+                var files = new StoredFiles { Files = models.Select((m, i) => new StoredFile(Relative(directory, m), hashes[1 + inputs.Count + i], blobs[1 + inputs.Count + i].Length)).ToList() };
+                byte[] bytes = ResultJson.Serialize(files);
+                records.Add(new SpoolRecord($"{RunsFolder}/{run}/files/{ContentHash.Of(bytes)}.json", bytes));
+            }
+            return records;
+        });
+    }
+
+    private static StoredRun RunRecordOf(string run, RunManifest manifest, string manifestSha256, long manifestBytes, IReadOnlyList<StoredInput> inputs) => new()
+    {
+        Run = run,
+        Rig = manifest.Rig,
+        Simulated = manifest.Simulated,
+        EdgeVersion = manifest.EdgeVersion,
+        Cells = manifest.Cells.Count,
+        Manifest = new StoredFile("manifest.json", manifestSha256, manifestBytes),
+        Inputs = inputs,
+    };
+
+    private static StoredCell CellRecordOf(CellResult result, string host, string worker, IReadOnlyList<StoredFile> files) => new()
+    {
+        Cell = result.Cell,
+        Status = result.Status,
+        InputsSha256 = result.InputsSha256,
+        StartedUtc = result.StartedUtc,
+        Host = host,
+        Worker = worker,
+        Files = files,
+    };
+
+    private static SpoolRecord CellRecord(string run, StoredCell record)
+    {
+        byte[] bytes = ResultJson.Serialize(record);
+        return new SpoolRecord($"{RunsFolder}/{run}/cells/{record.Cell}/{ContentHash.Of(bytes)}.json", bytes);
+    }
+
+    private static string MeasuredRecord(string inputsSha256) => $"{MeasuredFolder}/{inputsSha256}.json";
+
+    private static byte[] MeasuredContent(StoredCell record, string run) => ResultJson.Serialize(record with { ReusedFrom = run });
 
     /// <summary>Adds a result record of a cell to a run (false when the run had this very record already).</summary>
     public static Task<bool> PutCellRecordAsync(ArtifactStore store, string run, StoredCell record, CancellationToken cancellationToken = default)
@@ -118,6 +184,13 @@ public static class RunArchive
         await store.GetRecordAsync($"{MeasuredFolder}/{inputsSha256}.json", cancellationToken).ConfigureAwait(false) is { } bytes
             ? ResultJson.Deserialize<StoredCell>(bytes)
             : null;
+
+    /// <summary>Files of a record into a run folder (each checked against its hash; those already there with it are kept).</summary>
+    public static async Task FetchFilesAsync(ArtifactStore store, RunDirectory directory, IEnumerable<StoredFile> files, CancellationToken cancellationToken = default)
+    {
+        var summary = new PullSummary("", directory.Root);
+        foreach (var file in files) await Fetch(store, directory, file, summary, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Rebuilds run <paramref name="run"/> in <paramref name="folder"/> and combines its results.</summary>
     public static async Task<PullSummary> PullAsync(ArtifactStore store, string run, string folder, CancellationToken cancellationToken = default)

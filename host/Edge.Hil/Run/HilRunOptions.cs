@@ -42,5 +42,8 @@ public sealed record HilRunOptions
     /// <summary>The measurement plan; null = the rig's.</summary>
     public MeasurementPlan? Plan { get; init; }
 
+    /// <summary>Cells measured before with the same inputs, taken instead of measured (the artifact store); null = none.</summary>
+    public ICellReuse? Reuse { get; init; }
+
     public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -72,8 +72,24 @@ public static class HilRunner
                 unprepared[model.Name] = e.Message;
             }
         }
+        var inputs = mine.ToDictionary(c => c.Key, c => CellInputs.Hash(c, plans.GetValueOrDefault(c.Model.Name), plan, hashes));
+        if (options.Resume)
+            foreach (string unreadable in directory.Unreadable(manifest))
+                options.Logger.LogWarning("Cell result {Problem}: that cell is measured again", unreadable);
+        var kept = mine.Where(c => options.Resume && directory.ReadCell(c.Key) is { } done && CellStatus.IsComplete(done.Status) && done.InputsSha256 == inputs[c.Key])
+            .Select(c => c.Key).ToHashSet();
+        if (options.Reuse is { } reuse)
+        {
+            // Measured before with the same inputs (any run, any host): taken, not measured again.
+            foreach (var cell in mine.Where(c => !kept.Contains(c.Key) && plans.ContainsKey(c.Model.Name)))
+                if (await reuse.FindAsync(cell, inputs[cell.Key], directory, cancellationToken).ConfigureAwait(false) is { } earlier
+                    && CellStatus.IsComplete(earlier.Status) && earlier.InputsSha256 == inputs[cell.Key])
+                    kept.Add(cell.Key);
+        }
+
+        // Only models with a cell left to measure are converted and run through ONNX Runtime.
         var prepared = new Dictionary<string, PreparedModel>(StringComparer.Ordinal);
-        foreach (var (name, modelPlan) in plans)
+        foreach (var (name, modelPlan) in plans.Where(p => mine.Any(c => c.Model.Name == p.Key && !kept.Contains(c.Key))))
         {
             progress.Preparing(name);
             try
@@ -89,12 +105,6 @@ public static class HilRunner
         // A warning now, while the other models are measured; the run ends with one error naming it (exit code 3).
         foreach (var (name, reason) in unprepared) options.Logger.LogWarning("Model {Model} cannot be prepared, its cells are recorded as failed: {Reason}", name, reason);
 
-        var inputs = mine.ToDictionary(c => c.Key, c => CellInputs.Hash(c, prepared.GetValueOrDefault(c.Model.Name), plan, hashes));
-        if (options.Resume)
-            foreach (string unreadable in directory.Unreadable(manifest))
-                options.Logger.LogWarning("Cell result {Problem}: that cell is measured again", unreadable);
-        var kept = mine.Where(c => options.Resume && directory.ReadCell(c.Key) is { } done && CellStatus.IsComplete(done.Status) && done.InputsSha256 == inputs[c.Key])
-            .Select(c => c.Key).ToHashSet();
         progress.Started(new RunOverview(directory.Root, rig.Name, matrix.Count, mine.Count, kept.Count, models.Count,
             matrix.Select(c => c.Board.Name).Distinct().Count(), options.Firmware));
 

@@ -20,7 +20,8 @@ public sealed record SpoolEntry
 }
 
 /// <summary>A record's name in the store and its exact bytes (base64 in JSON: the bytes are what is written).</summary>
-public sealed record SpoolRecord(string Name, byte[] Content);
+/// <param name="FirstWins">The name may already hold other content, and that is fine (the first of several equal measurements is the one kept).</param>
+public sealed record SpoolRecord(string Name, byte[] Content, bool FirstWins = false);
 
 /// <summary>A blob to spool: bytes held in memory or a file to copy; its SHA-256 becomes its name.</summary>
 public sealed record SpoolBlob

@@ -122,7 +122,16 @@ public sealed class StoreSpool
                     throw new SpoolEntryException($"{file} no longer hashes to its name (it hashes to {stored.Sha256}): the spooled copy was damaged on disk");
             }
         }
-        foreach (var record in content.Records) await store.PutRecordAsync(record.Name, record.Content, cancellationToken).ConfigureAwait(false);
+        foreach (var record in content.Records)
+        {
+            try
+            {
+                await store.PutRecordAsync(record.Name, record.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreConflictException) when (record.FirstWins)
+            {
+            }
+        }
     }
 
     // Worth trying again later: anything but a damaged entry or a record that holds other content (access

@@ -69,25 +69,10 @@ public sealed class SimulatedFleet : IDisposable
     /// <summary>An `edge` command in this process, with the gateway's keys and endpoint in the environment as a user would set them.</summary>
     public static (int Code, string Output, string Error) RunEdge(string[] args)
     {
-        var variables = new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = CephGateway.AccessKey,
-            ["AWS_SECRET_ACCESS_KEY"] = CephGateway.SecretKey,
-            ["AWS_ENDPOINT_URL"] = SharedServers.Gateway.Endpoint.ToString(),
-            ["AWS_PROFILE"] = null,
-        };
-        var saved = variables.Keys.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
-            var (output, error) = (new StringWriter(), new StringWriter());
-            int code = EdgeCli.Run(args, output, error);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
-        }
+        using var environment = GatewayEnvironment.Set();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        int code = EdgeCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     /// <summary>Waits until the run has a result for <paramref name="cells"/> cells (workers run on their own).</summary>
