@@ -4,6 +4,7 @@ using Edge.Fleet.Tests.Support;
 using Edge.Hil.Results;
 using Edge.Store;
 using Edge.TestSupport;
+using Edge.TestSupport.Servers;
 
 namespace Edge.Fleet.Tests.Jobs;
 
@@ -53,6 +54,48 @@ public sealed class FleetTests
         var status = SimulatedFleet.RunEdge(["hil", "status", "r1", "--store", fleet.StoreUrl, "--db", SharedServers.Database.ConnectionString]);
         Assert.AreEqual(0, status.Code, status.Error);
         StringAssert.Contains(status.Output, "4/4 cells finished (0 failed)");
+    }
+
+    /// <summary>
+    /// One cell-input hash for both: a cell `edge hil run --store` measured is reused by a worker, and one a worker
+    /// measured is reused by `edge hil run --store`. The worker also serves Hangfire's dashboard where the docs say.
+    /// </summary>
+    [TestMethod]
+    public async Task Hil_run_and_workers_reuse_each_others_cells_and_the_dashboard_is_served()
+    {
+        using var fleet = new SimulatedFleet();
+        string dashboard = $"127.0.0.1:{ServerProcess.FreePort()}";
+        fleet.StartWorker(fleet.RigA, "worker-a", dashboard: dashboard);
+
+        var local = SimulatedFleet.RunEdge(["hil", "run", "--rig", fleet.RigA, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--firmware", "1.0", "--out", Path.Combine(fleet.Folder, "local"), "--plain", "--store", fleet.StoreUrl]);
+        Assert.AreEqual(0, local.Code, local.Error);
+        StringAssert.Contains(local.Output, "stored in " + fleet.StoreUrl + " as run local");
+
+        var submit = SimulatedFleet.RunEdge(["hil", "submit", "--rig", fleet.RigA, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--firmware", "1.0", "2.0", "--run", "mixed", "--store", fleet.StoreUrl, "--db", SharedServers.Database.ConnectionString]);
+        Assert.AreEqual(0, submit.Code, submit.Error);
+        var mixed = await fleet.FinishedAsync("mixed", 2);
+        Assert.AreEqual("local", mixed.Single(c => c.Cell.EndsWith("1.0", StringComparison.Ordinal)).ReusedFrom, "the worker took the cell `hil run` measured");
+        var measured = mixed.Single(c => c.Cell.EndsWith("2.0", StringComparison.Ordinal));
+        Assert.IsNull(measured.ReusedFrom);
+        Assert.AreEqual("worker-a", measured.Worker);
+
+        var after = SimulatedFleet.RunEdge(["hil", "run", "--rig", fleet.RigA, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--firmware", "1.0", "2.0", "--out", Path.Combine(fleet.Folder, "after"), "--plain", "--store", fleet.StoreUrl]);
+        Assert.AreEqual(0, after.Code, after.Error);
+        StringAssert.Contains(after.Output, "2 cell(s) taken from earlier runs");
+        using (var store = fleet.OpenStore())
+            CollectionAssert.AreEquivalent(new[] { "local", "mixed" }, (await RunArchive.CellsAsync(store, "after")).Select(c => c.ReusedFrom).ToArray());
+
+        // `edge hil worker --dashboard ADDRESS` serves Hangfire's dashboard at /hangfire (host/Edge.Fleet/README.md).
+        using var http = new HttpClient();
+        var page = await http.GetAsync($"http://{dashboard}/hangfire");
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, page.StatusCode);
+        string html = await page.Content.ReadAsStringAsync();
+        StringAssert.Contains(html, "Hangfire Dashboard");
+        var servers = await http.GetStringAsync($"http://{dashboard}/hangfire/servers");
+        StringAssert.Contains(servers, "worker-a", "the dashboard lists the worker's server");
     }
 
     [TestMethod]

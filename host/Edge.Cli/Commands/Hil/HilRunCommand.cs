@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Edge.Cli.Commands.Store;
 using Edge.Cli.Grammar;
+using Edge.Fleet.Runs;
 using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;
 using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
 using Edge.Hil.Run;
 using Edge.Power.Samples;
+using Edge.Store;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -34,6 +37,9 @@ internal static class HilRunCommand
         var parallel = new Option<int?>("--parallel") { Description = "Positions measured at the same time, at most (a position: a power monitor and the boards behind it). Default: all; 1 measures one after another." }.Within(1, 1000);
         var plain = new Option<bool>("--plain") { Description = "Print progress as lines, not bars (automatic when the output is not a terminal)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log what the harness does step by step (to stderr)." };
+        var store = StoreOptions.Create("Also send every cell to this artifact store as it finishes, and take cells measured before with the same inputs (by `hil run` or any fleet worker) from it");
+        var storeRun = new Option<string?>("--run") { Description = "With --store: the run's name in the store (default: the --out folder's name)." };
+        var storeWait = DurationOption.Create("--store-wait", "With --store: how long to wait at the end for a store that is down (default 10m); what is not sent stays in the run folder's spool for `edge store push`.");
         var command = new Command("run", """
             Measure every model on every board at every firmware revision: deploy the firmware (nanoff for Nucleo boards),
             upload the model, power-cycle, acquire the supply current around warm-up and measured inferences (trigger-synced)
@@ -52,9 +58,15 @@ internal static class HilRunCommand
               edge hil run -r hil-rigs/sim.yaml -m flux_mlp.edgem flux_cnn1d.onnx -d flux_cnn1d=test.windows.csv -d test.features.csv -o runs/a --firmware 1.2.0 1.3.0
               edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o /shared/runs/r7 --shard 2/3 --resume
               edge hil run -r hil-rigs/bench-example.yaml -m models/ -d data/ -o runs/r8 --parallel 1
+              edge hil run -r hil-rigs/sim.yaml -m models/ -d data/ -o runs/fw-1.3.0 --firmware 1.3.0 --store s3://bench-artifacts/edge
+
+            With --store, each cell goes to the store as it finishes (through a spool in the run folder, so a store that is down
+            loses nothing and holds nothing up), cells measured before with the same inputs are taken from it, and the run's
+            record follows at the end; exit code 20 when the store stayed unreachable (the uploads wait in the spool).
             """)
         {
             rig, models, data, calib, firmware, boards, shard, output, resume, inferences, warmup, rows, rate, timeout, retries, parallel, plain, verbose,
+            store, storeRun, storeWait,
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
@@ -92,6 +104,15 @@ internal static class HilRunCommand
                 Logger = new StderrLogger(io.Error, parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning),
             };
             using var interrupt = Interruption.UntilInterrupted(linked: cancellationToken);
+            using var opened = parse.GetValue(store) is { } storeUrl ? ArtifactStore.Open(StoreLocation.Parse(storeUrl)) : null;
+            StoredRunSummary? stored = null;
+            async Task<RunSummary> Measure(IRunProgress progress)
+            {
+                if (opened is null) return await HilRunner.RunAsync(options, progress, interrupt.Token);
+                string runName = parse.GetValue(storeRun) ?? Path.GetFileName(Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar));
+                stored = await StoredHilRun.RunAsync(options, runName, opened, progress, parse.GetValue(storeWait) ?? TimeSpan.FromMinutes(10), options.Logger, cancellationToken: interrupt.Token);
+                return stored.Run;
+            }
             try
             {
                 RunSummary summary;
@@ -100,11 +121,17 @@ internal static class HilRunCommand
                     RunSummary? result = null;
                     await AnsiConsole.Progress().AutoClear(false)
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                        .StartAsync(async context => result = await HilRunner.RunAsync(options, new SpectreProgress(context), interrupt.Token));
+                        .StartAsync(async context => result = await Measure(new SpectreProgress(context)));
                     summary = result!;
                 }
-                else summary = await HilRunner.RunAsync(options, new PlainProgress(io.Out), interrupt.Token);
+                else summary = await Measure(new PlainProgress(io.Out));
                 HilSummary.Write(io.Out, summary);
+                if (stored is not null)
+                {
+                    if (stored.Pending > 0)
+                        return io.Fail(ExitCode.DeviceError, $"{opened!.Location} could not be reached: {stored.Pending} upload(s) wait in {stored.SpoolFolder}; send them with `edge store push {options.OutputDirectory} --run {stored.RunName} --store {opened.Location}`");
+                    io.Out.WriteLine($"stored in {opened!.Location} as run {stored.RunName}" + (stored.Reused > 0 ? $" ({stored.Reused} cell(s) taken from earlier runs with the same inputs)" : ""));
+                }
                 // A model that could not be prepared is a wrong input (3), whatever the bench did with the others.
                 if (summary.Unprepared.Count > 0)
                     return io.Fail(ExitCode.InvalidInput, $"model {summary.Unprepared.First().Key} could not be prepared: {summary.Unprepared.First().Value}" +

@@ -35,7 +35,8 @@ internal static class StoreCommand
         var command = new Command("push", """
             Put run folders (manifest, models, every cell's result and trace) or single files into the store. Each file is a
             blob keyed by its SHA-256 and uploaded only when the store does not have it; a run also gets records naming its
-            files and inputs by hash. A run name holds one run: pushing other content under it is refused.
+            files and inputs by hash. A run name holds one run: pushing other content under it is refused. Uploads that
+            `edge hil run --store` left in the folder's spool (the store was down) are sent first.
 
             Examples:
               edge store push runs/sim --store s3://bench-artifacts/edge
@@ -57,6 +58,9 @@ internal static class StoreCommand
                 if (Directory.Exists(path))
                 {
                     string runName = name ?? Path.GetFileName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar));
+                    // What `edge hil run --store` could not send while the store was down goes first.
+                    if (await StoredHilRun.SendLeftoversAsync(path, opened, cancellationToken) is { Sent: > 0 } leftovers)
+                        io.Out.WriteLine($"{opened.Location}: {leftovers.Sent} upload(s) left by `edge hil run --store` sent");
                     var summary = await RunArchive.PushAsync(opened, path, runName, Environment.MachineName, cancellationToken);
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{opened.Location}: run {runName}: {summary.Uploaded} file(s) uploaded ({InputFile.Size(summary.UploadedBytes)}), {summary.AlreadyStored} already stored, {summary.Cells} new cell record(s)"));
