@@ -40,7 +40,16 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
         var delay = _retry.First;
         while (!cancellationToken.IsCancellationRequested)
         {
-            bool unavailable = !await PassAsync(cancellationToken).ConfigureAwait(false);
+            bool unavailable;
+            try
+            {
+                unavailable = !await PassAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-pass: the entry being sent stays in the spool and is sent again later (no duplicate: content-addressed).
+                return;
+            }
             var wait = unavailable ? delay : _retry.Poll;
             delay = unavailable ? TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _retry.Longest.Ticks)) : _retry.First;
             try

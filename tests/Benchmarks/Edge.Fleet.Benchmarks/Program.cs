@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
 using Amazon.S3;
+using Edge.Fleet.Benchmarks;
 using Edge.Fleet.Query;
 using Edge.Fleet.Runs;
 using Edge.Hil.Rigs;
@@ -11,10 +12,26 @@ using Edge.Store.S3;
 using Edge.TestSupport;
 using Edge.TestSupport.Servers;
 
-// Figures for host/Edge.Fleet/README.md: one real run folder (flux_mlp on both simulated boards at 8
+// Figures for host/Edge.Fleet/README.md. First the fleet: the 16 x 2 x 2 matrix on one bench host (one
+// worker serving both boards) and on two (a worker per board), on a private PostgreSQL started here.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+using (var database = PostgresServer.Start())
+{
+    var matrix = new FleetMatrix(database, RepoPaths.TempDirectory("fleet-matrix"));
+    var one = await matrix.RunAsync("onehost", [("bench-one", ["f746-sim", "f401-sim"])]);
+    var two = await matrix.RunAsync("twohosts", [("bench-a", ["f746-sim"]), ("bench-b", ["f401-sim"])]);
+    Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+    Console.WriteLine("| configuration | cells | ok | submit | wall | sum of cells' own time | job: median latency | job: median duration | job duration - cell time, per cell |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var f in new[] { one, two })
+        Console.WriteLine($"| {f.Name} | {f.Cells} | {f.Ok} | {f.SubmitSeconds:0.0} s ({f.SubmitSeconds / f.Cells * 1000:0} ms/cell) | {f.WallSeconds:0.0} s | {f.CellSeconds:0.0} s ({f.CellSeconds / f.Cells:0.00} s/cell) | " +
+            $"{f.Median(j => j.LatencyMs):0} ms | {f.Median(j => j.PerformanceMs):0} ms | {(f.Jobs.Sum(j => j.PerformanceMs) / 1000 - f.CellSeconds) / f.Cells:0.00} s |");
+    Console.WriteLine($"wall time, two hosts / one host: {two.WallSeconds / one.WallSeconds:0.00}");
+}
+
+// One real run folder (flux_mlp on both simulated boards at 8
 // firmware revisions: 16 cells, 16 traces), pushed to and pulled from a folder store and Ceph's S3 gateway
 // on loopback; then 100 copies of its results queried with DuckDB.
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string run = Path.Combine(RepoPaths.TempDirectory("fleet-bench"), "run");
 await HilRunner.RunAsync(new HilRunOptions
 {
