@@ -59,6 +59,12 @@ public sealed record BoardSnapshot(
     /// <summary>The board's verdict codes with names (what Prometheus labels and the PLC documentation list).</summary>
     public static IReadOnlyList<byte> VerdictCodes { get; } = [WindowVerdict.Clean, WindowVerdict.Drifting, WindowVerdict.Confirmed, WindowVerdict.AnomalyBurst];
 
+    /// <summary>
+    /// The retraining capture's <see cref="CaptureState"/> code from the last status record (Frozen:
+    /// rows are waiting for an acknowledge to fetch and release them). Meaningful with <see cref="StatusValid"/>.
+    /// </summary>
+    public byte Capture { get; init; } = CaptureState.Idle;
+
     /// <summary>Features the board reports.</summary>
     public int FeatureCount => Math.Max(FeatureDrift?.Count ?? 0, FeatureDrifted?.Count ?? 0);
 }
