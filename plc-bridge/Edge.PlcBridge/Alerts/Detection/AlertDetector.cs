@@ -95,7 +95,7 @@ public sealed class AlertDetector
             Samples: status?.Samples,
             Anomalies: status?.Anomalies,
             MissingValues: status?.MissingValues,
-            LastSeen: s?.LastSeen?.ToUniversalTime(),
+            LastSeen: s?.LastSeen?.UtcDateTime,
             Error: reading.LastError.Length > 0 ? reading.LastError : null,
             DriftedFeatures: drifted);
         var thresholds = new AlertThresholds(
@@ -106,7 +106,7 @@ public sealed class AlertDetector
             StaleAfterSeconds: info.StaleAfter.TotalSeconds);
         string model = status?.ModelId ?? "";
         return new AlertEvent($"{reading.Board}/{kind}/{sequence.ToString(CultureInfo.InvariantCulture)}", kind, transition, sequence, reading.Board,
-            model.Length > 0 ? model : null, _time.GetUtcNow().ToUniversalTime(), Message(reading.Board, kind, transition, metrics), metrics, thresholds);
+            model.Length > 0 ? model : null, _time.GetUtcNow().UtcDateTime, Message(reading.Board, kind, transition, metrics), metrics, thresholds);
     }
 
     private static AlertFeature Feature(BoardSnapshot window, int i, DriftProfile? policy)

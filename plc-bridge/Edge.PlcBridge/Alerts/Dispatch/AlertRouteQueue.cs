@@ -80,7 +80,7 @@ internal sealed class AlertRouteQueue
         {
             while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                while (_queue.Reader.TryRead(out var alert))
+                while (!stopping.IsCancellationRequested && _queue.Reader.TryRead(out var alert))
                     await DeliverAsync(alert, stopping).ConfigureAwait(false);
             }
         }
@@ -160,7 +160,7 @@ internal sealed class AlertRouteQueue
     {
         try
         {
-            string path = await _deadLetters.WriteAsync(new DeadLetter(Route, attempts, error, _time.GetUtcNow().ToUniversalTime(), alert)).ConfigureAwait(false);
+            string path = await _deadLetters.WriteAsync(new DeadLetter(Route, attempts, error, _time.GetUtcNow().UtcDateTime, alert)).ConfigureAwait(false);
             AlertLog.DeadLettered(_logger, Route, alert.Id, attempts, error, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -11,7 +11,7 @@ namespace Edge.PlcBridge.Alerts.Events;
 /// <param name="Transition">raised/cleared, offline/online, ready.</param>
 /// <param name="Sequence">Transitions of this kind on this board that were sent (1 for the first).</param>
 /// <param name="Model">Hex id of the model the board runs; null when not known or none.</param>
-/// <param name="Time">When the bridge saw the transition (UTC).</param>
+/// <param name="Time">When the bridge saw the transition (UTC; written as ISO 8601 with Z).</param>
 /// <param name="Message">One line for people (chat, e-mail subject).</param>
 public sealed record AlertEvent(
     string Id,
@@ -20,7 +20,7 @@ public sealed record AlertEvent(
     long Sequence,
     string Board,
     string? Model,
-    DateTimeOffset Time,
+    DateTime Time,
     string Message,
     AlertMetrics Metrics,
     AlertThresholds Thresholds);
@@ -43,7 +43,7 @@ public sealed record AlertMetrics(
     long? Samples,
     long? Anomalies,
     long? MissingValues,
-    DateTimeOffset? LastSeen,
+    DateTime? LastSeen,
     string? Error,
     IReadOnlyList<AlertFeature>? DriftedFeatures);
 

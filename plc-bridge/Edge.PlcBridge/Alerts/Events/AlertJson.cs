@@ -17,7 +17,7 @@ internal sealed partial class AlertJson : JsonSerializerContext
 
 /// <summary>A dead letter: the event a route could not deliver, with why.</summary>
 /// <param name="Attempts">Attempts made (0: the bridge stopped before the first).</param>
-public sealed record DeadLetter(string Route, int Attempts, string LastError, DateTimeOffset FailedAt, AlertEvent Event);
+public sealed record DeadLetter(string Route, int Attempts, string LastError, DateTime FailedAt, AlertEvent Event);
 
 /// <summary>The alert state file: per board and kind, the last state seen and the last sequence sent.</summary>
 internal sealed record AlertLedgerFile(int Version, Dictionary<string, Dictionary<string, AlertLedgerEntry>> Boards);
