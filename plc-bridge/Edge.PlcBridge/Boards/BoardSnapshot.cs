@@ -65,6 +65,13 @@ public sealed record BoardSnapshot(
     /// </summary>
     public byte Capture { get; init; } = CaptureState.Idle;
 
+    /// <summary>
+    /// The board's status says a window is known but its report has not arrived yet (the feed
+    /// fetches it right after the status, on every connection): the window figures are about to
+    /// be known, so judgements that quote them (alerts) wait for the next snapshot.
+    /// </summary>
+    public bool WindowPending { get; init; }
+
     /// <summary>Features the board reports.</summary>
     public int FeatureCount => Math.Max(FeatureDrift?.Count ?? 0, FeatureDrifted?.Count ?? 0);
 }

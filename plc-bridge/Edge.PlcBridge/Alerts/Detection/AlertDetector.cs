@@ -44,7 +44,8 @@ public sealed class AlertDetector
         bool known = reading.Snapshot is not null || reading.LastError != BoardReading.NoTelemetryYet;
         if (known)
             Judge(reading, info, AlertKinds.BoardOffline, reading.Online ? AlertKinds.Online : AlertKinds.Offline, problem: !reading.Online);
-        if (reading.Snapshot is { StatusValid: true } status)
+        // An alarm is sent with the window that raised it: a report about to arrive is waited for.
+        if (reading.Snapshot is { StatusValid: true, WindowPending: false } status)
         {
             Judge(reading, info, AlertKinds.DriftAlarm, status.DriftAlarm ? AlertKinds.Raised : AlertKinds.Cleared, problem: status.DriftAlarm);
             bool frozen = status.Capture == CaptureState.Frozen;
