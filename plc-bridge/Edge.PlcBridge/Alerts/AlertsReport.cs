@@ -19,7 +19,7 @@ public static class AlertsReport
             string target = route switch
             {
                 WebhookRouteConfig webhook => $"webhook {webhook.Url.GetLeftPart(UriPartial.Path)}{(webhook.Secret is null ? "" : ", signed")}",
-                MqttRouteConfig mqtt => $"mqtt {(mqtt.Tls ? "mqtts" : "mqtt")}://{mqtt.Host}:{mqtt.Port.ToString(CultureInfo.InvariantCulture)} {mqtt.TopicPrefix}/<board>/<kind>{(mqtt.Username is null ? "" : ", user " + mqtt.Username)}",
+                MqttRouteConfig mqtt => $"{(mqtt.Tls ? "mqtts" : "mqtt")}://{mqtt.Host}:{mqtt.Port.ToString(CultureInfo.InvariantCulture)} {mqtt.TopicPrefix}/<board>/<kind>{(mqtt.Username is null ? "" : ", user " + mqtt.Username)}",
                 _ => route.GetType().Name,
             };
             var r = route.Retry;
