@@ -9,12 +9,22 @@
  * is gathered into one contiguous column on the stack (a tap in the padding holds -offset, so
  * that with bias + offset*sum(w) folded per channel it contributes nothing, as in conv1d_int8.c),
  * and up to eight output channels of the group take their dot products against it, four at a
- * time. Sums are modulo 2^32 as the managed int accumulator's, so the regrouping changes
+ * time. Depthwise filters of one row (the grouped and dilated 1-D convolutions) lay out each
+ * input row once instead and run the filter against four positions at a time
+ * (conv2d_depthwise_rows). Sums are modulo 2^32 as the managed int accumulator's, so the regrouping changes
  * nothing. A receptive field larger than the column, an offset outside -127..128 or an output
  * overlapping the input takes the portable loop, which reads and writes in the managed order.
  */
 #include "edge_internal.h"
 #include "edge_dot.h"
+
+/* The paths keep their own stack frames (a column, a padded row) instead of adding them up in
+ * the entry point's. */
+#if defined(__GNUC__)
+#define CONV2D_PATH static __attribute__((noinline))
+#else
+#define CONV2D_PATH static
+#endif
 
 typedef struct
 {
@@ -32,7 +42,7 @@ typedef struct
 } conv2d_layer;
 
 /* The managed loop, in its order of reads and writes; the only path when output and input overlap. */
-static void conv2d_plain(const conv2d_layer *l)
+CONV2D_PATH void conv2d_plain(const conv2d_layer *l)
 {
     const int32_t plane = l->in_height * l->in_width;
     const int32_t taps = l->group_in * l->kernel_height * l->kernel_width;
@@ -124,7 +134,7 @@ static void conv2d_fill_column(const conv2d_layer *l, int8_t *column, const int8
     }
 }
 
-static void conv2d_column(const conv2d_layer *l)
+CONV2D_PATH void conv2d_column(const conv2d_layer *l)
 {
     int32_t column_words[CONV2D_COLUMN_BYTES / 4];
     int8_t *column = (int8_t *)column_words;
@@ -169,6 +179,77 @@ static void conv2d_column(const conv2d_layer *l)
             }
         }
         o0 += chunk;
+    }
+}
+
+/* Longest padded input row the depthwise path lays out on the stack. */
+#define CONV2D_ROW_BYTES 512
+
+/* Bytes of the padded row of one output row: (out_width - 1)*stride + (kernel - 1)*dilation + 1. */
+static int64_t conv2d_row_length(const conv2d_layer *l)
+{
+    return (int64_t)(l->out_width - 1) * l->stride_width + (int64_t)(l->kernel_width - 1) * l->dilation_width + 1;
+}
+
+/*
+ * Depthwise with one kernel row (the grouped / dilated 1-D convolutions): each output channel's
+ * input row, padding included (-offset), is laid out once per output row, so that the windows of
+ * consecutive outputs are `stride` apart in it and one filter runs against four positions at
+ * once (edge_dot4 with the filter as the shared vector), as conv1d_int8.c does for one input
+ * channel. With a dilation d > 1 (and stride 1) the row is split into its d phases
+ * (elements r, r + d, r + 2d, ... of the row in phase r): the taps of output r + m*d are then
+ * elements m .. m + kernel - 1 of phase r, contiguous.
+ */
+CONV2D_PATH void conv2d_depthwise_rows(const conv2d_layer *l)
+{
+    int32_t row_words[CONV2D_ROW_BYTES / 4];
+    int8_t *row = (int8_t *)row_words;
+    const int32_t kw = l->kernel_width;
+    const int32_t stride = l->stride_width;
+    const int32_t phases = l->dilation_width;
+    const int32_t length = (int32_t)conv2d_row_length(l);
+    const int32_t phase_length = (length + phases - 1) / phases;
+    const int32_t plane = l->in_height * l->in_width;
+    const int32_t out_plane = l->out_height * l->out_width;
+    const int8_t pad = (int8_t)(-l->input_offset);
+    for (int32_t o = 0; o < l->out_channels; o++)
+    {
+        const int8_t *w = l->weights + (int64_t)o * kw;
+        const int32_t base = edge_wrap_add(l->bias[o], edge_wrap_mul(l->input_offset, edge_sum_int8(w, kw)));
+        const edge_requant r = edge_requant_prepare(l->multipliers[o], l->shifts[o], 1);
+        const int8_t *x = l->x + (int64_t)(o / l->group_out) * plane;
+        for (int32_t oy = 0; oy < l->out_height; oy++)
+        {
+            const int32_t iy = oy * l->stride_height - l->pad_top;
+            const int8_t *source = iy >= 0 && iy < l->in_height ? x + (int64_t)iy * l->in_width : 0;
+            /* Row element i is input column i - pad_left; it goes to phase i % d, place i / d. */
+            for (int32_t phase = 0; phase < phases; phase++)
+            {
+                int8_t *dst = row + phase * phase_length;
+                for (int32_t i = phase, q = 0; i < length; i += phases, q++)
+                {
+                    const int32_t ix = i - l->pad_left;
+                    dst[q] = source != 0 && ix >= 0 && ix < l->in_width ? source[ix] : (int8_t)edge_opaque(pad);
+                }
+            }
+            int8_t *y = l->y + (int64_t)o * out_plane + (int64_t)oy * l->out_width;
+            for (int32_t phase = 0; phase < phases; phase++)
+            {
+                const int8_t *windows = row + phase * phase_length;
+                /* Outputs phase, phase + d, ...: window m starts at m*stride of the phase row. */
+                const int32_t count = (l->out_width - phase + phases - 1) / phases;
+                int32_t m = 0;
+                for (; m + 4 <= count; m += 4)
+                {
+                    int32_t acc[4] = { base, base, base, base };
+                    edge_dot4(w, windows + m * stride, stride, kw, acc);
+                    for (int32_t j = 0; j < 4; j++)
+                        y[phase + (m + j) * phases] = edge_requantize(acc[j], &r, l->zero_point, l->min, l->max);
+                }
+                for (; m < count; m++)
+                    y[phase + m * phases] = edge_requantize(edge_dot1(windows + m * stride, w, kw, base), &r, l->zero_point, l->min, l->max);
+            }
+        }
     }
 }
 
@@ -243,11 +324,20 @@ int32_t edge_conv2d_int8(const int32_t *p, int32_t p_count,
     l.shifts = ints + p[EDGE_CONV2D_SHIFTS_AT];
     l.y = arena + output;
 #if EDGE_DSP
-    if (!edge_overlaps(input, input_count, output, output_count) && (int64_t)l.group_in * l.kernel_height * l.kernel_width <= CONV2D_COLUMN_BYTES &&
-        weight_count > 0 && l.input_offset >= -EDGE_INT8_MAX && l.input_offset <= -EDGE_INT8_MIN)
+    if (!edge_overlaps(input, input_count, output, output_count) && weight_count > 0 &&
+        l.input_offset >= -EDGE_INT8_MAX && l.input_offset <= -EDGE_INT8_MIN)
     {
-        conv2d_column(&l);
-        return EDGE_OK;
+        if (l.group_in == 1 && l.kernel_height == 1 && (l.dilation_width == 1 || l.stride_width == 1) &&
+            conv2d_row_length(&l) <= CONV2D_ROW_BYTES)
+        {
+            conv2d_depthwise_rows(&l);
+            return EDGE_OK;
+        }
+        if ((int64_t)l.group_in * l.kernel_height * l.kernel_width <= CONV2D_COLUMN_BYTES)
+        {
+            conv2d_column(&l);
+            return EDGE_OK;
+        }
     }
 #endif
     conv2d_plain(&l);

@@ -11,36 +11,51 @@
 
 typedef struct
 {
-    const int32_t *p;
     const int8_t *weights;   /* input weights, [3*hidden][size] */
     const int8_t *recurrent; /* [3*hidden][hidden] */
-    const int32_t *ints;
+    const int32_t *input_multipliers, *input_shifts, *recurrent_multipliers, *recurrent_shifts, *input_bias, *recurrent_bias;
     int32_t size, hidden, offset;
 } gru_layer;
 
 /* Row `row`'s input part rescaled into Q12. */
 static inline int32_t gru_input(const gru_layer *l, const int8_t *x, int32_t row)
 {
-    const int32_t *p = l->p;
-    return edge_multiply_by_quantized_multiplier(recurrent_input_sum(l->weights + (int64_t)row * l->size, x, l->offset, l->size),
-                                                 l->ints[p[EDGE_GRU_INPUT_MULTIPLIERS_AT] + row], l->ints[p[EDGE_GRU_INPUT_SHIFTS_AT] + row]);
+    return recurrent_rescale(recurrent_input_sum(l->weights + row * l->size, x, l->offset, l->size),
+                             l->input_multipliers[row], l->input_shifts[row]);
 }
 
 /* Row `row`'s state part rescaled into Q12. */
 static inline int32_t gru_state(const gru_layer *l, const recurrent_state *s, int32_t row)
 {
-    const int32_t *p = l->p;
-    return edge_multiply_by_quantized_multiplier(recurrent_state_sum(l->recurrent + (int64_t)row * l->hidden, s),
-                                                 l->ints[p[EDGE_GRU_RECURRENT_MULTIPLIERS_AT] + row], l->ints[p[EDGE_GRU_RECURRENT_SHIFTS_AT] + row]);
+    return recurrent_rescale(recurrent_state_sum(l->recurrent + row * l->hidden, s), l->recurrent_multipliers[row], l->recurrent_shifts[row]);
+}
+
+/* A state row's sum rescaled into Q12. */
+static inline int32_t gru_rescale_state(const gru_layer *l, int32_t sum, int32_t row)
+{
+    return recurrent_rescale(sum, l->recurrent_multipliers[row], l->recurrent_shifts[row]);
+}
+
+/* An input row's sum rescaled into Q12. */
+static inline int32_t gru_rescale_input(const gru_layer *l, int32_t sum, int32_t row)
+{
+    return recurrent_rescale(sum, l->input_multipliers[row], l->input_shifts[row]);
+}
+
+/* GruInt8.Gate from the row's input and state sums. */
+static inline int32_t gru_gate_of(const gru_layer *l, int32_t input_sum, int32_t state_sum, int32_t row)
+{
+    int32_t v = edge_wrap_add(gru_rescale_input(l, input_sum, row), gru_rescale_state(l, state_sum, row));
+    v = edge_wrap_add(v, l->input_bias[row]);
+    return edge_wrap_add(v, l->recurrent_bias[row]);
 }
 
 /* GruInt8.Gate: a z or r row's pre-activation, both parts and both biases, Q12. */
 static inline int32_t gru_gate(const gru_layer *l, const int8_t *x, const recurrent_state *s, int32_t row)
 {
-    const int32_t *p = l->p;
     int32_t v = edge_wrap_add(gru_input(l, x, row), gru_state(l, s, row));
-    v = edge_wrap_add(v, l->ints[p[EDGE_GRU_INPUT_BIAS_AT] + row]);
-    return edge_wrap_add(v, l->ints[p[EDGE_GRU_RECURRENT_BIAS_AT] + row]);
+    v = edge_wrap_add(v, l->input_bias[row]);
+    return edge_wrap_add(v, l->recurrent_bias[row]);
 }
 
 int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
@@ -61,10 +76,14 @@ int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
                                      weights_count, ints_count, arena8_count, arena32_count, input, output);
     if (status != EDGE_OK || hidden <= 0) return status;
     gru_layer l;
-    l.p = p;
     l.weights = weights + p[EDGE_GRU_WEIGHTS_AT];
     l.recurrent = weights + p[EDGE_GRU_RECURRENT_AT];
-    l.ints = ints;
+    l.input_multipliers = ints + p[EDGE_GRU_INPUT_MULTIPLIERS_AT];
+    l.input_shifts = ints + p[EDGE_GRU_INPUT_SHIFTS_AT];
+    l.recurrent_multipliers = ints + p[EDGE_GRU_RECURRENT_MULTIPLIERS_AT];
+    l.recurrent_shifts = ints + p[EDGE_GRU_RECURRENT_SHIFTS_AT];
+    l.input_bias = ints + p[EDGE_GRU_INPUT_BIAS_AT];
+    l.recurrent_bias = ints + p[EDGE_GRU_RECURRENT_BIAS_AT];
     l.size = size;
     l.hidden = hidden;
     l.offset = p[EDGE_GRU_INPUT_OFFSET];
@@ -83,13 +102,22 @@ int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
         recurrent_state_load(&state, h, hidden);
         if (before_reset)
         {
+            const int32_t gate_rows = hidden * hidden;
             for (int32_t j = 0; j < hidden; j++)
             {
-                const int32_t z = recurrent_lookup(sigmoid, gru_gate(&l, x, &state, j));
+                /* The state rows of z, r and h together (h's twice: the helper takes four). */
+                const int8_t *rz = l.recurrent + j * hidden;
+                int32_t sums[4];
+                recurrent_state_rows4(rz, rz + gate_rows, rz + 2 * gate_rows, rz + 2 * gate_rows, &state, sums);
+                const int8_t *wz = l.weights + j * size;
+                const int32_t input_rows = hidden * size;
+                int32_t inputs[4];
+                recurrent_input_rows4(wz, wz + input_rows, wz + 2 * input_rows, wz + 2 * input_rows, x, l.offset, size, inputs);
+                const int32_t z = recurrent_lookup(sigmoid, gru_gate_of(&l, inputs[0], sums[0], j));
                 const int32_t row = 2 * hidden + j;
-                const int32_t from_input = edge_wrap_add(gru_input(&l, x, row), ints[p[EDGE_GRU_INPUT_BIAS_AT] + row]);
-                const int32_t r = recurrent_lookup(sigmoid, gru_gate(&l, x, &state, hidden + j));
-                const int32_t from_state = recurrent_mul_q15(r, edge_wrap_add(gru_state(&l, &state, row), ints[p[EDGE_GRU_RECURRENT_BIAS_AT] + row]));
+                const int32_t from_input = edge_wrap_add(gru_rescale_input(&l, inputs[2], row), l.input_bias[row]);
+                const int32_t r = recurrent_lookup(sigmoid, gru_gate_of(&l, inputs[1], sums[1], hidden + j));
+                const int32_t from_state = recurrent_mul_q15(r, edge_wrap_add(gru_rescale_state(&l, sums[2], row), l.recurrent_bias[row]));
                 const int32_t n = recurrent_lookup(tanh_table, edge_wrap_add(from_input, from_state));
                 next[j] = edge_wrap_add(n, recurrent_mul_q15(z, edge_wrap_add(h[j], (int32_t)(0u - (uint32_t)n))));
             }
@@ -105,8 +133,8 @@ int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
             for (int32_t j = 0; j < hidden; j++)
             {
                 const int32_t row = 2 * hidden + j;
-                const int32_t from_input = edge_wrap_add(gru_input(&l, x, row), ints[p[EDGE_GRU_INPUT_BIAS_AT] + row]);
-                const int32_t from_state = edge_wrap_add(gru_state(&l, &state, row), ints[p[EDGE_GRU_RECURRENT_BIAS_AT] + row]);
+                const int32_t from_input = edge_wrap_add(gru_input(&l, x, row), l.input_bias[row]);
+                const int32_t from_state = edge_wrap_add(gru_state(&l, &state, row), l.recurrent_bias[row]);
                 const int32_t n = recurrent_lookup(tanh_table, edge_wrap_add(from_input, from_state));
                 next[j] = edge_wrap_add(n, recurrent_mul_q15(next[j], edge_wrap_add(h[j], (int32_t)(0u - (uint32_t)n))));
             }

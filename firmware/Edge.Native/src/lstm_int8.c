@@ -8,25 +8,18 @@
 
 typedef struct
 {
-    const int32_t *p;
     const int8_t *weights;   /* input weights, [4*hidden][size] */
     const int8_t *recurrent; /* [4*hidden][hidden] */
-    const int32_t *ints;
+    const int32_t *input_multipliers, *input_shifts, *recurrent_multipliers, *recurrent_shifts, *bias;
     int32_t size, hidden, offset;
 } lstm_layer;
 
-/* LstmInt8.Gate: row `row`'s pre-activation, input part + state part + bias, Q12. */
-static inline int32_t lstm_gate(const lstm_layer *l, const int8_t *x, const recurrent_state *s, int32_t row)
+/* LstmInt8.Gate: row `row`'s pre-activation from its input and state sums, + bias, Q12. */
+static inline int32_t lstm_gate(const lstm_layer *l, int32_t input_sum, int32_t state_sum, int32_t row)
 {
-    const int32_t *p = l->p;
-    const int32_t *ints = l->ints;
-    const int32_t from_input = edge_multiply_by_quantized_multiplier(
-        recurrent_input_sum(l->weights + (int64_t)row * l->size, x, l->offset, l->size),
-        ints[p[EDGE_LSTM_INPUT_MULTIPLIERS_AT] + row], ints[p[EDGE_LSTM_INPUT_SHIFTS_AT] + row]);
-    const int32_t from_state = edge_multiply_by_quantized_multiplier(
-        recurrent_state_sum(l->recurrent + (int64_t)row * l->hidden, s),
-        ints[p[EDGE_LSTM_RECURRENT_MULTIPLIERS_AT] + row], ints[p[EDGE_LSTM_RECURRENT_SHIFTS_AT] + row]);
-    return edge_wrap_add(edge_wrap_add(from_input, from_state), ints[p[EDGE_LSTM_BIAS_AT] + row]);
+    const int32_t from_input = recurrent_rescale(input_sum, l->input_multipliers[row], l->input_shifts[row]);
+    const int32_t from_state = recurrent_rescale(state_sum, l->recurrent_multipliers[row], l->recurrent_shifts[row]);
+    return edge_wrap_add(edge_wrap_add(from_input, from_state), l->bias[row]);
 }
 
 int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
@@ -46,10 +39,13 @@ int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
                                      weights_count, ints_count, arena8_count, arena32_count, input, output);
     if (status != EDGE_OK || hidden <= 0) return status;
     lstm_layer l;
-    l.p = p;
     l.weights = weights + p[EDGE_LSTM_WEIGHTS_AT];
     l.recurrent = weights + p[EDGE_LSTM_RECURRENT_AT];
-    l.ints = ints;
+    l.input_multipliers = ints + p[EDGE_LSTM_INPUT_MULTIPLIERS_AT];
+    l.input_shifts = ints + p[EDGE_LSTM_INPUT_SHIFTS_AT];
+    l.recurrent_multipliers = ints + p[EDGE_LSTM_RECURRENT_MULTIPLIERS_AT];
+    l.recurrent_shifts = ints + p[EDGE_LSTM_RECURRENT_SHIFTS_AT];
+    l.bias = ints + p[EDGE_LSTM_BIAS_AT];
     l.size = size;
     l.hidden = hidden;
     l.offset = p[EDGE_LSTM_INPUT_OFFSET];
@@ -68,10 +64,17 @@ int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
         recurrent_state_load(&state, h, hidden);
         for (int32_t j = 0; j < hidden; j++)
         {
-            const int32_t i = recurrent_lookup(sigmoid, lstm_gate(&l, x, &state, j));
-            const int32_t o = recurrent_lookup(sigmoid, lstm_gate(&l, x, &state, hidden + j));
-            const int32_t f = recurrent_lookup(sigmoid, lstm_gate(&l, x, &state, 2 * hidden + j));
-            const int32_t g = recurrent_lookup(tanh_table, lstm_gate(&l, x, &state, 3 * hidden + j));
+            const int8_t *r = l.recurrent + j * hidden;
+            const int32_t gate_rows = hidden * hidden;
+            const int8_t *w = l.weights + j * size;
+            const int32_t input_rows = hidden * size;
+            int32_t sums[4], inputs[4];
+            recurrent_state_rows4(r, r + gate_rows, r + 2 * gate_rows, r + 3 * gate_rows, &state, sums);
+            recurrent_input_rows4(w, w + input_rows, w + 2 * input_rows, w + 3 * input_rows, x, l.offset, size, inputs);
+            const int32_t i = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[0], sums[0], j));
+            const int32_t o = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[1], sums[1], hidden + j));
+            const int32_t f = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[2], sums[2], 2 * hidden + j));
+            const int32_t g = recurrent_lookup(tanh_table, lstm_gate(&l, inputs[3], sums[3], 3 * hidden + j));
             const int32_t c = edge_wrap_add(recurrent_mul_q15(f, cell[j]), recurrent_mul_q15(i, g));
             cell[j] = c;
             next[j] = recurrent_mul_q15(o, recurrent_lookup(tanh_table, edge_rounding_divide_by_pot(c, 3)));

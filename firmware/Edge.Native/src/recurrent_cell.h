@@ -34,6 +34,21 @@ static inline int32_t recurrent_mul_q15(int32_t q15, int32_t x)
     return (int32_t)(uint32_t)(uint64_t)(((int64_t)q15 * x + (1 << 14)) >> 15);
 }
 
+/* MultiplyByQuantizedMultiplier for a gate row's rescaling into Q12, which runs once per row and
+ * step: the one-multiply form of edge_internal.h (no left shift, a right shift 1..31, M in
+ * (2^30, 2^31): every row the converter writes) without building the channel's constants,
+ * else the general function. */
+static inline int32_t recurrent_rescale(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    if (EDGE_LIKELY(shift <= -1 && shift >= -31 && multiplier > (1 << 30)))
+    {
+        const int32_t right = -shift;
+        const int64_t sum = (int64_t)acc * multiplier + ((int64_t)1 << 30) + ((int64_t)1 << (30 + right)) - ((int64_t)(acc < 0) << 31);
+        return (int32_t)(sum >> 32) >> (right - 1);
+    }
+    return edge_multiply_by_quantized_multiplier(acc, multiplier, shift);
+}
+
 /* RecurrentCell.InputGate without its rescaling: sum w*(x + offset) = sum w*x + offset*sum w. */
 static inline int32_t recurrent_input_sum(const int8_t *w, const int8_t *x, int32_t offset, int32_t size)
 {
@@ -107,6 +122,116 @@ static inline int32_t recurrent_state_sum(const int8_t *w, const recurrent_state
 #endif
     for (; k < s->size; k++) acc += (uint32_t)w[k] * (uint32_t)s->values[k];
     return (int32_t)acc;
+}
+
+/* The state rows of one hidden unit's gates (their rows are hidden*hidden apart, so a unit's
+ * gates share each load of the state): acc[g] = sum_k row_g[k] * state[k], modulo 2^32. The
+ * GRU's three gates pass their last row twice. A function of its own, as edge_dot4: inlined,
+ * its 13 live values would spill in the callers' loops. */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void recurrent_state_rows4(const int8_t *r0, const int8_t *r1, const int8_t *r2, const int8_t *r3,
+                                  const recurrent_state *s, int32_t acc[4])
+{
+    uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    int32_t k = 0;
+#if EDGE_DSP
+    if (s->packed)
+    {
+        int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        const int16_t *lanes = s->lanes;
+        for (; k + 4 <= s->size; k += 4)
+        {
+            int32_t even, odd, wv;
+            __builtin_memcpy(&even, lanes + k, 4);
+            __builtin_memcpy(&odd, lanes + k + 2, 4);
+            wv = edge_load4(r0 + k);
+            b0 = edge_dual_mac(edge_lanes_even(wv), even, b0);
+            b0 = edge_dual_mac(edge_lanes_odd(wv), odd, b0);
+            wv = edge_load4(r1 + k);
+            b1 = edge_dual_mac(edge_lanes_even(wv), even, b1);
+            b1 = edge_dual_mac(edge_lanes_odd(wv), odd, b1);
+            wv = edge_load4(r2 + k);
+            b2 = edge_dual_mac(edge_lanes_even(wv), even, b2);
+            b2 = edge_dual_mac(edge_lanes_odd(wv), odd, b2);
+            wv = edge_load4(r3 + k);
+            b3 = edge_dual_mac(edge_lanes_even(wv), even, b3);
+            b3 = edge_dual_mac(edge_lanes_odd(wv), odd, b3);
+        }
+        a0 = (uint32_t)b0;
+        a1 = (uint32_t)b1;
+        a2 = (uint32_t)b2;
+        a3 = (uint32_t)b3;
+    }
+#endif
+    for (; k < s->size; k++)
+    {
+        const uint32_t v = (uint32_t)s->values[k];
+        a0 += (uint32_t)r0[k] * v;
+        a1 += (uint32_t)r1[k] * v;
+        a2 += (uint32_t)r2[k] * v;
+        a3 += (uint32_t)r3[k] * v;
+    }
+    acc[0] = (int32_t)a0;
+    acc[1] = (int32_t)a1;
+    acc[2] = (int32_t)a2;
+    acc[3] = (int32_t)a3;
+}
+
+/* The input rows of one hidden unit's gates: acc[g] = sum_k row_g[k] * (x[k] + offset), modulo
+ * 2^32 (RecurrentCell.InputGate's sum before its rescaling). On the DSP path the offset is added
+ * to the input's 16-bit lanes (SXTAB16), so no weight sum is needed; an offset the lanes cannot
+ * hold takes the scalar loop. */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void recurrent_input_rows4(const int8_t *r0, const int8_t *r1, const int8_t *r2, const int8_t *r3,
+                                  const int8_t *x, int32_t offset, int32_t size, int32_t acc[4])
+{
+    uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    int32_t k = 0;
+#if EDGE_DSP
+    if (offset >= -32768 - EDGE_INT8_MIN && offset <= 32767 - EDGE_INT8_MAX)
+    {
+        const int32_t offset2 = edge_pair(offset);
+        int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        for (; k + 4 <= size; k += 4)
+        {
+            const int32_t xv = edge_load4(x + k);
+            const int32_t xe = edge_lanes_even_plus(xv, offset2);
+            const int32_t xo = edge_lanes_odd_plus(xv, offset2);
+            int32_t wv = edge_load4(r0 + k);
+            b0 = edge_dual_mac(edge_lanes_even(wv), xe, b0);
+            b0 = edge_dual_mac(edge_lanes_odd(wv), xo, b0);
+            wv = edge_load4(r1 + k);
+            b1 = edge_dual_mac(edge_lanes_even(wv), xe, b1);
+            b1 = edge_dual_mac(edge_lanes_odd(wv), xo, b1);
+            wv = edge_load4(r2 + k);
+            b2 = edge_dual_mac(edge_lanes_even(wv), xe, b2);
+            b2 = edge_dual_mac(edge_lanes_odd(wv), xo, b2);
+            wv = edge_load4(r3 + k);
+            b3 = edge_dual_mac(edge_lanes_even(wv), xe, b3);
+            b3 = edge_dual_mac(edge_lanes_odd(wv), xo, b3);
+        }
+        a0 = (uint32_t)b0;
+        a1 = (uint32_t)b1;
+        a2 = (uint32_t)b2;
+        a3 = (uint32_t)b3;
+    }
+#endif
+    for (; k < size; k++)
+    {
+        const uint32_t v = (uint32_t)edge_wrap_add(x[k], offset);
+        a0 += (uint32_t)r0[k] * v;
+        a1 += (uint32_t)r1[k] * v;
+        a2 += (uint32_t)r2[k] * v;
+        a3 += (uint32_t)r3[k] * v;
+    }
+    acc[0] = (int32_t)a0;
+    acc[1] = (int32_t)a1;
+    acc[2] = (int32_t)a2;
+    acc[3] = (int32_t)a3;
 }
 
 /* RecurrentCell.Output: a Q15 state value requantised to int8. */

@@ -152,7 +152,7 @@ public sealed partial record RandomKernelCase
 
     private static RandomKernelCase MatMul(int seed, Draw g)
     {
-        int batches = g.Int(1, 3), rows = g.Int(1, 6), depth = g.Pick(1, 3, 4, 8, 17, g.Int(1, 64), g.Chance(0.1) ? g.Int(257, 300) : 5), columns = g.Int(1, 7);
+        int batches = g.Int(1, 3), rows = g.Int(1, 6), depth = g.Chance(0.06) ? g.Int(257, 300) : g.Pick(1, 3, 4, 8, 17, g.Int(1, 64)), columns = g.Int(1, 7);
         int aCount = batches * rows * depth, bCount = batches * depth * columns, yCount = batches * rows * columns;
         var parts = new[] { aCount, bCount, yCount };
         var order = new[] { 0, 1, 2 }.OrderBy(_ => g.Random.Next()).ToArray();
