@@ -105,14 +105,14 @@ int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
             const int32_t gate_rows = hidden * hidden;
             for (int32_t j = 0; j < hidden; j++)
             {
-                /* The state rows of z, r and h together (h's twice: the helper takes four). */
+                /* The state rows of z, r and h together, and their input rows. */
                 const int8_t *rz = l.recurrent + j * hidden;
                 int32_t sums[4];
-                recurrent_state_rows4(rz, rz + gate_rows, rz + 2 * gate_rows, rz + 2 * gate_rows, &state, sums);
+                recurrent_state_rows3(rz, gate_rows, &state, sums);
                 const int8_t *wz = l.weights + j * size;
                 const int32_t input_rows = hidden * size;
                 int32_t inputs[4];
-                recurrent_input_rows4(wz, wz + input_rows, wz + 2 * input_rows, wz + 2 * input_rows, x, l.offset, size, inputs);
+                recurrent_input_rows3(wz, input_rows, x, l.offset, size, inputs);
                 const int32_t z = recurrent_lookup(sigmoid, gru_gate_of(&l, inputs[0], sums[0], j));
                 const int32_t row = 2 * hidden + j;
                 const int32_t from_input = edge_wrap_add(gru_rescale_input(&l, inputs[2], row), l.input_bias[row]);

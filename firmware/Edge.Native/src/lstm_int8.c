@@ -69,8 +69,8 @@ int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
             const int8_t *w = l.weights + j * size;
             const int32_t input_rows = hidden * size;
             int32_t sums[4], inputs[4];
-            recurrent_state_rows4(r, r + gate_rows, r + 2 * gate_rows, r + 3 * gate_rows, &state, sums);
-            recurrent_input_rows4(w, w + input_rows, w + 2 * input_rows, w + 3 * input_rows, x, l.offset, size, inputs);
+            recurrent_state_rows4(r, gate_rows, &state, sums);
+            recurrent_input_rows4(w, input_rows, x, l.offset, size, inputs);
             const int32_t i = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[0], sums[0], j));
             const int32_t o = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[1], sums[1], hidden + j));
             const int32_t f = recurrent_lookup(sigmoid, lstm_gate(&l, inputs[2], sums[2], 2 * hidden + j));

@@ -56,15 +56,20 @@ int32_t edge_pad_int8(const int32_t *p, int32_t p_count,
                     for (int32_t o3 = 0; o3 < out3; o3++) *y++ = (int8_t)edge_opaque(value);
                     continue;
                 }
-                for (int32_t o3 = 0; o3 < out3; o3++)
+                /* In increasing o3 as the managed loop: the padding before, the row itself, the padding after. */
+                const int32_t from = begin3 < 0 ? 0 : begin3 > out3 ? out3 : begin3;
+                const int64_t end = (int64_t)begin3 + n3;
+                const int32_t to = end < from ? from : end > out3 ? out3 : (int32_t)end;
+                for (int32_t o3 = 0; o3 < from; o3++)
                 {
-                    const int32_t t = o3 - begin3;
-                    if (t >= 0 && t < n3)
-                    {
-                        *y++ = row[t];
-                        continue;
-                    }
-                    const int32_t i3 = pad_source(t, n3, mode);
+                    const int32_t i3 = pad_source(o3 - begin3, n3, mode);
+                    *y++ = i3 < 0 ? value : row[i3];
+                }
+                const int8_t *src = row + (from - begin3);
+                for (int32_t o3 = from; o3 < to; o3++) *y++ = (int8_t)edge_opaque(*src++);
+                for (int32_t o3 = to; o3 < out3; o3++)
+                {
+                    const int32_t i3 = pad_source(o3 - begin3, n3, mode);
                     *y++ = i3 < 0 ? value : row[i3];
                 }
             }

@@ -42,9 +42,12 @@ static inline int32_t recurrent_rescale(int32_t acc, int32_t multiplier, int32_t
 {
     if (EDGE_LIKELY(shift <= -1 && shift >= -31 && multiplier > (1 << 30)))
     {
+        /* (acc*M + 2^30 - [acc<0]*2^31 + 2^(30+r)) >> (31+r): for r >= 2 the last term only adds
+         * 2^(r-2) to the high word (|high| < 2^30, so that sum fits), for r = 1 it is 2^31. */
         const int32_t right = -shift;
-        const int64_t sum = (int64_t)acc * multiplier + ((int64_t)1 << 30) + ((int64_t)1 << (30 + right)) - ((int64_t)(acc < 0) << 31);
-        return (int32_t)(sum >> 32) >> (right - 1);
+        const int64_t product = (int64_t)acc * multiplier + ((int64_t)1 << 30) - ((int64_t)(acc < 0) << 31);
+        if (right == 1) return (int32_t)((product + ((int64_t)1 << 31)) >> 32);
+        return ((int32_t)(product >> 32) + (1 << (right - 2))) >> (right - 1);
     }
     return edge_multiply_by_quantized_multiplier(acc, multiplier, shift);
 }
@@ -124,95 +127,65 @@ static inline int32_t recurrent_state_sum(const int8_t *w, const recurrent_state
     return (int32_t)acc;
 }
 
-/* The state rows of one hidden unit's gates (their rows are hidden*hidden apart, so a unit's
- * gates share each load of the state): acc[g] = sum_k row_g[k] * state[k], modulo 2^32. The
- * GRU's three gates pass their last row twice. A function of its own, as edge_dot4: inlined,
- * its 13 live values would spill in the callers' loops. */
 #if defined(__GNUC__)
-__attribute__((noinline, unused))
+#define RECURRENT_INLINE static inline __attribute__((always_inline))
+#define RECURRENT_KERNEL static __attribute__((noinline, unused))
+#else
+#define RECURRENT_INLINE static inline
+#define RECURRENT_KERNEL static
 #endif
-static void recurrent_state_rows4(const int8_t *r0, const int8_t *r1, const int8_t *r2, const int8_t *r3,
-                                  const recurrent_state *s, int32_t acc[4])
-{
-    uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-    int32_t k = 0;
-#if EDGE_DSP
-    if (s->packed)
-    {
-        int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        const int16_t *lanes = s->lanes;
-        for (; k + 4 <= s->size; k += 4)
-        {
-            int32_t even, odd, wv;
-            __builtin_memcpy(&even, lanes + k, 4);
-            __builtin_memcpy(&odd, lanes + k + 2, 4);
-            wv = edge_load4(r0 + k);
-            b0 = edge_dual_mac(edge_lanes_even(wv), even, b0);
-            b0 = edge_dual_mac(edge_lanes_odd(wv), odd, b0);
-            wv = edge_load4(r1 + k);
-            b1 = edge_dual_mac(edge_lanes_even(wv), even, b1);
-            b1 = edge_dual_mac(edge_lanes_odd(wv), odd, b1);
-            wv = edge_load4(r2 + k);
-            b2 = edge_dual_mac(edge_lanes_even(wv), even, b2);
-            b2 = edge_dual_mac(edge_lanes_odd(wv), odd, b2);
-            wv = edge_load4(r3 + k);
-            b3 = edge_dual_mac(edge_lanes_even(wv), even, b3);
-            b3 = edge_dual_mac(edge_lanes_odd(wv), odd, b3);
-        }
-        a0 = (uint32_t)b0;
-        a1 = (uint32_t)b1;
-        a2 = (uint32_t)b2;
-        a3 = (uint32_t)b3;
-    }
-#endif
-    for (; k < s->size; k++)
-    {
-        const uint32_t v = (uint32_t)s->values[k];
-        a0 += (uint32_t)r0[k] * v;
-        a1 += (uint32_t)r1[k] * v;
-        a2 += (uint32_t)r2[k] * v;
-        a3 += (uint32_t)r3[k] * v;
-    }
-    acc[0] = (int32_t)a0;
-    acc[1] = (int32_t)a1;
-    acc[2] = (int32_t)a2;
-    acc[3] = (int32_t)a3;
-}
 
-/* The input rows of one hidden unit's gates: acc[g] = sum_k row_g[k] * (x[k] + offset), modulo
- * 2^32 (RecurrentCell.InputGate's sum before its rescaling). On the DSP path the offset is added
- * to the input's 16-bit lanes (SXTAB16), so no weight sum is needed; an offset the lanes cannot
- * hold takes the scalar loop. */
-#if defined(__GNUC__)
-__attribute__((noinline, unused))
-#endif
-static void recurrent_input_rows4(const int8_t *r0, const int8_t *r1, const int8_t *r2, const int8_t *r3,
-                                  const int8_t *x, int32_t offset, int32_t size, int32_t acc[4])
+/*
+ * The rows of one hidden unit's gates (3 or 4 rows `stride` apart: a unit's gates share each
+ * load of the vector they multiply): acc[g] = sum_k w[g*stride + k] * v[k], modulo 2^32, with v
+ * the packed state (state rows) or x + offset (input rows; on the DSP path the offset is added
+ * to the input's 16-bit lanes by SXTAB16, so no weight sum is needed, and an offset the lanes
+ * cannot hold takes the scalar loop). Rows 0 and 2 are walked by pointer and rows 1 and 3 read
+ * at +stride, as in edge_dot4, so the loop keeps everything in registers. Called through the
+ * noinline wrappers below: inlined, their live values would spill in the callers' loops.
+ */
+RECURRENT_INLINE void recurrent_rows(const int8_t *w, int32_t stride, const recurrent_state *s, const int8_t *x, int32_t offset,
+                                     int32_t size, const int rows, int32_t acc[4])
 {
     uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    const int8_t *w0 = w;
+    const int8_t *w2 = w + 2 * stride;
     int32_t k = 0;
 #if EDGE_DSP
-    if (offset >= -32768 - EDGE_INT8_MIN && offset <= 32767 - EDGE_INT8_MAX)
+    const int packed = s != 0 ? s->packed : offset >= -32768 - EDGE_INT8_MIN && offset <= 32767 - EDGE_INT8_MAX;
+    if (packed)
     {
         const int32_t offset2 = edge_pair(offset);
         int32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         for (; k + 4 <= size; k += 4)
         {
-            const int32_t xv = edge_load4(x + k);
-            const int32_t xe = edge_lanes_even_plus(xv, offset2);
-            const int32_t xo = edge_lanes_odd_plus(xv, offset2);
-            int32_t wv = edge_load4(r0 + k);
-            b0 = edge_dual_mac(edge_lanes_even(wv), xe, b0);
-            b0 = edge_dual_mac(edge_lanes_odd(wv), xo, b0);
-            wv = edge_load4(r1 + k);
-            b1 = edge_dual_mac(edge_lanes_even(wv), xe, b1);
-            b1 = edge_dual_mac(edge_lanes_odd(wv), xo, b1);
-            wv = edge_load4(r2 + k);
-            b2 = edge_dual_mac(edge_lanes_even(wv), xe, b2);
-            b2 = edge_dual_mac(edge_lanes_odd(wv), xo, b2);
-            wv = edge_load4(r3 + k);
-            b3 = edge_dual_mac(edge_lanes_even(wv), xe, b3);
-            b3 = edge_dual_mac(edge_lanes_odd(wv), xo, b3);
+            int32_t even, odd;
+            if (s != 0)
+            {
+                __builtin_memcpy(&even, s->lanes + k, 4);
+                __builtin_memcpy(&odd, s->lanes + k + 2, 4);
+            }
+            else
+            {
+                const int32_t xv = edge_load4(x + k);
+                even = edge_lanes_even_plus(xv, offset2);
+                odd = edge_lanes_odd_plus(xv, offset2);
+            }
+            int32_t wv = edge_load4(w0 + k);
+            b0 = edge_dual_mac(edge_lanes_even(wv), even, b0);
+            b0 = edge_dual_mac(edge_lanes_odd(wv), odd, b0);
+            wv = edge_load4(w0 + stride + k);
+            b1 = edge_dual_mac(edge_lanes_even(wv), even, b1);
+            b1 = edge_dual_mac(edge_lanes_odd(wv), odd, b1);
+            wv = edge_load4(w2 + k);
+            b2 = edge_dual_mac(edge_lanes_even(wv), even, b2);
+            b2 = edge_dual_mac(edge_lanes_odd(wv), odd, b2);
+            if (rows == 4)
+            {
+                wv = edge_load4(w2 + stride + k);
+                b3 = edge_dual_mac(edge_lanes_even(wv), even, b3);
+                b3 = edge_dual_mac(edge_lanes_odd(wv), odd, b3);
+            }
         }
         a0 = (uint32_t)b0;
         a1 = (uint32_t)b1;
@@ -222,16 +195,38 @@ static void recurrent_input_rows4(const int8_t *r0, const int8_t *r1, const int8
 #endif
     for (; k < size; k++)
     {
-        const uint32_t v = (uint32_t)edge_wrap_add(x[k], offset);
-        a0 += (uint32_t)r0[k] * v;
-        a1 += (uint32_t)r1[k] * v;
-        a2 += (uint32_t)r2[k] * v;
-        a3 += (uint32_t)r3[k] * v;
+        const uint32_t v = s != 0 ? (uint32_t)s->values[k] : (uint32_t)edge_wrap_add(x[k], offset);
+        a0 += (uint32_t)w0[k] * v;
+        a1 += (uint32_t)w0[stride + k] * v;
+        a2 += (uint32_t)w2[k] * v;
+        if (rows == 4) a3 += (uint32_t)w2[stride + k] * v;
     }
     acc[0] = (int32_t)a0;
     acc[1] = (int32_t)a1;
     acc[2] = (int32_t)a2;
     acc[3] = (int32_t)a3;
+}
+
+/* A unit's three (GRU) or four (LSTM) state rows against the state. */
+RECURRENT_KERNEL void recurrent_state_rows3(const int8_t *w, int32_t stride, const recurrent_state *s, int32_t acc[4])
+{
+    recurrent_rows(w, stride, s, 0, 0, s->size, 3, acc);
+}
+
+RECURRENT_KERNEL void recurrent_state_rows4(const int8_t *w, int32_t stride, const recurrent_state *s, int32_t acc[4])
+{
+    recurrent_rows(w, stride, s, 0, 0, s->size, 4, acc);
+}
+
+/* A unit's three or four input rows against x + offset (RecurrentCell.InputGate's sums). */
+RECURRENT_KERNEL void recurrent_input_rows3(const int8_t *w, int32_t stride, const int8_t *x, int32_t offset, int32_t size, int32_t acc[4])
+{
+    recurrent_rows(w, stride, 0, x, offset, size, 3, acc);
+}
+
+RECURRENT_KERNEL void recurrent_input_rows4(const int8_t *w, int32_t stride, const int8_t *x, int32_t offset, int32_t size, int32_t acc[4])
+{
+    recurrent_rows(w, stride, 0, x, offset, size, 4, acc);
 }
 
 /* RecurrentCell.Output: a Q15 state value requantised to int8. */
