@@ -139,11 +139,7 @@ int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
                 next[j] = edge_wrap_add(n, recurrent_mul_q15(next[j], edge_wrap_add(h[j], (int32_t)(0u - (uint32_t)n))));
             }
         }
-        for (int32_t j = 0; j < hidden; j++)
-        {
-            h[j] = next[j];
-            if (sequences) arena8[output + (int64_t)t * hidden + j] = recurrent_output(h[j], &out, zero_point);
-        }
+        recurrent_end_step(h, next, hidden, sequences ? arena8 + output + (int64_t)t * hidden : 0, &out, zero_point);
     }
     if (!sequences)
     {

@@ -79,11 +79,7 @@ int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
             cell[j] = c;
             next[j] = recurrent_mul_q15(o, recurrent_lookup(tanh_table, edge_rounding_divide_by_pot(c, 3)));
         }
-        for (int32_t j = 0; j < hidden; j++)
-        {
-            h[j] = next[j];
-            if (sequences) arena8[output + (int64_t)t * hidden + j] = recurrent_output(h[j], &out, zero_point);
-        }
+        recurrent_end_step(h, next, hidden, sequences ? arena8 + output + (int64_t)t * hidden : 0, &out, zero_point);
     }
     if (!sequences)
     {

@@ -235,6 +235,18 @@ static inline int8_t recurrent_output(int32_t q15, const edge_requant *r, int32_
     return edge_requantize(q15, r, zero_point, EDGE_INT8_MIN, EDGE_INT8_MAX);
 }
 
+/* The end of a step: h takes the new state and, returning sequences, the step's output row
+ * (step_output, else null) gets it requantised; in the managed order of writes. */
+static inline void recurrent_end_step(int32_t *h, const int32_t *next, int32_t hidden, int8_t *step_output,
+                                      const edge_requant *out, int32_t zero_point)
+{
+    for (int32_t j = 0; j < hidden; j++)
+    {
+        h[j] = next[j];
+        if (step_output != 0) step_output[j] = recurrent_output(h[j], out, zero_point);
+    }
+}
+
 /* The extents both cells read: gates*hidden rows of input and recurrent weights and their
  * multipliers and shifts, two tables, the state in the int32 arena, the input and output. */
 static inline int32_t recurrent_check(int32_t gates, int32_t steps, int32_t size, int32_t hidden, int32_t sequences,
