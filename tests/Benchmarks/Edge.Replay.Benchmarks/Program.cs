@@ -3,8 +3,8 @@ using System.Globalization;
 using Edge.TestSupport;
 
 // Whole-process figures for streaming replay, measured by GNU time (user+sys CPU, peak resident set):
-//   dotnet run -c Release -- [--builds build,aot] [--edge PATH] [--anchor anchor_drift_bench.py] [--dir /tmp/edge-replay-bench]
-//                            [--rows 10000,100000,1000000,10000000] [--repeat 3] [--profile-rows 0]
+//   dotnet run -c Release -- [--builds build,r2r] [--edge PATH] [--anchor anchor_drift_bench.py] [--dir /tmp/edge-replay-bench]
+//                            [--rows 10000,100000,1000000,10000000] [--repeat 3] [--profile-rows 10000,100000,1000000]
 // --builds: which `edge` to measure, side by side: "build" (the Release build `dotnet run` makes), "r2r"
 // (published ReadyToRun) and "aot" (published native AOT), each published under --dir, out of the tree;
 // "name=PATH" measures a binary published before; --edge PATH measures that binary alone. The data are the motor-flux sample's drift_289V rows
@@ -17,11 +17,11 @@ string? anchor = arguments.Find("--anchor");
 string dir = arguments.Get("--dir", Path.Combine(Path.GetTempPath(), "edge-replay-bench"));
 var sizes = arguments.Get("--rows", "10000,100000,1000000,10000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 int repeat = int.Parse(arguments.Get("--repeat", "3"), CultureInfo.InvariantCulture);
-var profileRows = arguments.Get("--profile-rows", "0").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+var profileRows = arguments.Get("--profile-rows", "10000,100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
 Directory.CreateDirectory(dir);
 var builds = arguments.Find("--edge") is { } given
     ? [("given", given)]
-    : arguments.Get("--builds", "build,aot").Split(',').Select(b => b.Split('=') is [var name, var path] ? (name, path) : (b, Builds.Edge(b, root, dir))).ToList();
+    : arguments.Get("--builds", "build,r2r").Split(',').Select(b => b.Split('=') is [var name, var path] ? (name, path) : (b, Builds.Edge(b, root, dir))).ToList();
 string edge = builds[0].Item2;
 
 string train = RepoPaths.MotorFlux("train_164V.features.csv");
