@@ -56,7 +56,7 @@ public static class ModelVerifier
         var request = new TableRequest();
         var inputs = new InputMapping.Reader(table, request, columns);
         int labelColumn = label is null ? -1 : request.Number(label);
-        var comparer = new OutputComparer(task, options.Threshold, input, labelled: label is not null);
+        using var comparer = new OutputComparer(task, options.Threshold, input, labelled: label is not null);
         using var ort = new OnnxRuntimeModel(options.OnnxPath, input.OnnxName, input.OnnxShape, [graph.Outputs[0].OnnxName]);
         using var cursor = table.Open(request);
         var chunk = new TableChunk(request);
@@ -90,7 +90,7 @@ public static class ModelVerifier
     public static OutputComparison Compare(string task, IReadOnlyList<float[]> reference, IReadOnlyList<float[]> candidate, double[]? labelValues,
         double threshold, GraphInput input, IReadOnlyList<float[]> rows)
     {
-        var comparer = new OutputComparer(task, threshold, input, labelled: labelValues is not null);
+        using var comparer = new OutputComparer(task, threshold, input, labelled: labelValues is not null);
         comparer.Add(reference, candidate, labelValues, rows);
         return comparer.Result();
     }

@@ -5,15 +5,15 @@ namespace Edge.Models.Verification;
 /// <summary>
 /// Compares int8 outputs with the float reference batch by batch (<see cref="ModelVerifier.Compare"/>
 /// on all rows at once is one batch). Agreement, decisions, F1 and accuracy are sums; the ROC AUC
-/// needs every row's score, so a task with labels keeps one score per engine and the label per
-/// row (17 bytes a row; nothing else grows with the rows).
+/// needs every row's score in order, so a task with labels sorts them externally
+/// (<see cref="SpillingAuc"/>: exact, memory bounded, scores beyond half a million rows spill to
+/// a temporary file). Nothing in memory grows with the rows.
 /// </summary>
-public sealed class OutputComparer(string task, double threshold, GraphInput input, bool labelled)
+public sealed class OutputComparer(string task, double threshold, GraphInput input, bool labelled) : IDisposable
 {
     private readonly AgreementMetrics.Accumulator _agreement = new();
-    private readonly List<double> _floatScores = [];
-    private readonly List<double> _int8Scores = [];
-    private readonly List<bool> _labels = [];
+    private readonly SpillingAuc _floatScores = new();
+    private readonly SpillingAuc _int8Scores = new();
     private int _rows, _mismatches;
     private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
 
@@ -94,9 +94,14 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
 
     private void Keep(double floatScore, double int8Score, bool label)
     {
-        _floatScores.Add(floatScore);
-        _int8Scores.Add(int8Score);
-        _labels.Add(label);
+        _floatScores.Add(floatScore, label);
+        _int8Scores.Add(int8Score, label);
+    }
+
+    public void Dispose()
+    {
+        _floatScores.Dispose();
+        _int8Scores.Dispose();
     }
 
     private static void Count(bool predicted, bool actual, ref int tp, ref int fp, ref int fn)
@@ -106,7 +111,7 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
         else if (actual) fn++;
     }
 
-    private double? Auc(List<double> scores) => TaskMetrics.Auc(scores, _labels) is var auc && double.IsNaN(auc) ? null : auc;
+    private static double? Auc(SpillingAuc scores) => scores.Result() is var auc && double.IsNaN(auc) ? null : auc;
 
     private static int ArgMax(float[] values)
     {
