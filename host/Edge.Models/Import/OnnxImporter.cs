@@ -305,4 +305,7 @@ public static class OnnxImporter
 public sealed record OnnxCheck(string Path, IReadOnlyList<NodeReport> Nodes, string? GraphProblem, string? Preparation)
 {
     public bool Converts => GraphProblem is null && Nodes.Count > 0 && Nodes.All(n => n.Status is NodeStatus.Ok or NodeStatus.Folded);
+
+    /// <summary>For a model that converts: per-layer MACs, parameter and arena bytes of what it becomes (<see cref="Reports.LayerCosts.Estimate"/>).</summary>
+    public Reports.LayerCosts? Layers { get; init; }
 }
