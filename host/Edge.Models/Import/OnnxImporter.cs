@@ -70,6 +70,7 @@ public static class OnnxImporter
         ["Split"] = LayoutImport.Split,
         ["Slice"] = LayoutImport.Slice,
         ["Gather"] = LayoutImport.Gather,
+        ["Resize"] = ResizeImport.Resize,
         ["Flatten"] = ShapeImport.Flatten,
         ["Reshape"] = ShapeImport.Reshape,
         ["Squeeze"] = ShapeImport.Squeeze,
