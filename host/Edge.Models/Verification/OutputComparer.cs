@@ -16,6 +16,8 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
     private readonly SpillingAuc _int8Scores = new();
     private int _rows, _mismatches;
     private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
+    // Classes: per class, true positives, false positives and false negatives of each engine (macro-F1).
+    private int[,] _floatClass = new int[0, 3], _int8Class = new int[0, 3];
 
     /// <param name="labelValues">Each row's label (1 = positive), or null without labels.</param>
     /// <param name="rows">The inputs, for a reconstruction's targets.</param>
@@ -46,6 +48,9 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                     {
                         if (fc == labelValues[r]) _floatRight++;
                         if (qc == labelValues[r]) _int8Right++;
+                        int actual = (int)labelValues[r];
+                        CountClass(ref _floatClass, fc, actual, reference[r].Length);
+                        CountClass(ref _int8Class, qc, actual, reference[r].Length);
                     }
                     break;
                 case "reconstruction" when label is { } anomalous:
@@ -79,8 +84,8 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                 mismatches = _mismatches;
                 if (labelled)
                 {
-                    floatScores = new TaskScores(null, null, _floatRight / (double)_rows);
-                    int8Scores = new TaskScores(null, null, _int8Right / (double)_rows);
+                    floatScores = new TaskScores(MacroF1(_floatClass), null, _floatRight / (double)_rows);
+                    int8Scores = new TaskScores(MacroF1(_int8Class), null, _int8Right / (double)_rows);
                 }
                 break;
             case "reconstruction" when labelled:
@@ -90,6 +95,36 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
         }
         if (mismatches is { } m) decisionAgreement = 1 - m / (double)_rows;
         return new OutputComparison(_agreement.Result(), decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
+    }
+
+    private static void CountClass(ref int[,] counts, int predicted, int actual, int classes)
+    {
+        int needed = Math.Max(classes, Math.Max(predicted, actual) + 1);
+        if (counts.GetLength(0) < needed)
+        {
+            var grown = new int[needed, 3];
+            for (int c = 0; c < counts.GetLength(0); c++) for (int k = 0; k < 3; k++) grown[c, k] = counts[c, k];
+            counts = grown;
+        }
+        if (actual < 0) return;
+        if (predicted == actual) counts[actual, 0]++;
+        else
+        {
+            counts[predicted, 1]++;
+            counts[actual, 2]++;
+        }
+    }
+
+    /// <summary>Unweighted mean of the per-class F1 over the classes the labels or predictions contain (scikit-learn's macro average).</summary>
+    private static double? MacroF1(int[,] counts)
+    {
+        var f1 = new List<double>();
+        for (int c = 0; c < counts.GetLength(0); c++)
+        {
+            if (counts[c, 0] + counts[c, 1] + counts[c, 2] == 0) continue;
+            f1.Add(TaskMetrics.F1(counts[c, 0], counts[c, 1], counts[c, 2]));
+        }
+        return f1.Count == 0 ? null : f1.Average();
     }
 
     private void Keep(double floatScore, double int8Score, bool label)
