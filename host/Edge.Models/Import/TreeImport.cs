@@ -7,7 +7,8 @@ namespace Edge.Models.Import;
 /// ONNX-ML TreeEnsembleRegressor and TreeEnsembleClassifier. Trees are renumbered depth-first so
 /// children follow their parent; thresholds stay float32 (the device compares them as
 /// order-preserving integer keys, exactly); AVERAGE aggregation is folded into the leaf weights;
-/// LOGISTIC and SOFTMAX post-transforms become a table op and a softmax op.
+/// LOGISTIC and SOFTMAX post-transforms become a table op and a softmax op; a classifier's label
+/// output is an ArgMax of the scores (<see cref="ClassLabelImport"/>).
 /// </summary>
 internal static class TreeImport
 {
@@ -44,9 +45,8 @@ internal static class TreeImport
         }
         var tree = Build(node, context, classes, "class", "SUM", classTrees, classNodes, classIds, classWeights, baseValues);
         if (node.Outputs.Count < 2 || node.Outputs[1].Length == 0) throw node.Fail("the scores output (Z) is needed");
-        context.DroppedOutputs.Add(node.Outputs[0]);
-        context.Folds.Add($"{node.Describe} label output '{node.Outputs[0]}' is the argmax of the scores, computed on the host");
         Finish(node, context, tree, node.Outputs[1]);
+        ClassLabelImport.Define(node, context, node.Outputs[0], node.Outputs[1], node.Ints("classlabels_int64s"), classes);
     }
 
     public static bool IsLabelOutput(ImportContext context, string name) => context.DroppedOutputs.Contains(name);

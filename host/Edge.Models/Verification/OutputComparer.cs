@@ -15,6 +15,7 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
     private readonly List<double> _int8Scores = [];
     private readonly List<bool> _labels = [];
     private int _rows, _mismatches;
+    private bool _twoClasses;
     private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
 
     /// <param name="labelValues">Each row's label (1 = positive), or null without labels.</param>
@@ -46,6 +47,14 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                     {
                         if (fc == labelValues[r]) _floatRight++;
                         if (qc == labelValues[r]) _int8Right++;
+                    }
+                    if (reference[r].Length == 2 && label is { } fault)
+                    {
+                        // Two classes: class 1 is the positive one, so F1 and AUC (of its score) apply too.
+                        _twoClasses = true;
+                        Count(fc == 1, fault, ref _floatTp, ref _floatFp, ref _floatFn);
+                        Count(qc == 1, fault, ref _int8Tp, ref _int8Fp, ref _int8Fn);
+                        Keep(reference[r][1], candidate[r][1], fault);
                     }
                     break;
                 case "reconstruction" when label is { } anomalous:
@@ -79,8 +88,8 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                 mismatches = _mismatches;
                 if (labelled)
                 {
-                    floatScores = new TaskScores(null, null, _floatRight / (double)_rows);
-                    int8Scores = new TaskScores(null, null, _int8Right / (double)_rows);
+                    floatScores = new TaskScores(_twoClasses ? TaskMetrics.F1(_floatTp, _floatFp, _floatFn) : null, _twoClasses ? Auc(_floatScores) : null, _floatRight / (double)_rows);
+                    int8Scores = new TaskScores(_twoClasses ? TaskMetrics.F1(_int8Tp, _int8Fp, _int8Fn) : null, _twoClasses ? Auc(_int8Scores) : null, _int8Right / (double)_rows);
                 }
                 break;
             case "reconstruction" when labelled:
