@@ -79,6 +79,8 @@ public static class ModelConverter
         var last = graph.Ops.Last(o => o.Output == output);
         if (output.ElementCount == 1) return "score";
         if (last is Graph.SoftmaxOp || (last is Graph.TreeEnsembleOp tree && tree.SourceOps.Contains("Classifier"))) return "classes";
+        // Scores with a class-index output taken from them (an ONNX-ML classifier's label).
+        if (graph.Ops.OfType<Graph.ArgMaxOp>().Any(a => a.Inputs[0] == output && graph.Outputs.Any(o => o.Tensor == a.Output))) return "classes";
         if (graph.Inputs.Count == 1 && output.ElementCount == graph.Inputs[0].Tensor.ElementCount) return "reconstruction";
         return "vector";
     }

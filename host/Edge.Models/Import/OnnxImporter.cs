@@ -273,6 +273,9 @@ public static class OnnxImporter
             outputs.Add((output.Name, tensor));
         }
         if (outputs.Count == 0) throw new ModelImportException($"{source}: the model has no output edge computes");
+        // Class indices (an ONNX-ML classifier's label, written before its probabilities) go after
+        // the scores: output 0 is what verify compares and a board reports first.
+        outputs = outputs.OrderBy(o => context.ProducerOf(o.Item2) is ArgMaxOp ? 1 : 0).ToList();
         if (context.Ops.Count == 0) throw new ModelImportException($"{source}: no operations left to convert");
         return new ModelGraph(context.Inputs, context.Ops, outputs, context.Folds);
     }

@@ -15,6 +15,7 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
     private readonly SpillingAuc _floatScores = new();
     private readonly SpillingAuc _int8Scores = new();
     private int _rows, _mismatches;
+    private bool _twoClasses;
     private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
     // Classes: per class, true positives, false positives and false negatives of each engine (macro-F1).
     private int[,] _floatClass = new int[0, 3], _int8Class = new int[0, 3];
@@ -52,6 +53,14 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                         CountClass(ref _floatClass, fc, actual, reference[r].Length);
                         CountClass(ref _int8Class, qc, actual, reference[r].Length);
                     }
+                    if (reference[r].Length == 2 && label is { } fault)
+                    {
+                        // Two classes: class 1 is the positive one, so F1 and AUC (of its score) apply too.
+                        _twoClasses = true;
+                        Count(fc == 1, fault, ref _floatTp, ref _floatFp, ref _floatFn);
+                        Count(qc == 1, fault, ref _int8Tp, ref _int8Fp, ref _int8Fn);
+                        Keep(reference[r][1], candidate[r][1], fault);
+                    }
                     break;
                 case "reconstruction" when label is { } anomalous:
                     // Anomaly score: mean squared distance between the reconstruction and the model's own normalised input.
@@ -84,8 +93,9 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                 mismatches = _mismatches;
                 if (labelled)
                 {
-                    floatScores = new TaskScores(MacroF1(_floatClass), null, _floatRight / (double)_rows);
-                    int8Scores = new TaskScores(MacroF1(_int8Class), null, _int8Right / (double)_rows);
+                    // Two classes: F1 and AUC of class 1 (what a binary classifier's F1 means); more: macro-F1.
+                    floatScores = new TaskScores(_twoClasses ? TaskMetrics.F1(_floatTp, _floatFp, _floatFn) : MacroF1(_floatClass), _twoClasses ? Auc(_floatScores) : null, _floatRight / (double)_rows);
+                    int8Scores = new TaskScores(_twoClasses ? TaskMetrics.F1(_int8Tp, _int8Fp, _int8Fn) : MacroF1(_int8Class), _twoClasses ? Auc(_int8Scores) : null, _int8Right / (double)_rows);
                 }
                 break;
             case "reconstruction" when labelled:
