@@ -67,7 +67,11 @@ namespace Edge.Conformance
             bool keys = model.Tensors[model.Inputs[0].Tensor].Type == TensorType.Float32Key;
             var bits = new int[width];
             var values = new float[width];
-            var result = new float[interpreter.OutputLength(0)];
+            // Every output in turn on one line (a classifier's label after its probabilities).
+            int outputs = model.Outputs.Length;
+            int longest = 0;
+            for (int o = 0; o < outputs; o++) if (interpreter.OutputLength(o) > longest) longest = interpreter.OutputLength(o);
+            var result = new float[longest];
             for (int r = 0; r < rows; r++)
             {
                 for (int i = 0; i < width; i++)
@@ -79,9 +83,12 @@ namespace Edge.Conformance
                 if (keys) interpreter.SetInputFloat32Bits(0, bits, 0);
                 else interpreter.SetInput(0, values, 0);
                 interpreter.Invoke();
-                interpreter.GetOutput(0, result, 0);
                 string line = "m " + tag.ToString() + " " + r.ToString();
-                for (int k = 0; k < result.Length; k++) line += " " + Hex(FloatBits.ToInt32(result[k]));
+                for (int o = 0; o < outputs; o++)
+                {
+                    interpreter.GetOutput(o, result, 0);
+                    for (int k = 0; k < interpreter.OutputLength(o); k++) line += " " + Hex(FloatBits.ToInt32(result[k]));
+                }
                 output.Line(line);
             }
             return at;

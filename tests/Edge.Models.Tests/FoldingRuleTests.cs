@@ -142,7 +142,9 @@ public sealed class FoldingRuleTests
                 Ints("classlabels_int64s", 0, 1, 2),
                 String("post_transform", "SOFTMAX"));
         var graph = GraphCheck.Import(b, "tree-classifier.onnx", out var path);
-        CollectionAssert.AreEqual(new[] { "TreeEnsemble", "Softmax" }, graph.Ops.Select(o => o.Kind).ToArray());
+        // The int64 label becomes an ArgMax of the probabilities, an output after them (output 0 stays the scores).
+        CollectionAssert.AreEqual(new[] { "TreeEnsemble", "Softmax", "ArgMax" }, graph.Ops.Select(o => o.Kind).ToArray());
+        CollectionAssert.AreEqual(new[] { "probabilities", "label" }, graph.Outputs.Select(o => o.OnnxName).ToArray());
         var rows = GraphCheck.Rows(300, 3, 8).Concat([[0.25f, -0.5f, 0.1f], [MathF.BitIncrement(0.25f), -0.5f, MathF.BitDecrement(0.1f)]]).ToArray();
         GraphCheck.FloatMatchesOrt(graph, path, rows, 1e-5);
         var agreement = GraphCheck.Int8AgainstOrt(graph, path, rows);

@@ -7,7 +7,7 @@ namespace Edge.Models.Import;
 /// ONNX-ML linear models as skl2onnx writes them: Scaler (a per-feature affine map, folded like
 /// Sub/Div), LinearRegressor and LinearClassifier (a fully connected op, then the classifier's
 /// post-transform: LOGISTIC a sigmoid table, SOFTMAX a softmax). The classifier's label output
-/// is the argmax of its scores, computed on the host.
+/// is an ArgMax of its scores (<see cref="ClassLabelImport"/>).
 /// </summary>
 internal static class LinearModelImport
 {
@@ -60,15 +60,16 @@ internal static class LinearModelImport
             if (labels != 0 && labels != rows) throw node.Fail($"{rows} coefficient rows for {labels} class labels");
             Linear(node, context, coefficients, rows, t => intercepts.Length == 0 ? 0 : intercepts[t], post == "NONE" ? node.Outputs[1] : scores);
         }
-        context.DroppedOutputs.Add(node.Outputs[0]);
-        context.Folds.Add($"{node.Describe} label output '{node.Outputs[0]}' is the argmax of the scores, computed on the host");
-        if (post == "NONE") return;
-        var input = ((TensorValue)context.Value(node, scores)).Tensor;
-        var output = new GraphTensor(node.Outputs[1], input.Shape);
-        GraphOp transform = post == "LOGISTIC"
-            ? new UnaryFunctionOp(node.Name + "/logistic", "post_transform", input, output, "sigmoid", x => 1 / (1 + Math.Exp(-x)), (0, 1))
-            : new SoftmaxOp(node.Name + "/softmax", "post_transform", input, output, 1, input.ElementCount);
-        context.Add(transform, node.Outputs[1]);
+        if (post != "NONE")
+        {
+            var input = ((TensorValue)context.Value(node, scores)).Tensor;
+            var output = new GraphTensor(node.Outputs[1], input.Shape);
+            GraphOp transform = post == "LOGISTIC"
+                ? new UnaryFunctionOp(node.Name + "/logistic", "post_transform", input, output, "sigmoid", x => 1 / (1 + Math.Exp(-x)), (0, 1))
+                : new SoftmaxOp(node.Name + "/softmax", "post_transform", input, output, 1, input.ElementCount);
+            context.Add(transform, node.Outputs[1]);
+        }
+        ClassLabelImport.Define(node, context, node.Outputs[0], node.Outputs[1], node.Ints("classlabels_ints"), labels == 0 ? rows : labels);
     }
 
     /// <summary>y[t] = Σ_f coefficients[t·F + f]·x[f] + intercept(t), as a fully connected op named <paramref name="output"/>.</summary>

@@ -70,6 +70,7 @@ public static class OnnxImporter
         ["Split"] = LayoutImport.Split,
         ["Slice"] = LayoutImport.Slice,
         ["Gather"] = LayoutImport.Gather,
+        ["Resize"] = ResizeImport.Resize,
         ["Flatten"] = ShapeImport.Flatten,
         ["Reshape"] = ShapeImport.Reshape,
         ["Squeeze"] = ShapeImport.Squeeze,
@@ -272,6 +273,9 @@ public static class OnnxImporter
             outputs.Add((output.Name, tensor));
         }
         if (outputs.Count == 0) throw new ModelImportException($"{source}: the model has no output edge computes");
+        // Class indices (an ONNX-ML classifier's label, written before its probabilities) go after
+        // the scores: output 0 is what verify compares and a board reports first.
+        outputs = outputs.OrderBy(o => context.ProducerOf(o.Item2) is ArgMaxOp ? 1 : 0).ToList();
         if (context.Ops.Count == 0) throw new ModelImportException($"{source}: no operations left to convert");
         return new ModelGraph(context.Inputs, context.Ops, outputs, context.Folds);
     }
@@ -305,4 +309,7 @@ public static class OnnxImporter
 public sealed record OnnxCheck(string Path, IReadOnlyList<NodeReport> Nodes, string? GraphProblem, string? Preparation)
 {
     public bool Converts => GraphProblem is null && Nodes.Count > 0 && Nodes.All(n => n.Status is NodeStatus.Ok or NodeStatus.Folded);
+
+    /// <summary>For a model that converts: per-layer MACs, parameter and arena bytes of what it becomes (<see cref="Reports.LayerCosts.Estimate"/>).</summary>
+    public Reports.LayerCosts? Layers { get; init; }
 }

@@ -7,7 +7,8 @@ namespace Edge.Models.Import;
 /// ONNX-ML TreeEnsembleRegressor and TreeEnsembleClassifier. Trees are renumbered depth-first so
 /// children follow their parent; thresholds stay float32 (the device compares them as
 /// order-preserving integer keys, exactly); AVERAGE aggregation is folded into the leaf weights;
-/// LOGISTIC and SOFTMAX post-transforms become a table op and a softmax op.
+/// LOGISTIC and SOFTMAX post-transforms become a table op and a softmax op; a classifier's label
+/// output is an ArgMax of the scores (<see cref="ClassLabelImport"/>).
 /// </summary>
 internal static class TreeImport
 {
@@ -28,33 +29,63 @@ internal static class TreeImport
         var classTrees = node.Ints("class_treeids");
         var classNodes = node.Ints("class_nodeids");
         var baseValues = node.Floats("base_values");
+        if (node.Outputs.Count < 2 || node.Outputs[1].Length == 0) throw node.Fail("the scores output (Z) is needed");
         if (classes == 2 && classIds.Distinct().Count() == 1)
         {
-            // skl2onnx's binary forest or booster: one score column s. ONNX Runtime returns [1 - s, s]
-            // when every weight is positive, else [-s, s] (both before the post-transform).
-            bool positive = classWeights.All(w => w >= 0) && baseValues.All(b => b >= 0);
-            int n = classIds.Length;
-            classTrees = classTrees.Concat(classTrees).ToArray();
-            classNodes = classNodes.Concat(classNodes).ToArray();
-            classIds = Enumerable.Repeat(0L, n).Concat(Enumerable.Repeat(1L, n)).ToArray();
-            classWeights = classWeights.Select(w => -w).Concat(classWeights).ToArray();
-            double b = baseValues.Length > 0 ? baseValues[0] : 0;
-            baseValues = [(float)(positive ? 1 - b : -b), (float)b];
-            context.Folds.Add($"{node.Describe} one score column s as the two class scores [{(positive ? "1 - s" : "-s")}, s], as ONNX Runtime returns them");
+            BinaryScoreColumn(node, context, classTrees, classNodes, classIds, classWeights, baseValues);
         }
-        var tree = Build(node, context, classes, "class", "SUM", classTrees, classNodes, classIds, classWeights, baseValues);
-        if (node.Outputs.Count < 2 || node.Outputs[1].Length == 0) throw node.Fail("the scores output (Z) is needed");
-        context.DroppedOutputs.Add(node.Outputs[0]);
-        context.Folds.Add($"{node.Describe} label output '{node.Outputs[0]}' is the argmax of the scores, computed on the host");
-        Finish(node, context, tree, node.Outputs[1]);
+        else
+        {
+            var tree = Build(node, context, classes, "class", "SUM", classTrees, classNodes, classIds, classWeights, baseValues);
+            Finish(node, context, tree, node.Outputs[1]);
+        }
+        ClassLabelImport.Define(node, context, node.Outputs[0], node.Outputs[1], node.Ints("classlabels_int64s"), classes);
+    }
+
+    /// <summary>
+    /// skl2onnx's binary forest or booster: one score column s. ONNX Runtime returns [1 - s, s] when
+    /// every weight is positive (a forest's fault share), else [-s, s] (a booster's log-odds), both
+    /// before the post-transform. The trees sum s alone (one leaf value each, half the leaf table of
+    /// two mirrored columns), then a 1→2 fully connected op with int8 weights ∓127 at scale 1/127
+    /// writes the pair. Its output shares the trees' quantisation, pinned so that the mirror is
+    /// exact: [0, 1] at 1/255 for 1 - s (1 is 255 steps), zero point 0 for -s.
+    /// </summary>
+    private static void BinaryScoreColumn(OnnxNode node, ImportContext context, long[] classTrees, long[] classNodes, long[] classIds, float[] classWeights, float[] baseValues)
+    {
+        bool positive = classWeights.All(w => w >= 0) && baseValues.All(b => b >= 0);
+        double b = baseValues.Length > 0 ? baseValues[0] : 0;
+        var tree = Build(node, context, 1, "class", "SUM", classTrees, classNodes, new long[classIds.Length], classWeights, [(float)b], node.Outputs[1] + "/score");
+        var (lo, hi) = tree.OutputRanges()[0];
+        Quantization.AffineQuantization q;
+        if (positive)
+        {
+            q = Quantization.AffineQuantization.FromRange(Math.Min(lo, 1 - hi), Math.Max(1, Math.Max(hi, 1 - lo)));
+        }
+        else
+        {
+            double m = Math.Max(Math.Max(Math.Abs(lo), Math.Abs(hi)), 1e-6);
+            q = new Quantization.AffineQuantization((float)(m / 127), 0);
+        }
+        tree.Output.Pinned = q;
+        context.Add(tree);
+        bool last = node.String("post_transform", "NONE") == "NONE";
+        string pair = last ? node.Outputs[1] : node.Outputs[1] + "/pair";
+        var mirror = new FullyConnectedOp(node.Name + "/pair", node.OpType, tree.Output, new GraphTensor(pair, [1, 2]) { Pinned = q, IsOnnxValue = last },
+            1, 1, 2, [-1, 1], [positive ? 1 : 0, 0])
+        {
+            Pinned = new PinnedWeights([-127, 127], [1f / 127, 1f / 127]),
+        };
+        context.Add(mirror, pair);
+        context.Folds.Add($"{node.Describe} one score column s summed once, then [{(positive ? "1 - s" : "-s")}, s] as ONNX Runtime returns them (an exact 1→2 fully connected op)");
+        Finish(node, context, mirror, node.Outputs[1]);
     }
 
     public static bool IsLabelOutput(ImportContext context, string name) => context.DroppedOutputs.Contains(name);
 
-    private static void Finish(OnnxNode node, ImportContext context, TreeEnsembleOp tree, string outputName)
+    private static void Finish(OnnxNode node, ImportContext context, GraphOp tree, string outputName)
     {
         string post = node.String("post_transform", "NONE");
-        context.Add(tree);
+        if (!context.Ops.Contains(tree)) context.Add(tree);
         switch (post)
         {
             case "NONE":
@@ -67,7 +98,7 @@ internal static class TreeImport
                 break;
             case "SOFTMAX":
                 var softmax = new GraphTensor(outputName, tree.Output.Shape);
-                context.Add(new SoftmaxOp(node.Name + "/softmax", "post_transform", tree.Output, softmax, 1, tree.TargetCount));
+                context.Add(new SoftmaxOp(node.Name + "/softmax", "post_transform", tree.Output, softmax, 1, tree.Output.ElementCount));
                 context.Define(outputName, new TensorValue(softmax));
                 break;
             default:
@@ -76,7 +107,7 @@ internal static class TreeImport
     }
 
     private static TreeEnsembleOp Build(OnnxNode node, ImportContext context, int targets, string what, string aggregate,
-        long[] weightTrees, long[] weightNodes, long[] weightTargets, float[] weightValues, float[] baseValueAttribute)
+        long[] weightTrees, long[] weightNodes, long[] weightTargets, float[] weightValues, float[] baseValueAttribute, string? outputName = null)
     {
         if (aggregate is not ("SUM" or "AVERAGE")) throw node.Fail($"aggregate_function={aggregate} is not supported (SUM, AVERAGE)");
         var input = context.Tensor(node, 0);
@@ -129,7 +160,7 @@ internal static class TreeImport
         var baseValues = baseValueAttribute.Select(v => (double)v).ToArray();
         if (baseValues.Length == 0) baseValues = new double[targets];
         if (baseValues.Length != targets) throw node.Fail($"base_values has {baseValues.Length} entries for {targets} {what}s");
-        var output = new GraphTensor(node.Outputs[0], [1, targets]);
+        var output = new GraphTensor(outputName ?? node.Outputs[0], [1, targets]) { IsOnnxValue = outputName is null };
         var op = new TreeEnsembleOp(node.Name, node.OpType, input, output, features, targets, trees, baseValues);
         if (aggregate == "AVERAGE")
         {

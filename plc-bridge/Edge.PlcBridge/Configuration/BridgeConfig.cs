@@ -1,3 +1,5 @@
+using Edge.PlcBridge.Alerts.Configuration;
+
 namespace Edge.PlcBridge.Configuration;
 
 /// <summary>A bridge configuration, as loaded and checked by <see cref="BridgeConfigLoader"/>.</summary>
@@ -29,4 +31,7 @@ public sealed record BridgeConfig
 
     /// <summary>`store:`: captures go to the artifact store through a local spool; null = CSV files in the capture folder only.</summary>
     public StoreConfig? Store { get; init; }
+
+    /// <summary>Alerts to people (webhooks, MQTT); off without routes.</summary>
+    public AlertsConfig Alerts { get; init; } = new();
 }

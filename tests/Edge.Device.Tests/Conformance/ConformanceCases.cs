@@ -11,7 +11,8 @@ namespace Edge.Device.Tests.Conformance;
 /// <summary>
 /// The conformance cases as blobs for <see cref="ConformanceRunner"/>, each small enough to be
 /// compiled into one nanoFramework assembly (its static data lives in the 64 KB signatures table):
-/// every motor-flux model that fits one assembly over every test row, in slices; the demo's drift
+/// every motor-flux model that fits one assembly over every test row, in slices, and the exporter
+/// zoo's rf, gbm and logreg_ml (every output: probabilities, then the label); the demo's drift
 /// profile over the first 800 rows of drift_289V (four windows, every metric of every column);
 /// fixed-point ln, sqrt and ratio over values spanning 64 bits; link frames of every length class.
 /// </summary>
@@ -26,7 +27,8 @@ public static class ConformanceCases
     public static IEnumerable<(string Name, byte[] Blob)> All(int? rowsPerModel = null)
     {
         byte tag = 0;
-        foreach (var (name, kind) in new[] { ("flux_mlp", "features"), ("flux_autoencoder", "features"), ("flux_cnn1d", "windows") })
+        foreach (var (name, kind) in new[] { ("flux_mlp", "features"), ("flux_autoencoder", "features"), ("flux_cnn1d", "windows"),
+                     ("zoo/rf", "features"), ("zoo/gbm", "features"), ("zoo/logreg_ml", "features") })
         {
             tag++;
             var model = Convert(name, kind);
@@ -56,8 +58,10 @@ public static class ConformanceCases
 
     private static byte[] Convert(string name, string kind)
     {
-        string output = Path.Combine(RepoPaths.TempDirectory("conformance"), name + ".edgem");
-        return ModelConverter.Convert(new ConvertOptions(RepoPaths.MotorFlux(name + ".onnx"), RepoPaths.MotorFlux($"train_164V.{kind}.csv"), output)).Bytes;
+        string output = Path.Combine(RepoPaths.TempDirectory("conformance"), name.Replace('/', '-') + ".edgem");
+        // "zoo/x": the exporter zoo's ONNX-ML classifiers (tree ensembles, a label output after the probabilities).
+        string onnx = name.StartsWith("zoo/", StringComparison.Ordinal) ? Path.Combine(RepoPaths.Root, "samples", name + ".onnx") : RepoPaths.MotorFlux(name + ".onnx");
+        return ModelConverter.Convert(new ConvertOptions(onnx, RepoPaths.MotorFlux($"train_164V.{kind}.csv"), output)).Bytes;
     }
 
     private static byte[] Drift(int rows)

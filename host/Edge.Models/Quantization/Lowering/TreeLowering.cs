@@ -17,7 +17,8 @@ internal static class TreeLowering
     public static void TreeEnsemble(TreeEnsembleOp op, LoweringContext context)
     {
         var ranges = op.OutputRanges();
-        var outputQ = AffineQuantization.FromRange(ranges.Min(r => r.Min), ranges.Max(r => r.Max));
+        // Pinned where an exact op after it needs a particular grid (a binary classifier's mirror).
+        var outputQ = op.Output.Pinned ?? AffineQuantization.FromRange(ranges.Min(r => r.Min), ranges.Max(r => r.Max));
         context.AddTensor(op.Output, TensorType.Int8, outputQ);
 
         // Fraction bits: as many as keep the largest possible |sum| below 2^30.
