@@ -20,8 +20,9 @@ case "$name" in
   *) echo "error: no project folder known for configuration '$name'" >&2; exit 2 ;;
 esac
 
-# Leaves the nanoFramework builds out of the device test project (see its .csproj).
-export EdgeMutationRun=true
+# Leaves the nanoFramework builds out of the device test project (see its .csproj); only the
+# device configurations need it.
+case "$name" in edge-device-*) export EdgeMutationRun=true ;; esac
 
 out="/tmp/stryker-$name"
 cd "$root"
