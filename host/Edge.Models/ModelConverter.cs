@@ -14,7 +14,11 @@ namespace Edge.Models;
 /// <summary>What `edge model convert` is asked to do.</summary>
 public sealed record ConvertOptions(string OnnxPath, string CalibrationPath, string OutputPath)
 {
+    /// <summary>Which columns fill the inputs: "f0..f63" for a one-input model, "features=f0..f63;windows=s0..s255" for several; null finds them by name.</summary>
     public string? InputColumns { get; init; }
+
+    /// <summary>Further tables read side by side with <see cref="CalibrationPath"/> (row i of each is the same sample), for inputs whose columns live there.</summary>
+    public IReadOnlyList<string> MoreCalibrationPaths { get; init; } = [];
 
     public string? LabelColumn { get; init; } = "label";
 
@@ -37,27 +41,28 @@ public static class ModelConverter
     public static ConversionResult Convert(ConvertOptions options)
     {
         var graph = OnnxImporter.Import(options.OnnxPath);
-        var input = graph.Inputs[0];
-        var table = TableReader.Read(options.CalibrationPath);
-        string? label = options.LabelColumn is { } l && table.Has(l) ? l : null;
-        var columns = InputMapping.Resolve(table, options.InputColumns, input.Tensor.ElementCount, label);
-        var rows = InputMapping.Rows(table, columns);
+        var tables = options.MoreCalibrationPaths.Prepend(options.CalibrationPath).Select(TableReader.Read).ToList();
+        var table = tables[0];
+        string? label = options.LabelColumn is { } l && tables.Any(t => t.Has(l)) ? l : null;
+        var inputs = ModelInputColumns.Resolve(tables, ModelInputColumns.Of(graph), options.InputColumns, label);
+        var rows = ModelInputColumns.ReadAll(inputs);
 
         var ranges = TensorRanges.Calibrate(graph, rows);
         if (options.BiasCorrection) EmpiricalBiasCorrection.Apply(graph, ranges, rows, options.Calibration);
         var image = Quantizer.Quantize(graph, ranges, options.Calibration);
-        string columnText = InputMapping.Describe(columns);
+        string columnText = ModelInputColumns.Describe(inputs);
         image.Metadata.Add(("producer", "edge model convert"));
         image.Metadata.Add(("source", Path.GetFileName(options.OnnxPath)));
-        image.Metadata.Add(("onnx.input", input.OnnxName));
+        image.Metadata.Add(("onnx.input", string.Join(",", graph.Inputs.Select(i => i.OnnxName))));
         image.Metadata.Add(("task", Task(graph)));
         // Work per inference, for cost models (the simulated board times inferences from these).
         image.Metadata.Add(("work.macs", graph.Macs.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         image.Metadata.Add(("work.splits", graph.Ops.OfType<Graph.TreeEnsembleOp>().Sum(t => t.MaxSplitsPerInference).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         image.Metadata.Add(("work.elements", graph.Ops.Sum(o => (long)o.Output.ElementCount).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (columnText.Length <= 255) image.Metadata.Add(("input.columns", columnText));
-        image.Metadata.Add(("calibration", $"{Path.GetFileName(options.CalibrationPath)}, {rows.Length} rows, {options.Calibration.ToString().ToLowerInvariant()}{(options.BiasCorrection ? ", bias corrected" : "")}"));
+        image.Metadata.Add(("calibration", $"{string.Join(" + ", tables.Select(t => Path.GetFileName(t.Source)))}, {rows.Length} rows, {options.Calibration.ToString().ToLowerInvariant()}{(options.BiasCorrection ? ", bias corrected" : "")}"));
         if (options.DriftProfilePath is { } drift) image.DriftProfile = ReadDriftProfile(drift, table);
+        if (graph.Outputs.Count > 1) image.Metadata.Add(("onnx.output", string.Join(",", graph.Outputs.Select(o => o.OnnxName))));
 
         var bytes = EdgeModelWriter.Write(image);
         var model = ModelReader.Read(bytes);   // the device's own reader checks what was written
@@ -74,7 +79,7 @@ public static class ModelConverter
         var last = graph.Ops.Last(o => o.Output == output);
         if (output.ElementCount == 1) return "score";
         if (last is Graph.SoftmaxOp || (last is Graph.TreeEnsembleOp tree && tree.SourceOps.Contains("Classifier"))) return "classes";
-        if (output.ElementCount == graph.Inputs[0].Tensor.ElementCount) return "reconstruction";
+        if (graph.Inputs.Count == 1 && output.ElementCount == graph.Inputs[0].Tensor.ElementCount) return "reconstruction";
         return "vector";
     }
 

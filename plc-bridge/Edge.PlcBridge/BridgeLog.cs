@@ -67,7 +67,8 @@ internal static partial class BridgeLog
             LogPublishFailed(logger, board, exception);
     }
 
-    private static bool Allow(ILogger logger, string kind, LogLevel level, string detail) =>
+    /// <summary>Whether a repeatable event may be logged now (one throttle per logger; the alert routes use it too).</summary>
+    internal static bool Allow(ILogger logger, string kind, LogLevel level, string detail) =>
         Throttles.GetValue(logger, l => new LogThrottle(l, TimeProvider.System, AdsServer.LogWindow, AdsServer.LogBurst)).Allow(kind, level, detail);
 
     [LoggerMessage(101, LogLevel.Information, "bridging {Boards} board(s): {Names}; memory map group 0x{IndexGroup:X}, {Size} bytes per board")]

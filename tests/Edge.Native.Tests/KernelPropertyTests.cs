@@ -92,6 +92,22 @@ public sealed class KernelPropertyTests
         Assert.IsGreaterThan(3, fc.Count(c => Overlap(c.Op.Input0, c.Op.Parameters[0] * c.Op.Parameters[1], c.Op.Output, c.Op.Parameters[0] * c.Op.Parameters[2])), "aliased outputs");
         Assert.IsGreaterThan(3, fc.Count(c => c.Ints.Skip(c.Op.Parameters[5]).Take(c.Op.Parameters[2]).Contains(int.MinValue)), "multiplier INT32_MIN");
         Assert.IsGreaterThan(20, fc.Count(c => c.Op.Parameters[2] % 4 != 0 && c.Op.Parameters[1] % 4 != 0), "channels and depth not multiples of 4");
+        var conv2d = Enumerable.Range(0, QemuCasesPerKernel).Select(s => RandomKernelCase.Random(Edge.Device.Model.OpCode.Conv2D, 1_000_003 + s * 7919 + 12)).ToList();
+        int GroupIn(RandomKernelCase c) => c.Op.Parameters[Conv2DInt8.InChannels] / c.Op.Parameters[Conv2DInt8.Groups];
+        Assert.IsGreaterThan(5, conv2d.Count(c => GroupIn(c) * c.Op.Parameters[Conv2DInt8.KernelHeight] * c.Op.Parameters[Conv2DInt8.KernelWidth] > 256), "receptive fields past the column");
+        Assert.IsGreaterThan(20, conv2d.Count(c => GroupIn(c) == 1 && c.Op.Parameters[Conv2DInt8.Groups] > 1), "depthwise");
+        Assert.IsGreaterThan(20, conv2d.Count(c => c.Op.Parameters[Conv2DInt8.DilationWidth] > 1 && c.Op.Parameters[Conv2DInt8.PadLeft] > 0), "dilated and padded");
+        Assert.IsGreaterThan(3, conv2d.Count(Overlaps), "aliased outputs");
+        var matmul = Enumerable.Range(0, QemuCasesPerKernel).Select(s => RandomKernelCase.Random(Edge.Device.Model.OpCode.MatMul, 1_000_003 + s * 7919 + 20)).ToList();
+        Assert.IsGreaterThan(3, matmul.Count(c => c.Op.Parameters[MatMulInt8.Depth] > 256), "depth past the column");
+    }
+
+    private static bool Overlaps(RandomKernelCase c)
+    {
+        int[] p = c.Op.Parameters;
+        int inCount = p[Conv2DInt8.InChannels] * p[Conv2DInt8.InHeight] * p[Conv2DInt8.InWidth];
+        int outCount = p[Conv2DInt8.OutChannels] * p[Conv2DInt8.OutHeight] * p[Conv2DInt8.OutWidth];
+        return Overlap(c.Op.Input0, inCount, c.Op.Output, outCount);
     }
 
     private static bool Overlap(int a, int aCount, int b, int bCount) => a < b + bCount && b < a + aCount;

@@ -83,6 +83,31 @@ public sealed class NativeErrorTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Sets))]
+    public void TheLaterKernelsFailAsTheManagedOnesDo(string set)
+    {
+        var kernels = Of(set);
+        var arena = new sbyte[64];
+        // Conv2D 1x4x4 -> 2x4x4 (32 outputs) written from 40 of 64.
+        int[] conv = [1, 4, 4, 2, 4, 4, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 2, 4, 0, 0, -128, 127];
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => kernels.Conv2DInt8(conv, new sbyte[2], new int[6], arena, 0, 40));
+        // No groups: the managed kernel divides the channels by them.
+        int[] noGroups = (int[])conv.Clone();
+        noGroups[Conv2DInt8.Groups] = 0;
+        Assert.ThrowsExactly<DivideByZeroException>(() => kernels.Conv2DInt8(noGroups, new sbyte[2], new int[6], arena, 0, 16));
+        // The second window of a 1x4 plane with stride 4 holds nothing.
+        Assert.ThrowsExactly<DivideByZeroException>(() => kernels.AveragePool2DInt8([1, 1, 4, 1, 2, 1, 1, 1, 4, 0, 0, 0, 0, -128, 127], arena, 0, 8));
+        // Pad with its value parameter missing, on a shape that pads.
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => kernels.PadInt8([1, 1, 1, 4, 0, 0, 0, 1, 1, 1, 1, 5, 0], arena, 0, 8));
+        // A GRU whose state has room for h but not for the next h.
+        var ints = new int[6 * 3 + 2 * RecurrentCell.TableLength];
+        int[] gru = [1, 1, 1, 0, 1, 0, 0, 3, 0, 3, 6, 9, 12, 15, 18, 18 + RecurrentCell.TableLength, 1 << 30, -8, 0, 0];
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => kernels.GruInt8(gru, new sbyte[6], ints, arena, new int[1], 0, 8));
+        // MatMul's second operand runs past the arena.
+        Assert.ThrowsExactly<IndexOutOfRangeException>(() => kernels.MatMulInt8([1, 2, 4, 4, 0, 0, 1 << 30, 0, 0, -128, 127], arena, 0, 56, 8));
+    }
+
+    [TestMethod]
     public void ATreeNodeThatIsItsOwnChildIsRefusedInsteadOfLoopingForEver()
     {
         // The managed walk would spin on node 0 for ever; the load-time check forbids child offset 0.
@@ -98,6 +123,8 @@ public sealed class NativeErrorTests
         var arena = new sbyte[16];
         Assert.ThrowsExactly<ArgumentException>(() => Native.MaxPool1DInt8([1, 4, 3, 2, int.MaxValue, 0, -128, 127], arena, 0, 4));
         Assert.ThrowsExactly<ArgumentException>(() => Native.Conv1DInt8([1, 4, 1, 2, 2, 1, int.MinValue, 0, 0, 1, 2, 0, 0, -128, 127], new sbyte[4], new int[3], arena, 0, 8));
+        Assert.ThrowsExactly<ArgumentException>(() => Native.Conv2DInt8([1, 1, 4, 1, 1, 3, 1, 1, 1, int.MaxValue, 1, 1, 0, 0, 1, 0, 0, 1, 2, 0, 0, -128, 127], new sbyte[1], new int[3], arena, 0, 8));
+        Assert.ThrowsExactly<ArgumentException>(() => Native.MaxPool2DInt8([1, 1, 4, 1, 3, 1, 2, 1, int.MaxValue, 0, 0, -128, 127], arena, 0, 4));
     }
 
     [TestMethod]

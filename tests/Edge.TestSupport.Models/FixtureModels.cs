@@ -22,7 +22,8 @@ public static class FixtureModels
     [
         ("flux_mlp", "motor-flux", "features"), ("flux_cnn1d", "motor-flux", "windows"), ("flux_iforest", "motor-flux", "features"),
         ("flux_autoencoder", "motor-flux", "features"), ("mlp_op11", "zoo", "features"), ("mlp_op13", "zoo", "features"),
-        ("mlp_op17", "zoo", "features"), ("logreg", "zoo", "features"),
+        ("mlp_op17", "zoo", "features"), ("logreg", "zoo", "features"), ("cnn1d_dw", "zoo", "windows"), ("cnn2d", "zoo", "windows"),
+        ("gru", "zoo", "windows"), ("lstm", "zoo", "windows"),
     ];
 
     private static readonly Dictionary<string, Lazy<FixtureModel>> Cache =

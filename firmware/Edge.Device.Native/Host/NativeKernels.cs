@@ -89,6 +89,72 @@ namespace Edge.Device.Native
                 Check(edge_tree_ensemble_int8(pp, p.Length, i, ints.Length, a32, arena32.Length, a8, arena8.Length, input, output), nameof(TreeEnsembleInt8));
         }
 
+        public static void Conv2DInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a = arena)
+                Check(edge_conv2d_int8(pp, p.Length, w, weights.Length, i, ints.Length, a, arena.Length, input, output), nameof(Conv2DInt8));
+        }
+
+        public static void MaxPool2DInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_max_pool2d_int8(pp, p.Length, a, arena.Length, input, output), nameof(MaxPool2DInt8));
+        }
+
+        public static void AveragePool2DInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_average_pool2d_int8(pp, p.Length, a, arena.Length, input, output), nameof(AveragePool2DInt8));
+        }
+
+        public static void PadInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_pad_int8(pp, p.Length, a, arena.Length, input, output), nameof(PadInt8));
+        }
+
+        public static void StridedCopyInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_strided_copy_int8(pp, p.Length, a, arena.Length, input, output), nameof(StridedCopyInt8));
+        }
+
+        public static void ReduceInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_reduce_int8(pp, p.Length, a, arena.Length, input, output), nameof(ReduceInt8));
+        }
+
+        public static void PReluInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a = arena)
+                Check(edge_prelu_int8(pp, p.Length, w, weights.Length, i, ints.Length, a, arena.Length, input, output), nameof(PReluInt8));
+        }
+
+        public static void ArgMaxInt8(int[] p, sbyte[] arena, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_argmax_int8(pp, p.Length, a, arena.Length, input, output), nameof(ArgMaxInt8));
+        }
+
+        public static void MatMulInt8(int[] p, sbyte[] arena, int input1, int input2, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* a = arena)
+                Check(edge_matmul_int8(pp, p.Length, a, arena.Length, input1, input2, output), nameof(MatMulInt8));
+        }
+
+        public static void GruInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a8 = arena8) fixed (int* a32 = arena32)
+                Check(edge_gru_int8(pp, p.Length, w, weights.Length, i, ints.Length, a8, arena8.Length, a32, arena32.Length, input, output), nameof(GruInt8));
+        }
+
+        public static void LstmInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32, int input, int output)
+        {
+            fixed (int* pp = p) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a8 = arena8) fixed (int* a32 = arena32)
+                Check(edge_lstm_int8(pp, p.Length, w, weights.Length, i, ints.Length, a8, arena8.Length, a32, arena32.Length, input, output), nameof(LstmInt8));
+        }
+
         public static void InvokeInt8(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
         {
             fixed (int* g = graph) fixed (sbyte* w = weights) fixed (int* i = ints) fixed (sbyte* a8 = arena8) fixed (int* a32 = arena32)
@@ -146,6 +212,17 @@ namespace Edge.Device.Native
         [LibraryImport(LibraryName)] private static partial int edge_softmax_int8(int* p, int pCount, int* ints, int intsCount, sbyte* arena, int arenaCount, int input, int output);
         [LibraryImport(LibraryName)] private static partial int edge_reshape_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
         [LibraryImport(LibraryName)] private static partial int edge_tree_ensemble_int8(int* p, int pCount, int* ints, int intsCount, int* arena32, int arena32Count, sbyte* arena8, int arena8Count, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_conv2d_int8(int* p, int pCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_max_pool2d_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_average_pool2d_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_pad_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_strided_copy_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_reduce_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_prelu_int8(int* p, int pCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_argmax_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_matmul_int8(int* p, int pCount, sbyte* arena, int arenaCount, int input1, int input2, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_gru_int8(int* p, int pCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena8, int arena8Count, int* arena32, int arena32Count, int input, int output);
+        [LibraryImport(LibraryName)] private static partial int edge_lstm_int8(int* p, int pCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena8, int arena8Count, int* arena32, int arena32Count, int input, int output);
         [LibraryImport(LibraryName)] private static partial int edge_invoke_int8(int* graph, int graphCount, sbyte* weights, int weightsCount, int* ints, int intsCount, sbyte* arena8, int arena8Count, int* arena32, int arena32Count, int* failedOp);
         [LibraryImport(LibraryName)] private static partial int edge_drift_layout_check(int* layout, int layoutCount, int cells, int edges);
         [LibraryImport(LibraryName)] private static partial int edge_drift_observe(int* layout, int layoutCount, int* edges, int edgesCount, int* row, int rowCount, int offset,

@@ -56,6 +56,39 @@ namespace Edge.Device.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void TreeEnsembleInt8(int[] p, int[] ints, int[] arena32, sbyte[] arena8, int input, int output);
 
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void Conv2DInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void MaxPool2DInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void AveragePool2DInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void PadInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void StridedCopyInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ReduceInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void PReluInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ArgMaxInt8(int[] p, sbyte[] arena, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void MatMulInt8(int[] p, sbyte[] arena, int input1, int input2, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void GruInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32, int input, int output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void LstmInt8(int[] p, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32, int input, int output);
+
         /// <summary>A whole inference: every op of a graph flattened as edge_native.h describes, in order.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void InvokeInt8(int[] graph, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32);

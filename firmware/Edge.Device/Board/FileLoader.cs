@@ -43,7 +43,7 @@ namespace Edge.Device.Board
                         _rows.SetDrift(embedded);
                         _profileFromModel = true;
                     }
-                    _vectors.Resize(interpreter.InputLength(0));
+                    _vectors.Resize(interpreter.InputsLength);
                 }
                 else
                 {

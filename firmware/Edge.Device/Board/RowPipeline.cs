@@ -21,7 +21,6 @@ namespace Edge.Device.Board
         private int[] _driftRow = new int[0];
         private short[] _driftSource = new short[0];
         private int[] _classSlot = new int[0];
-        private bool _floatKeyInput;
 
         public RowPipeline(IClock clock, ITriggerPin pin)
         {
@@ -52,9 +51,8 @@ namespace Edge.Device.Board
         public void SetModel(Interpreter interpreter)
         {
             Interpreter = interpreter;
-            _output = interpreter == null ? new float[0] : new float[interpreter.OutputLength(0)];
-            _floatKeyInput = interpreter != null && interpreter.Model.Tensors[interpreter.Model.Inputs[0].Tensor].Type == TensorType.Float32Key;
-            RowWidth = interpreter == null ? 0 : interpreter.InputLength(0);
+            _output = interpreter == null ? new float[0] : new float[interpreter.OutputsLength];
+            RowWidth = interpreter == null ? 0 : interpreter.InputsLength;
             ModelInputStart = 0;
             ClearDriftLayout();
         }
@@ -70,7 +68,7 @@ namespace Edge.Device.Board
         public string Configure(int rowWidth, int modelInputStart, byte rule, float threshold, short[] driftSource)
         {
             if (!AnomalyRule.IsValid(rule)) return "unknown anomaly rule";
-            if (Interpreter != null && (modelInputStart < 0 || modelInputStart + Interpreter.InputLength(0) > rowWidth))
+            if (Interpreter != null && (modelInputStart < 0 || modelInputStart + Interpreter.InputsLength > rowWidth))
                 return "the model input does not fit in the row";
             if ((rule == AnomalyRule.OutputAtLeast || rule == AnomalyRule.OutputBelow) && Interpreter == null) return "the anomaly rule needs a model";
             if (rule == AnomalyRule.OutOfProfile && Drift == null) return "the out-of-profile rule needs a drift profile";
@@ -103,10 +101,9 @@ namespace Edge.Device.Board
             bool anomalous = false;
             if (Interpreter != null)
             {
-                if (_floatKeyInput) Interpreter.SetInputFloat32Bits(0, bits, offset + ModelInputStart);
-                else Interpreter.SetInput(0, row, offset + ModelInputStart);
+                Interpreter.SetInputs(row, bits, offset + ModelInputStart);
                 TimedInvoke();
-                Interpreter.GetOutput(0, _output, 0);
+                Interpreter.GetOutputs(_output, 0);
                 if (Rule == AnomalyRule.OutputAtLeast) anomalous = _output[0] >= Threshold;
                 else if (Rule == AnomalyRule.OutputBelow) anomalous = _output[0] < Threshold;
             }

@@ -133,6 +133,31 @@ namespace Edge.Device.Inference
             return _outputCount[output];
         }
 
+        /// <summary>
+        /// Elements of every graph input together: a row (a stored vector, a link vector) holds the
+        /// inputs one after another in the model's input order (<see cref="SetInputs"/>).
+        /// </summary>
+        public int InputsLength
+        {
+            get
+            {
+                int total = 0;
+                for (int i = 0; i < _inputCount.Length; i++) total += _inputCount[i];
+                return total;
+            }
+        }
+
+        /// <summary>Values of every graph output together, in output order (<see cref="GetOutputs"/>).</summary>
+        public int OutputsLength
+        {
+            get
+            {
+                int total = 0;
+                for (int i = 0; i < _outputCount.Length; i++) total += _outputCount[i];
+                return total;
+            }
+        }
+
         /// <summary>Operations in the graph.</summary>
         public int OperationCount { get { return _codes.Length; } }
 
@@ -252,6 +277,36 @@ namespace Edge.Device.Inference
             int at = _inputAt[input];
             int count = _inputCount[input];
             for (int i = 0; i < count; i++) arena[at + i] = FloatKey.FromBits(bits[offset + i]);
+        }
+
+        /// <summary>
+        /// Fills every graph input from one row that holds them one after another in input order:
+        /// int8 inputs from <paramref name="values"/> (<see cref="SetInput"/>), float-key inputs from
+        /// the same positions of <paramref name="bits"/> (<see cref="SetInputFloat32Bits"/>). The
+        /// board keeps both forms of a row; a model with one input reads exactly what it read before.
+        /// </summary>
+        [NoAlloc]
+        public void SetInputs(float[] values, int[] bits, int offset)
+        {
+            int at = offset;
+            for (int i = 0; i < _inputCount.Length; i++)
+            {
+                if (_inputType[i] == TensorType.Float32Key) SetInputFloat32Bits(i, bits, at);
+                else SetInput(i, values, at);
+                at += _inputCount[i];
+            }
+        }
+
+        /// <summary>Dequantises every output into <paramref name="destination"/>, one after another in output order.</summary>
+        [NoAlloc]
+        public void GetOutputs(float[] destination, int offset)
+        {
+            int at = offset;
+            for (int i = 0; i < _outputCount.Length; i++)
+            {
+                GetOutput(i, destination, at);
+                at += _outputCount[i];
+            }
         }
 
         /// <summary>Dequantises an output: real = scale · (q - zero point).</summary>

@@ -13,7 +13,7 @@ namespace Edge.Device.Runtime
     public static class NativeCode
     {
         /// <summary>The native entry points' version this code was written against (EDGE_NATIVE_ABI_VERSION).</summary>
-        public const int ExpectedAbiVersion = 1;
+        public const int ExpectedAbiVersion = 2;
 
         private static int _state;   // 0: not asked yet, 1: available, 2: not available
 

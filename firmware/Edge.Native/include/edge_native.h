@@ -24,7 +24,7 @@ extern "C" {
 
 /* Bumped whenever an entry point changes what it computes or takes. The managed side refuses a
  * native library whose version differs and runs its own kernels instead. */
-#define EDGE_NATIVE_ABI_VERSION 1
+#define EDGE_NATIVE_ABI_VERSION 2   /* 2: op codes 12-22 (Conv2D ... Lstm) */
 
 /* Results of every entry point. */
 #define EDGE_OK 0
@@ -103,6 +103,71 @@ int32_t edge_tree_ensemble_int8(const int32_t *p, int32_t p_count,
                                 int32_t *arena32, int32_t arena32_count,
                                 int8_t *arena8, int32_t arena8_count,
                                 int32_t input, int32_t output);
+
+/* Conv2DInt8.Eval (groups, dilation; also the grouped / dilated 1-D convolutions) */
+int32_t edge_conv2d_int8(const int32_t *p, int32_t p_count,
+                         const int8_t *weights, int32_t weights_count,
+                         const int32_t *ints, int32_t ints_count,
+                         int8_t *arena, int32_t arena_count,
+                         int32_t input, int32_t output);
+
+/* MaxPool2DInt8.Eval */
+int32_t edge_max_pool2d_int8(const int32_t *p, int32_t p_count,
+                             int8_t *arena, int32_t arena_count,
+                             int32_t input, int32_t output);
+
+/* AveragePool2DInt8.Eval */
+int32_t edge_average_pool2d_int8(const int32_t *p, int32_t p_count,
+                                 int8_t *arena, int32_t arena_count,
+                                 int32_t input, int32_t output);
+
+/* PadInt8.Eval */
+int32_t edge_pad_int8(const int32_t *p, int32_t p_count,
+                      int8_t *arena, int32_t arena_count,
+                      int32_t input, int32_t output);
+
+/* StridedCopyInt8.Eval */
+int32_t edge_strided_copy_int8(const int32_t *p, int32_t p_count,
+                               int8_t *arena, int32_t arena_count,
+                               int32_t input, int32_t output);
+
+/* ReduceInt8.Eval */
+int32_t edge_reduce_int8(const int32_t *p, int32_t p_count,
+                         int8_t *arena, int32_t arena_count,
+                         int32_t input, int32_t output);
+
+/* PReluInt8.Eval */
+int32_t edge_prelu_int8(const int32_t *p, int32_t p_count,
+                        const int8_t *weights, int32_t weights_count,
+                        const int32_t *ints, int32_t ints_count,
+                        int8_t *arena, int32_t arena_count,
+                        int32_t input, int32_t output);
+
+/* ArgMaxInt8.Eval */
+int32_t edge_argmax_int8(const int32_t *p, int32_t p_count,
+                         int8_t *arena, int32_t arena_count,
+                         int32_t input, int32_t output);
+
+/* MatMulInt8.Eval: two activations */
+int32_t edge_matmul_int8(const int32_t *p, int32_t p_count,
+                         int8_t *arena, int32_t arena_count,
+                         int32_t input1, int32_t input2, int32_t output);
+
+/* GruInt8.Eval: state in the int32 arena */
+int32_t edge_gru_int8(const int32_t *p, int32_t p_count,
+                      const int8_t *weights, int32_t weights_count,
+                      const int32_t *ints, int32_t ints_count,
+                      int8_t *arena8, int32_t arena8_count,
+                      int32_t *arena32, int32_t arena32_count,
+                      int32_t input, int32_t output);
+
+/* LstmInt8.Eval: state in the int32 arena */
+int32_t edge_lstm_int8(const int32_t *p, int32_t p_count,
+                       const int8_t *weights, int32_t weights_count,
+                       const int32_t *ints, int32_t ints_count,
+                       int8_t *arena8, int32_t arena8_count,
+                       int32_t *arena32, int32_t arena32_count,
+                       int32_t input, int32_t output);
 
 /* Interpreter.Invoke: every op of a graph in order, through the entry points above. graph is
  * [0] op count, then per op: code, input 0, input 1, output, parameter count, parameters (the

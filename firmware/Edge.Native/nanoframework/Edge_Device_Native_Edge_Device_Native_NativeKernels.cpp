@@ -129,6 +129,61 @@ void NativeKernels::TreeEnsembleInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArra
                                           arena8.GetBuffer(), Count(arena8), input, output));
 }
 
+void NativeKernels::Conv2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_conv2d_int8(Ints(p), Count(p), weights.GetBuffer(), Count(weights), Ints(ints), Count(ints), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::MaxPool2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_max_pool2d_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::AveragePool2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_average_pool2d_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::PadInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_pad_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::StridedCopyInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_strided_copy_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::ReduceInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_reduce_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::PReluInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_prelu_int8(Ints(p), Count(p), weights.GetBuffer(), Count(weights), Ints(ints), Count(ints), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::ArgMaxInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_argmax_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input, output));
+}
+
+void NativeKernels::MatMulInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input1, signed int input2, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_matmul_int8(Ints(p), Count(p), arena.GetBuffer(), Count(arena), input1, input2, output));
+}
+
+void NativeKernels::GruInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_gru_int8(Ints(p), Count(p), weights.GetBuffer(), Count(weights), Ints(ints), Count(ints), arena8.GetBuffer(), Count(arena8), Ints(arena32), Count(arena32), input, output));
+}
+
+void NativeKernels::LstmInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, signed int input, signed int output, HRESULT &hr)
+{
+    hr = ResultOf(edge_lstm_int8(Ints(p), Count(p), weights.GetBuffer(), Count(weights), Ints(ints), Count(ints), arena8.GetBuffer(), Count(arena8), Ints(arena32), Count(arena32), input, output));
+}
+
 void NativeKernels::InvokeInt8(CLR_RT_TypedArray_INT32 graph, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints,
                                CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, HRESULT &hr)
 {

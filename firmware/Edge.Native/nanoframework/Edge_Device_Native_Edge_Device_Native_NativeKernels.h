@@ -34,6 +34,17 @@ namespace Edge_Device_Native
             static void ReshapeInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
             static void TreeEnsembleInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT32 arena32,
                                          CLR_RT_TypedArray_INT8 arena8, signed int input, signed int output, HRESULT &hr);
+            static void Conv2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void MaxPool2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void AveragePool2DInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void PadInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void StridedCopyInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void ReduceInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void PReluInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void ArgMaxInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input, signed int output, HRESULT &hr);
+            static void MatMulInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 arena, signed int input1, signed int input2, signed int output, HRESULT &hr);
+            static void GruInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, signed int input, signed int output, HRESULT &hr);
+            static void LstmInt8(CLR_RT_TypedArray_INT32 p, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints, CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, signed int input, signed int output, HRESULT &hr);
             static void InvokeInt8(CLR_RT_TypedArray_INT32 graph, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 ints,
                                    CLR_RT_TypedArray_INT8 arena8, CLR_RT_TypedArray_INT32 arena32, HRESULT &hr);
             static void DriftLayoutCheck(CLR_RT_TypedArray_INT32 layout, signed int cells, signed int edges, HRESULT &hr);

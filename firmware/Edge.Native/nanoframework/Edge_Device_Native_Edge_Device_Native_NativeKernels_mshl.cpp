@@ -205,6 +205,248 @@ HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
 }
 
 HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    Conv2DInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 weights;
+        CLR_RT_TypedArray_INT32 ints;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, weights));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 2, ints));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 3, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 4, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, output));
+        NativeKernels::Conv2DInt8(p, weights, ints, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    MaxPool2DInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::MaxPool2DInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    AveragePool2DInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::AveragePool2DInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    PadInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::PadInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    StridedCopyInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::StridedCopyInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    ReduceInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::ReduceInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    PReluInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 weights;
+        CLR_RT_TypedArray_INT32 ints;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, weights));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 2, ints));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 3, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 4, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, output));
+        NativeKernels::PReluInt8(p, weights, ints, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    ArgMaxInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, output));
+        NativeKernels::ArgMaxInt8(p, arena, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    MatMulInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__I4__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 arena;
+        signed int input1;
+        signed int input2;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, arena));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, input1));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, input2));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 4, output));
+        NativeKernels::MatMulInt8(p, arena, input1, input2, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    GruInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 weights;
+        CLR_RT_TypedArray_INT32 ints;
+        CLR_RT_TypedArray_INT8 arena8;
+        CLR_RT_TypedArray_INT32 arena32;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, weights));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 2, ints));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 3, arena8));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 4, arena32));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 6, output));
+        NativeKernels::GruInt8(p, weights, ints, arena8, arena32, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
+    LstmInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_INT32 p;
+        CLR_RT_TypedArray_INT8 weights;
+        CLR_RT_TypedArray_INT32 ints;
+        CLR_RT_TypedArray_INT8 arena8;
+        CLR_RT_TypedArray_INT32 arena32;
+        signed int input;
+        signed int output;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 0, p));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 1, weights));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 2, ints));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT8_ARRAY(stack, 3, arena8));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32_ARRAY(stack, 4, arena32));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, input));
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 6, output));
+        NativeKernels::LstmInt8(p, weights, ints, arena8, arena32, input, output, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_Edge_Device_Native_Edge_Device_Native_NativeKernels::
     InvokeInt8___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4__SZARRAY_I1__SZARRAY_I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();

@@ -195,22 +195,14 @@ static void conv_direct(const conv_layer *l)
 #define CONV_COLUMN_BYTES 256
 #define CONV_CHUNK 8
 
-/* Keeps the compiler from seeing a plain copy or fill in the loops below: it would turn them
- * into calls of memcpy and memset, which cost more than the nine or so bytes they move here. */
-static inline int32_t opaque(int32_t v)
-{
-    __asm__("" : "+r"(v));
-    return v;
-}
-
 /* Copies n bytes a word at a time where it can (Armv7-M loads and stores words unaligned). */
 static inline void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
     for (; n >= 4; n -= 4, dst += 4, src += 4)
     {
-        edge_store4(dst, opaque(edge_load4(src)));
+        edge_store4(dst, edge_opaque(edge_load4(src)));
     }
-    for (; n > 0; n--) *dst++ = (int8_t)opaque(*src++);
+    for (; n > 0; n--) *dst++ = (int8_t)edge_opaque(*src++);
 }
 
 /* The receptive field of a window starting at `start` with taps [from, to) inside the input,
@@ -224,9 +216,9 @@ static void conv_fill_column(const conv_layer *l, int8_t *column, int32_t start,
     {
         int8_t *dst = column + (int64_t)i * kernel;
         const int8_t *src = l->x + (int64_t)i * l->in_length + start;
-        for (int32_t k = 0; k < first; k++) dst[k] = (int8_t)opaque(pad);
+        for (int32_t k = 0; k < first; k++) dst[k] = (int8_t)edge_opaque(pad);
         conv_copy(dst + first, src + first, last - first);
-        for (int32_t k = last; k < kernel; k++) dst[k] = (int8_t)opaque(pad);
+        for (int32_t k = last; k < kernel; k++) dst[k] = (int8_t)edge_opaque(pad);
     }
 }
 
@@ -290,9 +282,9 @@ static void conv_fill_interior(const conv_layer *l, int8_t *column, const int8_t
         int32_t n = kernel;
         for (; n >= 4; n -= 4, dst += 4, from += 4)
         {
-            edge_store4(dst, opaque(edge_load4(from)));
+            edge_store4(dst, edge_opaque(edge_load4(from)));
         }
-        for (; n > 0; n--) *dst++ = (int8_t)opaque(*from++);
+        for (; n > 0; n--) *dst++ = (int8_t)edge_opaque(*from++);
     }
 }
 

@@ -20,9 +20,9 @@
  * before register allocation hoists all four weight loads and spills for them too: off here
  * (it saves 2 of 29 instructions per 16 MACs; cycles on a dual-issue M7 are not measured). */
 #if defined(__GNUC__) && !defined(__clang__)
-#define EDGE_DOT_KERNEL static __attribute__((noinline, optimize("no-schedule-insns")))
+#define EDGE_DOT_KERNEL static __attribute__((noinline, unused, optimize("no-schedule-insns")))
 #elif defined(__clang__)
-#define EDGE_DOT_KERNEL static __attribute__((noinline))
+#define EDGE_DOT_KERNEL static __attribute__((noinline, unused))
 #else
 #define EDGE_DOT_KERNEL static
 #endif

@@ -127,6 +127,17 @@ static inline edge_requant edge_requant_of(int32_t multiplier, int32_t shift)
     return edge_requant_prepare(multiplier, shift, 0);
 }
 
+/* A value the compiler cannot see through: keeps it from turning a short fill or copy loop into
+ * a call of memset or memcpy (not linked in the firmware's kernels, and dearer than the few
+ * bytes they move here). */
+static inline int32_t edge_opaque(int32_t v)
+{
+#if defined(__GNUC__)
+    __asm__("" : "+r"(v));
+#endif
+    return v;
+}
+
 #if defined(__GNUC__)
 #define EDGE_LIKELY(x) __builtin_expect(!!(x), 1)
 #else

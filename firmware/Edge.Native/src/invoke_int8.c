@@ -45,6 +45,17 @@ int32_t edge_invoke_int8(const int32_t *graph, int32_t graph_count,
         case 9: status = edge_softmax_int8(p, p_count, ints, ints_count, arena8, arena8_count, in0, out); break;
         case 10: status = edge_reshape_int8(p, p_count, arena8, arena8_count, in0, out); break;
         case 11: status = edge_tree_ensemble_int8(p, p_count, ints, ints_count, arena32, arena32_count, arena8, arena8_count, in0, out); break;
+        case 12: status = edge_conv2d_int8(p, p_count, weights, weights_count, ints, ints_count, arena8, arena8_count, in0, out); break;
+        case 13: status = edge_max_pool2d_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 14: status = edge_average_pool2d_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 15: status = edge_pad_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 16: status = edge_strided_copy_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 17: status = edge_reduce_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 18: status = edge_prelu_int8(p, p_count, weights, weights_count, ints, ints_count, arena8, arena8_count, in0, out); break;
+        case 19: status = edge_argmax_int8(p, p_count, arena8, arena8_count, in0, out); break;
+        case 20: status = edge_matmul_int8(p, p_count, arena8, arena8_count, in0, in1, out); break;
+        case 21: status = edge_gru_int8(p, p_count, weights, weights_count, ints, ints_count, arena8, arena8_count, arena32, arena32_count, in0, out); break;
+        case 22: status = edge_lstm_int8(p, p_count, weights, weights_count, ints, ints_count, arena8, arena8_count, arena32, arena32_count, in0, out); break;
         default: status = EDGE_OK; break;   /* the interpreter's switch skips an unknown code too */
         }
         if (status != EDGE_OK)

@@ -22,11 +22,13 @@ public sealed class SimulatedBoard : IDisposable
     /// <param name="stateFolder">The simulated flash; null: none (uploads last until the board stops, and cost no disk writes).</param>
     /// <param name="firmwareVersion">What the board reports in its handshake; null reports this build (a bench labels its firmware revisions with it).</param>
     /// <param name="realTime">Inferences take their modelled time in real time (<see cref="SimulatedClock.RealTime"/>), as on a real board.</param>
-    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null, bool realTime = false)
+    /// <param name="time">The real time the board's clock follows while it waits for the host; null: the system's.</param>
+    public SimulatedBoard(BoardProfile profile, string? stateFolder, string? name = null, string? firmwareVersion = null, bool realTime = false,
+        TimeProvider? time = null)
     {
         Profile = profile;
         Name = name ?? profile.Name;
-        Clock = new SimulatedClock { RealTime = realTime };
+        Clock = new SimulatedClock(time) { RealTime = realTime };
         Pin = new SimulatedTriggerPin(Clock, ModelledInferenceMicros);
         Port = new StreamPort();
         Store = stateFolder is null ? null : new FileModelStore(stateFolder);
@@ -79,12 +81,14 @@ public sealed class SimulatedBoard : IDisposable
 
     // The device code is single-threaded: one poll at a time, from the board's own loop (telemetry,
     // its own samples) or from the port's reader as bytes arrive, which saves the round trip a
-    // wake-up of the loop thread (a UART interrupt handing the bytes over, in effect).
+    // wake-up of the loop thread (a UART interrupt handing the bytes over, in effect). The board's
+    // clock is held meanwhile: what the host takes to run the device code is not board time.
     private int PollOnce()
     {
         lock (_polling)
         {
-            int work = Runtime.Poll();
+            int work;
+            using (Clock.Hold()) work = Runtime.Poll();
             Port.Flush();
             return work;
         }

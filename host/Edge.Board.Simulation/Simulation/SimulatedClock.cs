@@ -1,37 +1,75 @@
-using System.Diagnostics;
 using Edge.Device.Board;
 
 namespace Edge.Board.Simulation;
 
 /// <summary>
-/// The simulated board's clock: real elapsed time, plus the difference between each modelled
-/// inference and the time the host really took for it, so the board's own timing (and its
-/// trigger edges) follow the cost model while everything else runs in real time. A
-/// <see cref="RealTime"/> clock lets the modelled time pass instead (the board is busy for it,
-/// as a real one is), and books only what the host overslept.
+/// The simulated board's clock. While the board waits for the host it runs in real time (the
+/// time provider's); while the board works (<see cref="Hold"/>, around each poll of the device
+/// code) the host's real time does not count, only the modelled time booked with
+/// <see cref="Advance"/>. So a command's inferences lie on the board's timeline exactly as the
+/// cost model puts them (back to back: the cost model has no figure for the loop between them),
+/// however long the host took or was descheduled. A <see cref="RealTime"/> clock also lets the
+/// modelled time pass (the board is busy for it, as a real one is).
 /// </summary>
-public sealed class SimulatedClock : IClock
+public sealed class SimulatedClock(TimeProvider? time = null) : IClock
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Lock _gate = new();
+    private long _countedTicks; // real time counted before the current run (timestamp ticks)
+    private long _runningSince = (time ?? TimeProvider.System).GetTimestamp(); // when the current run of real time began; unused while held
+    private int _holds;
+    private long _offsetMicros; // modelled time booked
+
     /// <summary>Modelled time passes in real time: <see cref="Advance"/> sleeps for it.</summary>
     public bool RealTime { get; init; }
 
-    private readonly Stopwatch _real = Stopwatch.StartNew();
-    private long _offsetTicks;
+    public long Microseconds
+    {
+        get
+        {
+            lock (_gate) return (long)((Int128)RealTicksLocked() * 1_000_000 / _time.TimestampFrequency) + _offsetMicros;
+        }
+    }
 
-    public long Microseconds => (_real.ElapsedTicks + Interlocked.Read(ref _offsetTicks)) * 1_000_000 / Stopwatch.Frequency;
-
-    /// <summary>Real time in microseconds, without the modelled adjustments.</summary>
-    public long RealMicroseconds => _real.ElapsedTicks * 1_000_000 / Stopwatch.Frequency;
+    /// <summary>
+    /// The board works until the result is disposed: real time stops counting (nested holds are
+    /// fine). Time booked with <see cref="Advance"/> meanwhile still counts.
+    /// </summary>
+    public HoldScope Hold()
+    {
+        lock (_gate)
+        {
+            if (_holds == 0) _countedTicks = RealTicksLocked();
+            _holds++;
+        }
+        return new HoldScope(this);
+    }
 
     /// <summary>Moves the board's time by this many microseconds (may be negative).</summary>
     public void Advance(double micros)
     {
         if (RealTime && micros > 0)
         {
-            long from = _real.ElapsedTicks;
+            long before = Microseconds;
             Thread.Sleep(TimeSpan.FromTicks((long)(micros * TimeSpan.TicksPerMicrosecond)));
-            micros -= (_real.ElapsedTicks - from) * 1_000_000.0 / Stopwatch.Frequency;
+            micros -= Microseconds - before; // what counted of the sleep (nothing while held)
         }
-        Interlocked.Add(ref _offsetTicks, (long)(micros * Stopwatch.Frequency / 1_000_000));
+        lock (_gate) _offsetMicros += (long)Math.Round(micros);
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            if (--_holds == 0) _runningSince = _time.GetTimestamp();
+        }
+    }
+
+    private long RealTicksLocked() => _holds > 0 ? _countedTicks : _countedTicks + (_time.GetTimestamp() - _runningSince);
+
+    /// <summary>Ends a <see cref="Hold"/>.</summary>
+    public readonly struct HoldScope(SimulatedClock clock) : IDisposable
+    {
+        public void Dispose() => clock.Release();
     }
 }

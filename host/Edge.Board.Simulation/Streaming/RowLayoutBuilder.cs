@@ -18,9 +18,9 @@ public static class RowLayoutBuilder
         var columns = new List<string>();
         if (model is not null)
         {
-            string? spec = model.Metadata("input.columns");
-            int inputs = model.Tensors[model.Inputs[0].Tensor].ElementCount;
-            columns.AddRange(InputMapping.Resolve(table, spec, inputs, null));
+            // Every input's columns one after another, in input order: the row the board's SetInputs reads.
+            foreach (var input in ModelInputColumns.Resolve([table], ModelInputColumns.Of(model), model.Metadata("input.columns"), null))
+                columns.AddRange(input.Columns);
         }
         var sources = new List<short>();
         if (profile is not null)

@@ -16,14 +16,6 @@ public sealed class ReplayJson : IReplayOutput
 {
     public const string Format = "edge-drift-replay/1";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
-
     private readonly TextWriter _writer;
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private readonly Utf8JsonWriter _json;
@@ -57,7 +49,7 @@ public sealed class ReplayJson : IReplayOutput
 
     public void Window(WindowRecord window)
     {
-        JsonSerializer.Serialize(_json, window, Options);
+        JsonSerializer.Serialize(_json, window, ReplayJsonContext.Default.WindowRecord);
         Flush();
     }
 
@@ -65,9 +57,9 @@ public sealed class ReplayJson : IReplayOutput
     {
         _json.WriteEndArray();
         _json.WritePropertyName("summary");
-        JsonSerializer.Serialize(_json, summary, Options);
+        JsonSerializer.Serialize(_json, summary, ReplayJsonContext.Default.ReplaySummary);
         _json.WritePropertyName("captured");
-        JsonSerializer.Serialize(_json, captured, Options);
+        JsonSerializer.Serialize(_json, captured, ReplayJsonContext.Default.IReadOnlyListCapturedRow);
         _json.WriteEndObject();
         Flush();
         _writer.WriteLine();

@@ -9,16 +9,8 @@ public static class AcquisitionWait
     /// <summary>Returns once <paramref name="samples"/> samples have arrived; throws the acquisition's own error if it ends first.</summary>
     public static async Task ForSamplesAsync(AcquisitionRun run, long samples, CancellationToken cancellationToken)
     {
-        while (run.SamplesSoFar < samples)
-        {
-            if (run.Completion.IsCompleted)
-            {
-                var summary = await run.Completion.ConfigureAwait(false); // rethrows a dropped or stalled monitor
-                if (summary.Samples < samples)
-                    throw new CellFailureException($"the acquisition ended after {summary.Samples} samples, before the {samples} needed ({summary.End})");
-                return;
-            }
-            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
-        }
+        if (await run.SamplesAsync(samples, cancellationToken).ConfigureAwait(false)) return;
+        var summary = await run.Completion.ConfigureAwait(false); // rethrows a dropped or stalled monitor
+        throw new CellFailureException($"the acquisition ended after {summary.Samples} samples, before the {samples} needed ({summary.End})");
     }
 }

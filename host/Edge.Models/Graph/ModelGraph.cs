@@ -22,7 +22,24 @@ public sealed class ModelGraph(IReadOnlyList<GraphInput> inputs, IReadOnlyList<G
 
     public long Parameters => Ops.Sum(o => o.Parameters);
 
-    /// <summary>Runs the float graph on one row; returns every tensor's values.</summary>
+    /// <summary>Values of every input together: a row holds the inputs one after another, in input order.</summary>
+    public int RowLength => Inputs.Sum(i => i.Tensor.ElementCount);
+
+    /// <summary>Runs the float graph on one row (every input's values one after another); returns every tensor's values.</summary>
+    public Dictionary<GraphTensor, float[]> Execute(float[] row)
+    {
+        if (row.Length != RowLength) throw new ArgumentException($"row has {row.Length} values, the model's inputs take {RowLength}");
+        var parts = new List<float[]>(Inputs.Count);
+        int at = 0;
+        foreach (var input in Inputs)
+        {
+            parts.Add(row.AsSpan(at, input.Tensor.ElementCount).ToArray());
+            at += input.Tensor.ElementCount;
+        }
+        return Execute(parts);
+    }
+
+    /// <summary>Runs the float graph on one value array per input; returns every tensor's values.</summary>
     public Dictionary<GraphTensor, float[]> Execute(IReadOnlyList<float[]> rawInputs)
     {
         var values = new Dictionary<GraphTensor, float[]>();

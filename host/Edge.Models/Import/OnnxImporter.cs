@@ -70,6 +70,7 @@ public static class OnnxImporter
         ["Split"] = LayoutImport.Split,
         ["Slice"] = LayoutImport.Slice,
         ["Gather"] = LayoutImport.Gather,
+        ["Resize"] = ResizeImport.Resize,
         ["Flatten"] = ShapeImport.Flatten,
         ["Reshape"] = ShapeImport.Reshape,
         ["Squeeze"] = ShapeImport.Squeeze,
@@ -305,4 +306,7 @@ public static class OnnxImporter
 public sealed record OnnxCheck(string Path, IReadOnlyList<NodeReport> Nodes, string? GraphProblem, string? Preparation)
 {
     public bool Converts => GraphProblem is null && Nodes.Count > 0 && Nodes.All(n => n.Status is NodeStatus.Ok or NodeStatus.Folded);
+
+    /// <summary>For a model that converts: per-layer MACs, parameter and arena bytes of what it becomes (<see cref="Reports.LayerCosts.Estimate"/>).</summary>
+    public Reports.LayerCosts? Layers { get; init; }
 }

@@ -22,7 +22,7 @@ public static class EmpiricalBiasCorrection
     {
         var sample = rows.Take(MaxRows).ToList();
         // The reference is the original float graph: corrections change the float biases too.
-        var original = sample.Select(row => graph.Execute([row])).ToList();
+        var original = sample.Select(row => graph.Execute(row)).ToList();
         for (int k = 0; k < graph.Ops.Count; k++)
         {
             var (bias, channels, length, activation) = graph.Ops[k] switch

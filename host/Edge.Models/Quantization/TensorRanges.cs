@@ -29,7 +29,7 @@ public sealed class TensorRanges
             ranges._channelRanges[input.Tensor] = (Enumerable.Repeat(double.PositiveInfinity, input.Channels).ToArray(), Enumerable.Repeat(double.NegativeInfinity, input.Channels).ToArray());
         foreach (var row in rows)
         {
-            var values = graph.Execute([row]);
+            var values = graph.Execute(row);
             foreach (var (tensor, data) in values)
             {
                 long total = (long)rows.Count * data.Length;

@@ -32,10 +32,15 @@ public sealed record ConversionReport(
         string inputColumns, int calibrationRows, string calibration, MemoryBudget budget)
     {
         var ops = graph.Ops.Select((op, i) => new OpReport(i, op.Kind, op.Name, op.SourceOps, op.Output.ShapeText, op.Parameters, op.Macs)).ToList();
-        var input = model.Tensors[model.Inputs[0].Tensor];
-        string inputQuantisation = input.Type == TensorType.Float32Key ? "float32 keys (trees compare exactly)"
-            : model.Metadata($"input.{graph.Inputs[0].OnnxName}.quantisation") == "per-feature" ? "int8 per feature"
-            : $"int8 per tensor (scale {input.Scale:G4}, zero point {input.ZeroPoint})";
+        string Quantisation(int i)
+        {
+            var input = model.Tensors[model.Inputs[i].Tensor];
+            return input.Type == TensorType.Float32Key ? "float32 keys (trees compare exactly)"
+                : model.Metadata($"input.{graph.Inputs[i].OnnxName}.quantisation") == "per-feature" ? "int8 per feature"
+                : $"int8 per tensor (scale {input.Scale:G4}, zero point {input.ZeroPoint})";
+        }
+        string inputQuantisation = graph.Inputs.Count == 1 ? Quantisation(0)
+            : string.Join("; ", graph.Inputs.Select((input, i) => $"{input.OnnxName}: {Quantisation(i)}"));
         return new ConversionReport(source, output, model.IdHex, ops, graph.Folds, graph.Parameters, graph.Macs, model.ArenaBytes, modelBytes,
             model.ResidentBytes, inputColumns, inputQuantisation, calibrationRows, calibration,
             budget.FitOf(model, modelBytes) is { } fit ? budget + "; " + fit.Verdict() : budget.ToString());

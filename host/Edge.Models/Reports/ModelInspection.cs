@@ -40,6 +40,9 @@ public sealed record ModelInspection(
     string? DriftProfileProblem,
     IReadOnlyList<BoardEstimate> Boards)
 {
+    /// <summary>MACs, parameter bytes and live arena bytes per op, with totals.</summary>
+    public LayerCosts? Layers { get; init; }
+
     /// <param name="board">Estimate for this board only (a <see cref="Edge.Targets.Boards.BoardTarget"/> name); null: every known board.</param>
     public static ModelInspection Inspect(string path, string? board = null)
     {
@@ -63,7 +66,10 @@ public sealed record ModelInspection(
             "TFLM double rounding", model.IdHex, EdgeModelWriter.ComputeId(bytes).SequenceEqual(model.Id), sections, metadata, inputs,
             model.Outputs.Select(Name).ToList(), ops, tensors, model.ArenaBytes, model.ResidentBytes, model.DriftProfile.Length, problem,
             // Fitting a board counts the embedded profile's monitor, which needs a readable profile.
-            problem is null ? target is null ? BoardEstimate.ForAll(model, bytes.Length) : [BoardEstimate.For(target, model, bytes.Length)] : []);
+            problem is null ? target is null ? BoardEstimate.ForAll(model, bytes.Length) : [BoardEstimate.For(target, model, bytes.Length)] : [])
+        {
+            Layers = LayerCosts.Of(model),
+        };
     }
 
     /// <summary>The embedded profile read as the board reads it (its own CRC-32, version, every field); null when it reads or there is none.</summary>
@@ -105,6 +111,8 @@ public sealed record ModelInspection(
             ops.Add(op.Index.ToString(), op.Op, op.Name, $"{string.Join(", ", op.Inputs)} -> {string.Join(", ", op.Outputs)}",
                 string.Join(" ", op.Parameters.Select(p => $"{p.Key}={p.Value}")) + (op.Multipliers is null ? "" : $" multipliers {op.Multipliers}"));
         ops.Write(w);
+        w.WriteLine();
+        Layers?.WriteText(w);
         w.WriteLine();
         var tensors = new TextTable("#", "tensor", "type", "shape", "scale", "zero point", "arena offset", "bytes");
         foreach (var t in Tensors)

@@ -16,7 +16,7 @@ public sealed record LayerError(int Index, string Kind, string Op, string Tensor
 /// <summary>Runs the device engine op by op and ONNX Runtime with every matching intermediate value as an extra output.</summary>
 public static class LayerComparison
 {
-    public static IReadOnlyList<LayerError> Compare(DeviceEngine engine, string onnxPath, string inputName, int[] inputShape, IReadOnlyList<float[]> rows)
+    public static IReadOnlyList<LayerError> Compare(DeviceEngine engine, string onnxPath, IReadOnlyList<(string Name, int[] Shape)> inputs, IReadOnlyList<float[]> rows)
     {
         var model = engine.Interpreter.Model;
         var onnx = OnnxModelFile.Load(onnxPath);
@@ -25,7 +25,7 @@ public static class LayerComparison
         var names = ops.Select(o => model.Tensors[o.Outputs[0]].Name).ToArray();
         // ArgMax writes int64 in ONNX; its index is compared by the output check, not here.
         var wanted = names.Where((n, i) => produced.Contains(n) && ops[i].Code != OpCode.ArgMax).Distinct().ToList();
-        var reference = wanted.Count == 0 ? [] : RunWithOutputs(onnx, onnxPath, inputName, inputShape, wanted, rows);
+        var reference = wanted.Count == 0 ? [] : RunWithOutputs(onnx, inputs, wanted, rows);
 
         var expected = ops.Select(_ => new List<float[]>()).ToArray();
         var actual = ops.Select(_ => new List<float[]>()).ToArray();
@@ -50,7 +50,7 @@ public static class LayerComparison
     }
 
     /// <summary>The ONNX model with the wanted values as graph outputs (float32, shape left to ONNX Runtime's inference), run on every row.</summary>
-    private static float[][][] RunWithOutputs(Model onnx, string onnxPath, string inputName, int[] inputShape, IReadOnlyList<string> wanted, IReadOnlyList<float[]> rows)
+    private static float[][][] RunWithOutputs(Model onnx, IReadOnlyList<(string Name, int[] Shape)> inputs, IReadOnlyList<string> wanted, IReadOnlyList<float[]> rows)
     {
         var copy = onnx.Clone();
         var existing = copy.Graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public static class LayerComparison
         try
         {
             // One row per call: inside a GRU/LSTM the batch is not the first axis, so a batch of rows would interleave.
-            using var ort = new OnnxRuntimeModel(path, inputName, inputShape, wanted.ToArray());
+            using var ort = new OnnxRuntimeModel(path, inputs, wanted.ToArray());
             var result = wanted.Select(_ => new float[rows.Count][]).ToArray();
             for (int r = 0; r < rows.Count; r++)
             {

@@ -6,16 +6,22 @@ namespace Edge.Models.Verification;
 
 /// <summary>
 /// The float reference: ONNX Runtime (CPU, default optimisations) running the original model,
-/// many rows per call along the batch dimension.
+/// many rows per call along the batch dimension. A row holds every input's values one after
+/// another in input order, as the device engine takes it.
 /// </summary>
 public sealed class OnnxRuntimeModel : IDisposable
 {
     private const int BatchRows = 256;
     private readonly InferenceSession _session;
-    private readonly string _inputName;
-    private readonly int[] _rowShape;
+    private readonly (string Name, int[] RowShape, int Length)[] _inputs;
 
     public OnnxRuntimeModel(string path, string inputName, int[] inputShape, IReadOnlyList<string> outputNames)
+        : this(path, [(inputName, inputShape)], outputNames)
+    {
+    }
+
+    /// <param name="inputs">Every input's ONNX name and shape (batch first), in the order rows hold them.</param>
+    public OnnxRuntimeModel(string path, IReadOnlyList<(string Name, int[] Shape)> inputs, IReadOnlyList<string> outputNames)
     {
         var options = new SessionOptions { InterOpNumThreads = 1, IntraOpNumThreads = 1 };
         try
@@ -27,8 +33,7 @@ public sealed class OnnxRuntimeModel : IDisposable
             throw new ModelImportException($"{path}: ONNX Runtime cannot load it: {e.Message}", e);
         }
         Path = path;
-        _inputName = inputName;
-        _rowShape = inputShape[1..];
+        _inputs = inputs.Select(i => (i.Name, i.Shape[1..], i.Shape[1..].Aggregate(1, (a, b) => a * b))).ToArray();
         OutputNames = outputNames;
     }
 
@@ -36,7 +41,7 @@ public sealed class OnnxRuntimeModel : IDisposable
 
     public string Path { get; }
 
-    public int RowLength => _rowShape.Aggregate(1, (a, b) => a * b);
+    public int RowLength => _inputs.Sum(i => i.Length);
 
     /// <summary>Runs every row; result[output][row] is that output's values for the row.</summary>
     public float[][][] Run(IReadOnlyList<float[]> rows)
@@ -45,10 +50,16 @@ public sealed class OnnxRuntimeModel : IDisposable
         for (int start = 0; start < rows.Count; start += BatchRows)
         {
             int count = Math.Min(BatchRows, rows.Count - start);
-            var data = new float[count * RowLength];
-            for (int r = 0; r < count; r++) Array.Copy(rows[start + r], 0, data, r * RowLength, RowLength);
-            var input = new DenseTensor<float>(data, _rowShape.Prepend(count).ToArray());
-            using var outputs = RunSession(input, OutputNames);
+            var feeds = new List<NamedOnnxValue>(_inputs.Length);
+            int offset = 0;
+            foreach (var (name, rowShape, length) in _inputs)
+            {
+                var data = new float[count * length];
+                for (int r = 0; r < count; r++) Array.Copy(rows[start + r], offset, data, r * length, length);
+                feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(data, rowShape.Prepend(count).ToArray())));
+                offset += length;
+            }
+            using var outputs = RunSession(feeds, OutputNames);
             int o = 0;
             foreach (var output in outputs)
             {
@@ -61,11 +72,11 @@ public sealed class OnnxRuntimeModel : IDisposable
         return results;
     }
 
-    private IDisposableReadOnlyCollection<DisposableNamedOnnxValue> RunSession(DenseTensor<float> input, IReadOnlyCollection<string> outputs)
+    private IDisposableReadOnlyCollection<DisposableNamedOnnxValue> RunSession(IReadOnlyCollection<NamedOnnxValue> inputs, IReadOnlyCollection<string> outputs)
     {
         try
         {
-            return _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)], outputs);
+            return _session.Run(inputs, outputs);
         }
         catch (OnnxRuntimeException e)
         {
@@ -83,8 +94,14 @@ public sealed class OnnxRuntimeModel : IDisposable
     /// <summary>One row, one call: what the benchmark times.</summary>
     public float[] RunOne(float[] row)
     {
-        var input = new DenseTensor<float>(row, _rowShape.Prepend(1).ToArray());
-        using var outputs = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)], OutputNames.Take(1).ToList());
+        var feeds = new List<NamedOnnxValue>(_inputs.Length);
+        int offset = 0;
+        foreach (var (name, rowShape, length) in _inputs)
+        {
+            feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(row.AsSpan(offset, length).ToArray(), rowShape.Prepend(1).ToArray())));
+            offset += length;
+        }
+        using var outputs = _session.Run(feeds, OutputNames.Take(1).ToList());
         return outputs.First().AsTensor<float>().ToArray();
     }
 

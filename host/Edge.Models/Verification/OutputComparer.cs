@@ -5,17 +5,19 @@ namespace Edge.Models.Verification;
 /// <summary>
 /// Compares int8 outputs with the float reference batch by batch (<see cref="ModelVerifier.Compare"/>
 /// on all rows at once is one batch). Agreement, decisions, F1 and accuracy are sums; the ROC AUC
-/// needs every row's score, so a task with labels keeps one score per engine and the label per
-/// row (17 bytes a row; nothing else grows with the rows).
+/// needs every row's score in order, so a task with labels sorts them externally
+/// (<see cref="SpillingAuc"/>: exact, memory bounded, scores beyond half a million rows spill to
+/// a temporary file). Nothing in memory grows with the rows.
 /// </summary>
-public sealed class OutputComparer(string task, double threshold, GraphInput input, bool labelled)
+public sealed class OutputComparer(string task, double threshold, GraphInput input, bool labelled) : IDisposable
 {
     private readonly AgreementMetrics.Accumulator _agreement = new();
-    private readonly List<double> _floatScores = [];
-    private readonly List<double> _int8Scores = [];
-    private readonly List<bool> _labels = [];
+    private readonly SpillingAuc _floatScores = new();
+    private readonly SpillingAuc _int8Scores = new();
     private int _rows, _mismatches;
     private int _floatTp, _floatFp, _floatFn, _int8Tp, _int8Fp, _int8Fn, _floatRight, _int8Right;
+    // Classes: per class, true positives, false positives and false negatives of each engine (macro-F1).
+    private int[,] _floatClass = new int[0, 3], _int8Class = new int[0, 3];
 
     /// <param name="labelValues">Each row's label (1 = positive), or null without labels.</param>
     /// <param name="rows">The inputs, for a reconstruction's targets.</param>
@@ -46,6 +48,9 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                     {
                         if (fc == labelValues[r]) _floatRight++;
                         if (qc == labelValues[r]) _int8Right++;
+                        int actual = (int)labelValues[r];
+                        CountClass(ref _floatClass, fc, actual, reference[r].Length);
+                        CountClass(ref _int8Class, qc, actual, reference[r].Length);
                     }
                     break;
                 case "reconstruction" when label is { } anomalous:
@@ -79,8 +84,8 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
                 mismatches = _mismatches;
                 if (labelled)
                 {
-                    floatScores = new TaskScores(null, null, _floatRight / (double)_rows);
-                    int8Scores = new TaskScores(null, null, _int8Right / (double)_rows);
+                    floatScores = new TaskScores(MacroF1(_floatClass), null, _floatRight / (double)_rows);
+                    int8Scores = new TaskScores(MacroF1(_int8Class), null, _int8Right / (double)_rows);
                 }
                 break;
             case "reconstruction" when labelled:
@@ -92,11 +97,46 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
         return new OutputComparison(_agreement.Result(), decisionAgreement, mismatches, usedThreshold, floatScores, int8Scores);
     }
 
+    private static void CountClass(ref int[,] counts, int predicted, int actual, int classes)
+    {
+        int needed = Math.Max(classes, Math.Max(predicted, actual) + 1);
+        if (counts.GetLength(0) < needed)
+        {
+            var grown = new int[needed, 3];
+            for (int c = 0; c < counts.GetLength(0); c++) for (int k = 0; k < 3; k++) grown[c, k] = counts[c, k];
+            counts = grown;
+        }
+        if (actual < 0) return;
+        if (predicted == actual) counts[actual, 0]++;
+        else
+        {
+            counts[predicted, 1]++;
+            counts[actual, 2]++;
+        }
+    }
+
+    /// <summary>Unweighted mean of the per-class F1 over the classes the labels or predictions contain (scikit-learn's macro average).</summary>
+    private static double? MacroF1(int[,] counts)
+    {
+        var f1 = new List<double>();
+        for (int c = 0; c < counts.GetLength(0); c++)
+        {
+            if (counts[c, 0] + counts[c, 1] + counts[c, 2] == 0) continue;
+            f1.Add(TaskMetrics.F1(counts[c, 0], counts[c, 1], counts[c, 2]));
+        }
+        return f1.Count == 0 ? null : f1.Average();
+    }
+
     private void Keep(double floatScore, double int8Score, bool label)
     {
-        _floatScores.Add(floatScore);
-        _int8Scores.Add(int8Score);
-        _labels.Add(label);
+        _floatScores.Add(floatScore, label);
+        _int8Scores.Add(int8Score, label);
+    }
+
+    public void Dispose()
+    {
+        _floatScores.Dispose();
+        _int8Scores.Dispose();
     }
 
     private static void Count(bool predicted, bool actual, ref int tp, ref int fp, ref int fn)
@@ -106,7 +146,7 @@ public sealed class OutputComparer(string task, double threshold, GraphInput inp
         else if (actual) fn++;
     }
 
-    private double? Auc(List<double> scores) => TaskMetrics.Auc(scores, _labels) is var auc && double.IsNaN(auc) ? null : auc;
+    private static double? Auc(SpillingAuc scores) => scores.Result() is var auc && double.IsNaN(auc) ? null : auc;
 
     private static int ArgMax(float[] values)
     {

@@ -25,6 +25,12 @@ public sealed record VerificationReport(
     /// <summary>With --per-layer: every board op's output against ONNX Runtime's value of the same name.</summary>
     public IReadOnlyList<LayerError>? Layers { get; init; }
 
+    /// <summary>With several outputs: the first one's name (what the agreement and task lines describe).</summary>
+    public string? FirstOutput { get; init; }
+
+    /// <summary>Every output after the first against ONNX Runtime.</summary>
+    public IReadOnlyList<OutputAgreement> OtherOutputs { get; init; } = [];
+
     public string ToJson() => Reports.ReportJson.Serialize(this);
 
     public void WriteText(TextWriter w)
@@ -33,19 +39,21 @@ public sealed record VerificationReport(
         w.WriteLine($"data          {Data}: {Rows:N0} rows, columns {InputColumns}");
         w.WriteLine($"task          {Task}");
         w.WriteLine();
-        w.WriteLine("int8 engine vs float (all outputs, all rows)");
+        w.WriteLine(FirstOutput is null ? "int8 engine vs float (all outputs, all rows)" : $"int8 engine vs float (output '{FirstOutput}', all rows)");
         w.WriteLine($"  max |error|       {Agreement.MaxAbsError:G4}");
         w.WriteLine($"  RMSE              {Agreement.Rmse:G4}");
         w.WriteLine($"  L2 relative error {Agreement.L2RelativeError:G4}");
         w.WriteLine($"  cosine            {Agreement.Cosine:F5}" + (Task == "score" ? "" : $" (lowest row {Agreement.MinRowCosine:F4})"));
         if (DecisionAgreement is { } agreement)
             w.WriteLine($"  decisions         {agreement:P2} agree ({DecisionMismatches} of {Rows:N0} rows differ{(Threshold is { } t ? $", threshold {t:G4}" : "")})");
+        foreach (var o in OtherOutputs)
+            w.WriteLine($"  output '{o.Name}'{new string(' ', Math.Max(1, 10 - o.Name.Length))}{o.RowsEqual:P2} of rows equal, max |error| {o.MaxAbsError:G4}");
         if (Float is not null && Int8 is not null)
         {
             w.WriteLine();
             w.WriteLine($"against labels ('{LabelColumn}')");
             var table = new Reports.TextTable("metric", "float (ONNX Runtime)", "int8 (device engine)", "difference");
-            Row(table, "F1", Float.F1, Int8.F1);
+            Row(table, Task == "classes" ? "macro-F1" : "F1", Float.F1, Int8.F1);
             Row(table, "AUC", Float.Auc, Int8.Auc);
             Row(table, "accuracy", Float.Accuracy, Int8.Accuracy);
             table.Write(w);

@@ -25,6 +25,9 @@ public sealed class AcquisitionRun
     private bool stopRequested;
     private bool stopSent;
     private bool ended;
+    private readonly Lock waitGate = new();
+    private readonly List<(long Count, TaskCompletionSource<bool> Done)> waiters = [];
+    private bool finished;
 
     internal AcquisitionRun(MonitorLink link, StreamDecoder decoder, IAcquisitionSink sink, AcquisitionSettings settings,
         PowerMonitorOptions options, PowerMonitorBackend backend, Action onFinished)
@@ -45,6 +48,22 @@ public sealed class AcquisitionRun
 
     /// <summary>Samples decoded so far (for progress displays).</summary>
     public long SamplesSoFar => decoder.SampleCount;
+
+    /// <summary>
+    /// True once <paramref name="count"/> samples have been decoded; false when the acquisition
+    /// ended (or failed: see <see cref="Completion"/>) with fewer. The decoding loop signals it: no polling.
+    /// </summary>
+    public Task<bool> SamplesAsync(long count, CancellationToken cancellationToken = default)
+    {
+        lock (waitGate)
+        {
+            if (decoder.SampleCount >= count) return Task.FromResult(true);
+            if (finished) return Task.FromResult(false);
+            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((count, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Sends `stop` unless the acquisition already ended, then waits for the end.</summary>
     public async Task<AcquisitionSummary> StopAsync(CancellationToken cancellationToken = default)
@@ -84,6 +103,7 @@ public sealed class AcquisitionRun
         finally
         {
             lock (stopGate) ended = true;
+            SignalWaiters(end: true);
             // Before Completion finishes, so the session accepts commands as soon as a caller sees the end.
             onFinished();
         }
@@ -116,6 +136,7 @@ public sealed class AcquisitionRun
                 if (decoder.Ended) break;
             }
             link.Reader.AdvanceTo(buffer.GetPosition(consumed));
+            SignalWaiters(end: false);
             if (decoder.Ended) return AcquisitionEnd.EndMarker;
             if (read.Value.IsCompleted)
             {
@@ -158,6 +179,21 @@ public sealed class AcquisitionRun
         }
         if (awaitStopAck || awaitCompletion)
             options.Logger.LogWarning("{Monitor} did not confirm the stop ({Missing})", backend.Name, awaitStopAck ? "no 'ack stop'" : "no 'Acquisition completed'");
+    }
+
+    private void SignalWaiters(bool end)
+    {
+        lock (waitGate)
+        {
+            finished |= end;
+            long decoded = decoder.SampleCount;
+            for (int i = waiters.Count - 1; i >= 0; i--)
+            {
+                if (decoded < waiters[i].Count && !end) continue;
+                waiters[i].Done.TrySetResult(decoded >= waiters[i].Count);
+                waiters.RemoveAt(i);
+            }
+        }
     }
 
     private string Progress() =>

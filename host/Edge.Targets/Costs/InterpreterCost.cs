@@ -49,7 +49,13 @@ public sealed record InterpreterCost(double PerMac, double PerSplit, double PerE
     /// InternalCall's marshalling. Checks against counts not used to fit: flux_cnn1d on nanoCLR
     /// 307,928 measured, 313,549 by this model (+1.8 %); flux_autoencoder's C kernels 10,076
     /// measured, 7,387 by this model without the per-inference part (-27 %: 16- and 8-deep layers,
-    /// where each output's requantisation weighs). Drift: 256.6 per sample and column on the
+    /// where each output's requantisation weighs). Since op codes 12-22 have C kernels too
+    /// (2026-12-05), the zoo models that use them check this model as well, and it reads them
+    /// about half as dear as they are (C kernels only, Cortex-M7): cnn2d 606,297 measured,
+    /// 305,390 by this model (-50 %), cnn1d_dw 1,017,208 / 469,871 (-54 %), gru 577,970 /
+    /// 322,037 (-44 %), lstm 555,024 / 281,195 (-49 %): depthwise and small-kernel convolutions,
+    /// the recurrent cells' per-unit work and the 2-D pools cost 4.6-13 instructions per MAC, not
+    /// 2.59 (per-layer figures in firmware/Edge.Native/README.md). Drift: 256.6 per sample and column on the
     /// nanoCLR image (86.8 of them the C update, the rest the monitor's managed bookkeeping and the
     /// marshalling).
     /// </summary>

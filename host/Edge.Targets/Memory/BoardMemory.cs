@@ -32,7 +32,7 @@ public static class BoardMemory
     public static long Model(EdgeModel model, BoardConfig config)
     {
         var interpreter = new Interpreter(model, 0);
-        long vectors = 2L * NanoClrHeap.ArrayBytes((long)config.VectorSlots * interpreter.InputLength(0), 4);
+        long vectors = 2L * NanoClrHeap.ArrayBytes((long)config.VectorSlots * interpreter.InputsLength, 4);
         return Resident(interpreter, model) + vectors;
     }
 

@@ -59,6 +59,19 @@ public sealed record BoardSnapshot(
     /// <summary>The board's verdict codes with names (what Prometheus labels and the PLC documentation list).</summary>
     public static IReadOnlyList<byte> VerdictCodes { get; } = [WindowVerdict.Clean, WindowVerdict.Drifting, WindowVerdict.Confirmed, WindowVerdict.AnomalyBurst];
 
+    /// <summary>
+    /// The retraining capture's <see cref="CaptureState"/> code from the last status record (Frozen:
+    /// rows are waiting for an acknowledge to fetch and release them). Meaningful with <see cref="StatusValid"/>.
+    /// </summary>
+    public byte Capture { get; init; } = CaptureState.Idle;
+
+    /// <summary>
+    /// The board's status says a window is known but its report has not arrived yet (the feed
+    /// fetches it right after the status, on every connection): the window figures are about to
+    /// be known, so judgements that quote them (alerts) wait for the next snapshot.
+    /// </summary>
+    public bool WindowPending { get; init; }
+
     /// <summary>Features the board reports.</summary>
     public int FeatureCount => Math.Max(FeatureDrift?.Count ?? 0, FeatureDrifted?.Count ?? 0);
 }

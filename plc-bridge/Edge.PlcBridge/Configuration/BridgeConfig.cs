@@ -1,3 +1,5 @@
+using Edge.PlcBridge.Alerts.Configuration;
+
 namespace Edge.PlcBridge.Configuration;
 
 /// <summary>A bridge configuration, as loaded and checked by <see cref="BridgeConfigLoader"/>.</summary>
@@ -26,4 +28,7 @@ public sealed record BridgeConfig
     public AdsEndpointConfig Ads { get; init; } = new();
 
     public PrometheusConfig Prometheus { get; init; } = new();
+
+    /// <summary>Alerts to people (webhooks, MQTT); off without routes.</summary>
+    public AlertsConfig Alerts { get; init; } = new();
 }

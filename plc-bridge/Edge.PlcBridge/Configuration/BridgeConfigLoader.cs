@@ -5,6 +5,7 @@ using Edge.Ads.Messages;
 using Edge.Ads.Protocol;
 using Edge.Ads.Types;
 using Edge.Common.Files;
+using Edge.PlcBridge.Alerts.Configuration;
 using Edge.PlcBridge.Configuration.Yaml;
 using Edge.PlcBridge.Layout;
 using Edge.Transport;
@@ -41,7 +42,7 @@ public static class BridgeConfigLoader
     public static BridgeConfig Parse(string yaml, string source)
     {
         var root = new YamlSection(ReadRoot(yaml, source), "", source);
-        root.AllowOnly("features", "boards", "captures", "ads", "prometheus");
+        root.AllowOnly("features", "boards", "captures", "ads", "prometheus", AlertsConfigReader.SectionName);
         int features = root.Int("features", BridgeConfig.DefaultFeatureSlots, 1, BridgeConfig.MaxFeatureSlots);
         // Relative paths (a board's profile) are relative to the configuration file.
         string baseDirectory = Path.GetDirectoryName(Path.GetFullPath(source)) ?? Directory.GetCurrentDirectory();
@@ -55,6 +56,7 @@ public static class BridgeConfigLoader
             Boards = boards,
             Ads = ads,
             Prometheus = ReadPrometheus(root.Section("prometheus"), present: root.Find("prometheus") is not null),
+            Alerts = AlertsConfigReader.Read(root.Section(AlertsConfigReader.SectionName), baseDirectory),
         };
     }
 

@@ -1,4 +1,5 @@
 using Edge.Ads.Server;
+using Edge.PlcBridge.Alerts;
 using Edge.PlcBridge.Boards;
 using Edge.PlcBridge.Configuration;
 using Edge.PlcBridge.Metrics;
@@ -28,6 +29,8 @@ public static class BridgeServiceCollectionExtensions
             metrics.Track(sp.GetRequiredService<AdsServer>());
             return metrics;
         });
+        // Before the bridge service: the alert dispatcher starts before it and stops after it.
+        services.AddPlcBridgeAlerts(config);
         services.AddSingleton<BridgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<BridgeService>());
         if (config.Prometheus.Enabled)

@@ -1,4 +1,5 @@
 using Edge.Board.Client;
+using Edge.Device.Drift;
 using Edge.Device.Link.Messages;
 using Edge.PlcBridge.Boards;
 
@@ -60,6 +61,6 @@ internal sealed class SnapshotBuilder(string board, string[]? featureNames)
             FeatureMissing: columns.Select(c => c.Missing).ToList(),
             InferenceMicrosMean: s?.MeanInferenceMicros ?? 0,
             InferenceMicrosMax: s?.MaxInferenceMicros ?? 0,
-            LastError: error);
+            LastError: error) { Capture = s?.Capture ?? CaptureState.Idle, WindowPending = s is { WindowKnown: true } && w is null };
     }
 }

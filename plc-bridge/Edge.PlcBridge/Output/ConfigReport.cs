@@ -25,6 +25,7 @@ public static class ConfigReport
         w.WriteLine(FormattableString.Invariant(
             $"  timeouts: idle {l.IdleTimeout.TotalSeconds} s, request {l.RequestTimeout.TotalSeconds} s, send {l.SendTimeout.TotalSeconds} s; up to {l.MaxQueuedBytesPerConnection} B queued per peer, notifications watch up to {l.MaxNotificationBytesPerConnection} B per connection"));
         w.WriteLine($"Prometheus: {(config.Prometheus.Enabled ? config.Prometheus.Url.ToString() : "off")}");
+        Alerts.AlertsReport.Write(w, config.Alerts);
         w.WriteLine();
         w.WriteLine(FormattableString.Invariant($"memory map: index group 0x{map.IndexGroup:X} (16#{map.IndexGroup:X}), {BoardLayout.TypeName} {map.Layout.ByteSize} bytes with {map.Layout.FeatureSlots} feature slots, {map.TotalSize} bytes in all"));
         var rows = map.Entries.Select(e =>

@@ -1,3 +1,4 @@
+using Edge.PlcBridge.Alerts.Detection;
 using Edge.PlcBridge.Boards;
 using Edge.PlcBridge.Configuration;
 using Edge.PlcBridge.Metrics;
@@ -20,6 +21,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
     private readonly BridgeMetrics _metrics;
     private readonly BridgeServiceOptions _options;
     private readonly ILogger _logger;
+    private readonly AlertDetector? _alerts;
     private readonly int _featureSlots;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _acknowledgeWake = new(0, 1);
@@ -35,8 +37,9 @@ internal sealed class BoardWatcher : IAsyncDisposable
     private bool _warnedTruncation;
 
     public BoardWatcher(BoardEndpointConfig board, BoardSlot slot, int featureSlots, IBoardFeedFactory factory,
-        BridgeMetrics metrics, BridgeServiceOptions options, ILogger logger)
+        BridgeMetrics metrics, BridgeServiceOptions options, ILogger logger, AlertDetector? alerts = null)
     {
+        _alerts = alerts;
         _board = board;
         _slot = slot;
         _featureSlots = featureSlots;
@@ -224,12 +227,26 @@ internal sealed class BoardWatcher : IAsyncDisposable
         }
         _published = reading;
         _publishedOnce = true;
+        ObserveAlerts(reading);
         if (reading.Online && !previous.Online)
             BridgeLog.BoardOnline(_logger, Board);
         else if (!reading.Online && previous.Online)
             BridgeLog.BoardOffline(_logger, Board, reading.LastError);
         else if (!quiet && reading.LastError != previous.LastError && reading.LastError.Length > 0)
             BridgeLog.BoardError(_logger, Board, reading.LastError);
+    }
+
+    // Alerts judge the same reading the STRUCT and the gauges show; the detector only queues, so this never waits for a receiver.
+    private void ObserveAlerts(BoardReading reading)
+    {
+        try
+        {
+            _alerts?.Observe(reading);
+        }
+        catch (Exception e)
+        {
+            BridgeLog.PublishFailed(_logger, Board, e);
+        }
     }
 
     private void WakeAcknowledge()

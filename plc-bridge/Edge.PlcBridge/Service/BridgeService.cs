@@ -1,3 +1,4 @@
+using Edge.PlcBridge.Alerts.Detection;
 using Edge.PlcBridge.Boards;
 using Edge.PlcBridge.Configuration;
 using Edge.PlcBridge.Metrics;
@@ -20,13 +21,13 @@ public sealed class BridgeService : BackgroundService
     private readonly ILogger _logger;
 
     public BridgeService(BridgeConfig config, BridgeSymbols symbols, IBoardFeedFactory feeds, BridgeMetrics metrics,
-        BridgeServiceOptions? options = null, ILogger<BridgeService>? logger = null)
+        BridgeServiceOptions? options = null, ILogger<BridgeService>? logger = null, AlertDetector? alerts = null)
     {
         _symbols = symbols;
         _logger = logger ?? NullLogger<BridgeService>.Instance;
         options ??= new BridgeServiceOptions();
         _watchers = config.Boards
-            .Select(board => new BoardWatcher(board, symbols[board.Name], config.FeatureSlots, feeds, metrics, options, _logger))
+            .Select(board => new BoardWatcher(board, symbols[board.Name], config.FeatureSlots, feeds, metrics, options, _logger, alerts))
             .ToArray();
     }
 

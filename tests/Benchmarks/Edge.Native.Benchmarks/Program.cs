@@ -123,18 +123,36 @@ static long Macs(HarnessOp op)
                 taps += Math.Max(0, to - from);
             }
             return taps * p[Conv1DInt8.InChannels] * p[Conv1DInt8.OutChannels];
+        case OpCode.Conv2D:
+            // Taps inside the input only (those in the padding are skipped, as for Conv1D).
+            long rowsIn = InsideTaps(p[Conv2DInt8.OutHeight], p[Conv2DInt8.StrideHeight], p[Conv2DInt8.PadTop], p[Conv2DInt8.KernelHeight], p[Conv2DInt8.DilationHeight], p[Conv2DInt8.InHeight]);
+            long columnsIn = InsideTaps(p[Conv2DInt8.OutWidth], p[Conv2DInt8.StrideWidth], p[Conv2DInt8.PadLeft], p[Conv2DInt8.KernelWidth], p[Conv2DInt8.DilationWidth], p[Conv2DInt8.InWidth]);
+            return rowsIn * columnsIn * (p[Conv2DInt8.InChannels] / p[Conv2DInt8.Groups]) * p[Conv2DInt8.OutChannels];
+        case OpCode.MatMul:
+            return (long)p[MatMulInt8.Batches] * p[MatMulInt8.Rows] * p[MatMulInt8.Depth] * p[MatMulInt8.Columns];
+        case OpCode.Gru:
+            return (long)p[GruInt8.Steps] * 3 * p[GruInt8.Hidden] * (p[GruInt8.InputSize] + p[GruInt8.Hidden]);
+        case OpCode.Lstm:
+            return (long)p[LstmInt8.Steps] * 4 * p[LstmInt8.Hidden] * (p[LstmInt8.InputSize] + p[LstmInt8.Hidden]);
         default:
             return 0;
     }
 }
 
-static string Kind(int code) => code switch
+// Over every output position along one axis, the kernel taps that land inside the input.
+static long InsideTaps(int outLength, int stride, int pad, int kernel, int dilation, int inLength)
 {
-    OpCode.FullyConnected => "FullyConnected", OpCode.Conv1D => "Conv1D", OpCode.MaxPool1D => "MaxPool1D",
-    OpCode.AveragePool1D => "AveragePool1D", OpCode.Clamp => "Clamp", OpCode.Add => "Add", OpCode.Mul => "Mul",
-    OpCode.LookupTable => "LookupTable", OpCode.Softmax => "Softmax", OpCode.Reshape => "Reshape",
-    OpCode.TreeEnsemble => "TreeEnsemble", _ => code.ToString(CultureInfo.InvariantCulture),
-};
+    long taps = 0;
+    for (int t = 0; t < outLength; t++)
+        for (int k = 0; k < kernel; k++)
+        {
+            int at = t * stride - pad + k * dilation;
+            if (at >= 0 && at < inLength) taps++;
+        }
+    return taps;
+}
+
+static string Kind(int code) => RandomKernelCase.Name(code);
 
 static string Shape(HarnessOp op)
 {
@@ -144,6 +162,9 @@ static string Shape(HarnessOp op)
         OpCode.FullyConnected => $"{p[1]}→{p[2]}",
         OpCode.Conv1D => $"{p[0]}×{p[1]} k{p[4]} s{p[5]} → {p[2]}×{p[3]}",
         OpCode.TreeEnsemble => $"{p[1]} trees, {p[4]} nodes",
+        OpCode.Conv2D => $"{p[0]}×{p[1]}×{p[2]} k{p[6]}×{p[7]} s{p[8]}×{p[9]} d{p[10]}×{p[11]} g{p[14]} → {p[3]}×{p[4]}×{p[5]}",
+        OpCode.Gru or OpCode.Lstm => $"{p[0]} steps × {p[1]} → {p[2]} hidden",
+        OpCode.MatMul => $"{p[0]}×{p[1]}×{p[2]} · {p[2]}×{p[3]}",
         _ => $"{p[0]}",
     };
 }

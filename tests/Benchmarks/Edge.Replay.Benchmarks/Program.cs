@@ -3,41 +3,62 @@ using System.Globalization;
 using Edge.TestSupport;
 
 // Whole-process figures for streaming replay, measured by GNU time (user+sys CPU, peak resident set):
-//   dotnet run -c Release -- [--edge PATH] [--anchor anchor_drift_bench.py] [--dir /tmp/edge-replay-bench] [--rows 10000,100000,1000000,10000000] [--repeat 3]
-// The data are the motor-flux sample's drift_289V rows repeated to each size (generated under --dir,
-// never in the repository); the profile is built from train_164V's 64 spectral features, window 500,
-// as the anchor computes them. Runs are interleaved with the anchor's and the median of --repeat is printed.
+//   dotnet run -c Release -- [--builds build,r2r] [--edge PATH] [--anchor anchor_drift_bench.py] [--dir /tmp/edge-replay-bench]
+//                            [--rows 10000,100000,1000000,10000000] [--repeat 3] [--profile-rows 10000,100000,1000000]
+// --builds: which `edge` to measure, side by side: "build" (the Release build `dotnet run` makes), "r2r"
+// (published ReadyToRun) and "aot" (published native AOT), each published under --dir, out of the tree;
+// "name=PATH" measures a binary published before; --edge PATH measures that binary alone. The data are the motor-flux sample's drift_289V rows
+// repeated to each size (generated under --dir, never in the repository); the profile is built from
+// train_164V's 64 spectral features, window 500, as the anchor computes them. At 100k rows the
+// anchor runs interleaved with edge's runs (edge, anchor, edge, anchor, ...); medians are printed.
 var arguments = Arguments.Parse(args);
 string root = RepoPaths.Root;
-string edge = arguments.Get("--edge", Path.Combine(root, "host", "Edge.Cli", "bin", "Release", "net10.0", "edge"));
 string? anchor = arguments.Find("--anchor");
 string dir = arguments.Get("--dir", Path.Combine(Path.GetTempPath(), "edge-replay-bench"));
 var sizes = arguments.Get("--rows", "10000,100000,1000000,10000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 int repeat = int.Parse(arguments.Get("--repeat", "3"), CultureInfo.InvariantCulture);
+var profileRows = arguments.Get("--profile-rows", "10000,100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
 Directory.CreateDirectory(dir);
+var builds = arguments.Find("--edge") is { } given
+    ? [("given", given)]
+    : arguments.Get("--builds", "build,r2r").Split(',').Select(b => b.Split('=') is [var name, var path] ? (name, path) : (b, Builds.Edge(b, root, dir))).ToList();
+string edge = builds[0].Item2;
 
 string train = RepoPaths.MotorFlux("train_164V.features.csv");
 string profile = Path.Combine(dir, "motor64.edgp");
 Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", edge, "drift", "profile", "-d", train, "--columns", "f[0-9]*", "-w", "500", "-o", profile], dir);
 
-Console.WriteLine($"edge: {edge}; machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the start");
+Console.WriteLine($"edge: {string.Join(", ", builds.Select(b => $"{b.Item1} = {b.Item2}"))}; machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()} at the start");
 Console.WriteLine("| rows | command | CPU s (user+sys, median) | peak RSS MB (max) | CPU per 1k rows ms |");
 Console.WriteLine("|---:|---|---:|---:|---:|");
 foreach (long rows in sizes)
 {
     string data = Tiled.Write(RepoPaths.MotorFlux("drift_289V.features.csv"), rows, Path.Combine(dir, $"drift-{rows}"));
-    var replay = Enumerable.Range(0, rows >= 1_000_000 ? 1 : repeat).Select(_ => Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", edge, "drift", "replay", "--profile", profile, "-d", Path.Combine(data, "drift_289V.features.csv"), "--json"], dir)).ToList();
-    Print(rows, "edge drift replay --json", replay);
-    if (rows == 100_000 && anchor is not null)
+    bool withAnchor = rows == 100_000 && anchor is not null;
+    // The anchor reads DIR/train_164V.features.csv and DIR/drift_289V.features.csv: the same rows.
+    if (withAnchor) File.Copy(train, Path.Combine(data, "train_164V.features.csv"), overwrite: true);
+    var replay = builds.ToDictionary(b => b.Item1, _ => new List<Measured>());
+    var python = new List<Measured>();
+    for (int run = 0; run < (rows >= 1_000_000 ? 1 : repeat); run++)
     {
-        // The anchor reads DIR/train_164V.features.csv and DIR/drift_289V.features.csv: the same rows.
-        File.Copy(train, Path.Combine(data, "train_164V.features.csv"), overwrite: true);
-        var python = Enumerable.Range(0, 1).Select(_ => Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", "/usr/bin/python3", anchor, data, "500"], dir)).ToList();
-        Print(rows, "anchor (numpy/scipy, Evidently's per-window metrics)", python);
-        Console.WriteLine($"|  | ratio anchor / edge CPU | {Median(python) / Median(replay):F0}x |  |  |");
+        foreach (var (name, binary) in builds)
+            replay[name].Add(Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", binary, "drift", "replay", "--profile", profile, "-d", Path.Combine(data, "drift_289V.features.csv"), "--json"], dir));
+        if (withAnchor && run < repeat - 1)
+            python.Add(Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", "/usr/bin/python3", anchor!, data, "500"], dir));
     }
-    var profiled = Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", edge, "drift", "profile", "-d", Path.Combine(data, "drift_289V.features.csv"), "--columns", "f[0-9]*", "-o", Path.Combine(dir, "big.edgp")], dir);
-    Print(rows, "edge drift profile (reference of these rows)", [profiled]);
+    foreach (var (name, _) in builds) Print(rows, $"edge drift replay --json ({name})", replay[name]);
+    if (withAnchor)
+    {
+        Print(rows, $"anchor (numpy/scipy, Evidently's per-window metrics; {python.Count} runs)", python);
+        foreach (var (name, _) in builds)
+            Console.WriteLine($"|  | ratio anchor / edge ({name}) CPU | {Median(python) / Median(replay[name]):F0}x |  |  |");
+    }
+    if (profileRows.Contains(rows))
+    {
+        var profiled = Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", edge, "drift", "profile", "-d", Path.Combine(data, "drift_289V.features.csv"), "--columns", "f[0-9]*", "-o", Path.Combine(dir, "big.edgp")], dir);
+        Print(rows, $"edge drift profile (reference of these rows; {builds[0].Item1})", [profiled]);
+    }
+    Console.WriteLine($"|  | load average after {rows:N0} rows: {File.ReadAllText("/proc/loadavg").Trim()} |  |  |  |");
 }
 
 static double Median(List<Measured> runs) => runs.Select(r => r.CpuSeconds).Order().ElementAt(runs.Count / 2);
@@ -62,6 +83,31 @@ internal sealed record Measured(double CpuSeconds, double PeakMegabytes)
         var parts = File.ReadAllText(args[1]).Trim().Split('\n')[^1].Split(' ');
         double user = double.Parse(parts[0], CultureInfo.InvariantCulture), system = double.Parse(parts[1], CultureInfo.InvariantCulture);
         return new Measured(user + system, double.Parse(parts[2], CultureInfo.InvariantCulture) / 1024);
+    }
+}
+
+/// <summary>The `edge` binaries compared: the Release build, or one published out of the tree.</summary>
+internal static class Builds
+{
+    public static string Edge(string build, string root, string dir)
+    {
+        string project = Path.Combine(root, "host", "Edge.Cli");
+        if (build == "build") return Path.Combine(project, "bin", "Release", "net10.0", "edge");
+        string[] properties = build switch
+        {
+            "r2r" => ["-p:PublishReadyToRun=true", "--self-contained", "false"],
+            "aot" => ["-p:PublishAot=true", "-p:TreatWarningsAsErrors=false", "-p:CppCompilerAndLinker=gcc"],
+            _ => throw new ArgumentException($"unknown build '{build}' (build, r2r, aot)"),
+        };
+        string output = Path.Combine(dir, "edge-" + build);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, .. properties]) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"publishing the {build} build failed: {stdout.Result}{error}");
+        return Path.Combine(output, "edge");
     }
 }
 

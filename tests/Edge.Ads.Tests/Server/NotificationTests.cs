@@ -4,6 +4,7 @@ using Edge.Ads.Messages;
 using Edge.Ads.Protocol;
 using Edge.Ads.Tests.Support;
 using Edge.Ads.Types;
+using Edge.TestSupport;
 
 namespace Edge.Ads.Tests.Server;
 
@@ -86,9 +87,14 @@ public sealed class NotificationTests
         await using var client = await server.ConnectAsync();
         var request = OnChange(0x4040, (uint)Rate.Offset, 4) with { MaxDelay = (uint)TimeSpan.FromSeconds(1).Ticks, CycleTime = 0 };
         Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(request)).ErrorCode);
+        // Each change is sampled (its sample queued for the max delay: seen in the connection's
+        // state, not by waiting) before the next: the frame must then carry both.
+        long queued = QueuedSampleBytes(server);
         board.Update(v => v.Set(Rate, 1.0));
-        await Task.Delay(20); // let the sampler take it, then change again within the second
+        await Eventually.TrueAsync(() => QueuedSampleBytes(server) > queued, "the first change sampled and waiting");
+        queued = QueuedSampleBytes(server);
         board.Update(v => v.Set(Rate, 2.0));
+        await Eventually.TrueAsync(() => QueuedSampleBytes(server) > queued, "the second change sampled and waiting");
         var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
         var values = frame.Stamps.SelectMany(s => s.Samples).Select(s => BitConverter.ToSingle(s.Data.Span)).ToArray();
         Assert.IsGreaterThanOrEqualTo(2, values.Length, "the samples waited for each other");
@@ -166,4 +172,6 @@ public sealed class NotificationTests
         }
         return pending.Dequeue();
     }
+
+    private static long QueuedSampleBytes(TestServer server) => server.Server.Connections.SingleOrDefault()?.QueuedSampleBytes ?? 0;
 }

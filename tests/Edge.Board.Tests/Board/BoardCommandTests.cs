@@ -54,6 +54,38 @@ public sealed class BoardCommandTests
         Assert.AreEqual(modelled, run.MeanMicros, modelled * 0.02 + 2, "the board times inferences by the simulated cost model");
     }
 
+    /// <summary>
+    /// A two-input, two-output model (zoo twobranch3: features [64] and windows [256] in, softmax
+    /// probs [3] and the ArgMax class id out) over the link: a stored vector holds both inputs one
+    /// after another in input order (320 values, several set-vector frames), and the answer holds
+    /// both outputs (4 values per vector), each equal to the device engine run directly.
+    /// </summary>
+    [TestMethod]
+    public async Task TwoInputModelTakesBothInputsInOneVectorAndAnswersEveryOutput()
+    {
+        await using var rig = await BoardRig.StartAsync();
+        await rig.Client.UploadAsync(UploadKind.Model, Fixtures.TwoBranch);
+        var model = ModelReader.Read(Fixtures.TwoBranch);
+        var features = Fixtures.Read("test_164V").NumberRows(Enumerable.Range(0, 64).Select(i => "f" + i).ToArray());
+        var windows = Edge.Data.TableReader.Read(Edge.TestSupport.RepoPaths.MotorFlux("test_164V.windows.csv")).NumberRows(Enumerable.Range(0, 256).Select(i => "s" + i).ToArray());
+        var rows = Enumerable.Range(0, 3).Select(r => features[r].Concat(windows[r]).Select(v => (float)v).ToArray()).ToArray();
+        for (int s = 0; s < rows.Length; s++) await rig.Client.SetVectorAsync(s, rows[s]);
+        var run = await rig.Client.InferAsync(0, rows.Length, repeats: 1, outputsPerVector: 4);
+
+        var reference = new Interpreter(model);
+        var expected = new float[4];
+        for (int s = 0; s < rows.Length; s++)
+        {
+            reference.SetInput(0, rows[s], 0);
+            reference.SetInput(1, rows[s], 64);
+            reference.Invoke();
+            reference.GetOutput(0, expected, 0);
+            reference.GetOutput(1, expected, 3);
+            CollectionAssert.AreEqual(expected, run.Outputs[s].ToArray(), $"vector {s}");
+        }
+        Assert.HasCount(3, run.Outputs);
+    }
+
     [TestMethod]
     public async Task CorruptOrInvalidUploadsKeepTheOldModel()
     {

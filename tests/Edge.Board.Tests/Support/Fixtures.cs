@@ -24,6 +24,17 @@ public static class Fixtures
 
     public static byte[] FluxMlp => MlpBytes.Value;
 
+    /// <summary>samples/zoo/twobranch3 (two inputs from the features and windows tables, two outputs).</summary>
+    public static byte[] TwoBranch => TwoBranchBytes.Value;
+
+    private static readonly Lazy<byte[]> TwoBranchBytes = new(() => ModelConverter.Convert(new ConvertOptions(
+        Path.Combine(RepoPaths.Root, "samples", "zoo", "twobranch3.onnx"), RepoPaths.MotorFlux("train_164V.features.csv"),
+        Path.Combine(RepoPaths.TempDirectory("board-model"), "twobranch3.edgem"))
+    {
+        MoreCalibrationPaths = [RepoPaths.MotorFlux("train_164V.windows.csv")],
+        BiasCorrection = false,
+    }).Bytes);
+
     public static Table Read(string set) => TableReader.Read(RepoPaths.MotorFlux(set + ".features.csv"));
 
     private static byte[] Convert(string onnx)

@@ -32,7 +32,7 @@ internal static class GraphCheck
         var reference = Ort(path, graph, rows);
         for (int r = 0; r < rows.Length; r++)
         {
-            var actual = graph.Execute([rows[r]])[graph.Outputs[0].Tensor];
+            var actual = graph.Execute(rows[r])[graph.Outputs[0].Tensor];
             Assert.HasCount(reference[r].Length, actual);
             for (int i = 0; i < actual.Length; i++)
                 Assert.AreEqual(reference[r][i], actual[i], tolerance * Math.Max(1, Math.Abs(reference[r][i])), $"row {r} value {i}");

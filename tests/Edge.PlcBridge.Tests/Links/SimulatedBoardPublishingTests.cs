@@ -67,7 +67,7 @@ public sealed class SimulatedBoardPublishingTests
     }
 
     // The statistic each column's test decides on, read from the board's report by test (DriftTest).
-    private static int Statistic(byte test, DriftReport r, int c) => test switch
+    internal static int Statistic(byte test, DriftReport r, int c) => test switch
     {
         DriftTest.Psi => r.Psi[c],
         DriftTest.KullbackLeibler => r.Kl[c],

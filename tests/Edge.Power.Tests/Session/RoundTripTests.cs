@@ -87,7 +87,7 @@ public sealed class RoundTripTests
         var sink = new RecordingSink();
 
         var run = await monitor.StartAcquisitionAsync(sink, TestContext.CancellationToken);
-        while (run.SamplesSoFar < 1500) await Task.Delay(10, TestContext.CancellationToken);
+        Assert.IsTrue(await run.SamplesAsync(1500, TestContext.CancellationToken), "the samples arrive before the acquisition ends");
         var summary = await run.StopAsync(TestContext.CancellationToken);
 
         Assert.AreEqual(AcquisitionEnd.EndMarker, summary.End);
@@ -96,6 +96,20 @@ public sealed class RoundTripTests
         for (int i = 1; i < sink.Samples.Count; i++) Assert.AreEqual(i / 5_000.0, sink.Samples[i].Seconds, 1e-9);
         // The session is usable again at once.
         Assert.AreEqual(25, await monitor.ReadTemperatureAsync(TestContext.CancellationToken));
+    }
+
+    [TestMethod]
+    public async Task Waiting_for_more_samples_than_an_acquisition_holds_ends_with_it()
+    {
+        await using var bench = await SimulatedBench.OpenAsync(new SimulatorOptions { Model = PowerMonitorModel.StlinkV3Pwr, Profile = SimulatedBench.Profile }, TestContext.CancellationToken);
+        await bench.Monitor.ConfigureAsync(new AcquisitionSettings { Rate = SamplingRate.FromHertz(5_000), Duration = TimeSpan.FromSeconds(0.2) }, TestContext.CancellationToken);
+        var run = await bench.Monitor.StartAcquisitionAsync(new RecordingSink(), TestContext.CancellationToken);
+
+        // 1000 samples arrive; the 1001st never does: the wait ends with the acquisition, not with a timeout.
+        Assert.IsTrue(await run.SamplesAsync(1000, TestContext.CancellationToken));
+        Assert.IsFalse(await run.SamplesAsync(1001, TestContext.CancellationToken));
+        Assert.AreEqual(1000, (await run.Completion).Samples);
+        Assert.IsFalse(await run.SamplesAsync(1001, TestContext.CancellationToken), "asked after the end");
     }
 
     [TestMethod]

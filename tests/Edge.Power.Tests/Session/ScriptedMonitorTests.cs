@@ -40,7 +40,7 @@ public sealed class ScriptedMonitorTests
         var sink = new RecordingSink();
 
         var run = await monitor.StartAcquisitionAsync(sink, TestContext.CancellationToken);
-        while (run.SamplesSoFar < 1000) await Task.Delay(10, TestContext.CancellationToken);
+        Assert.IsTrue(await run.SamplesAsync(1000, TestContext.CancellationToken), "the samples arrive before the acquisition ends");
         var summary = await run.StopAsync(TestContext.CancellationToken);
 
         Assert.AreEqual(AcquisitionEnd.SilenceAfterStop, summary.End);

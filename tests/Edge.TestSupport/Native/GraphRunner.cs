@@ -13,25 +13,9 @@ public static class GraphRunner
 {
     public static void Run(IReadOnlyList<HarnessOp> ops, Int8Kernels kernels, sbyte[] weights, int[] ints, sbyte[] arena8, int[] arena32)
     {
+        // Int8Kernels.Run is the interpreter's own switch from op code to kernel.
         foreach (var op in ops)
-        {
-            int[] p = op.Parameters;
-            switch (op.Code)
-            {
-                case OpCode.FullyConnected: kernels.FullyConnectedInt8(p, weights, ints, arena8, op.Input0, op.Output); break;
-                case OpCode.Conv1D: kernels.Conv1DInt8(p, weights, ints, arena8, op.Input0, op.Output); break;
-                case OpCode.MaxPool1D: kernels.MaxPool1DInt8(p, arena8, op.Input0, op.Output); break;
-                case OpCode.AveragePool1D: kernels.AveragePool1DInt8(p, arena8, op.Input0, op.Output); break;
-                case OpCode.Clamp: kernels.ClampInt8(p, arena8, op.Input0, op.Output); break;
-                case OpCode.Add: kernels.AddInt8(p, arena8, op.Input0, op.Input1, op.Output); break;
-                case OpCode.Mul: kernels.MulInt8(p, arena8, op.Input0, op.Input1, op.Output); break;
-                case OpCode.LookupTable: kernels.LookupTableInt8(p, weights, arena8, op.Input0, op.Output); break;
-                case OpCode.Softmax: kernels.SoftmaxInt8(p, ints, arena8, op.Input0, op.Output); break;
-                case OpCode.Reshape: kernels.ReshapeInt8(p, arena8, op.Input0, op.Output); break;
-                case OpCode.TreeEnsemble: kernels.TreeEnsembleInt8(p, ints, arena32, arena8, op.Input0, op.Output); break;
-                default: throw new ArgumentException($"unknown op code {op.Code}");
-            }
-        }
+            kernels.Run(op.Code, op.Parameters, weights, ints, arena8, arena32, op.Input0, op.Input1, op.Output);
     }
 
     /// <summary>

@@ -11,12 +11,14 @@ namespace Edge.TestSupport.Native;
 /// and past it, multipliers and shifts including INT32_MIN and the extreme shifts, accumulators
 /// that wrap, outputs overlapping inputs.
 /// </summary>
-public sealed record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] Ints, sbyte[] Arena8, int[] Arena32)
+public sealed partial record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, int[] Ints, sbyte[] Arena8, int[] Arena32)
 {
     public static readonly int[] Codes =
     [
         OpCode.FullyConnected, OpCode.Conv1D, OpCode.MaxPool1D, OpCode.AveragePool1D, OpCode.Clamp, OpCode.Add,
-        OpCode.Mul, OpCode.LookupTable, OpCode.Softmax, OpCode.Reshape, OpCode.TreeEnsemble,
+        OpCode.Mul, OpCode.LookupTable, OpCode.Softmax, OpCode.Reshape, OpCode.TreeEnsemble, OpCode.Conv2D, OpCode.MaxPool2D,
+        OpCode.AveragePool2D, OpCode.Pad, OpCode.StridedCopy, OpCode.Reduce, OpCode.PRelu, OpCode.ArgMax, OpCode.MatMul, OpCode.Gru,
+        OpCode.Lstm,
     ];
 
     public static string Name(int code) => code switch
@@ -24,7 +26,10 @@ public sealed record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, i
         OpCode.FullyConnected => "FullyConnected", OpCode.Conv1D => "Conv1D", OpCode.MaxPool1D => "MaxPool1D",
         OpCode.AveragePool1D => "AveragePool1D", OpCode.Clamp => "Clamp", OpCode.Add => "Add", OpCode.Mul => "Mul",
         OpCode.LookupTable => "LookupTable", OpCode.Softmax => "Softmax", OpCode.Reshape => "Reshape",
-        OpCode.TreeEnsemble => "TreeEnsemble", _ => code.ToString(),
+        OpCode.TreeEnsemble => "TreeEnsemble", OpCode.Conv2D => "Conv2D", OpCode.MaxPool2D => "MaxPool2D",
+        OpCode.AveragePool2D => "AveragePool2D", OpCode.Pad => "Pad", OpCode.StridedCopy => "StridedCopy", OpCode.Reduce => "Reduce",
+        OpCode.PRelu => "PRelu", OpCode.ArgMax => "ArgMax", OpCode.MatMul => "MatMul", OpCode.Gru => "Gru", OpCode.Lstm => "Lstm",
+        _ => code.ToString(),
     };
 
     /// <summary>The arenas after <paramref name="kernels"/> ran the op on copies of this case's.</summary>
@@ -73,6 +78,25 @@ public sealed record RandomKernelCase(int Seed, HarnessOp Op, sbyte[] Weights, i
             OpCode.Softmax => Softmax(seed, g),
             OpCode.Reshape => Reshape(seed, g),
             OpCode.TreeEnsemble => Tree(seed, g),
+            _ => Layer(code, seed, g),
+        };
+    }
+
+    private static RandomKernelCase Layer(int code, int seed, Draw g)
+    {
+        return code switch
+        {
+            OpCode.Conv2D => Conv2D(seed, g),
+            OpCode.MaxPool2D => Pool2D(seed, g, false),
+            OpCode.AveragePool2D => Pool2D(seed, g, true),
+            OpCode.Pad => Pad(seed, g),
+            OpCode.StridedCopy => StridedCopy(seed, g),
+            OpCode.Reduce => Reduce(seed, g),
+            OpCode.PRelu => PRelu(seed, g),
+            OpCode.ArgMax => ArgMax(seed, g),
+            OpCode.MatMul => MatMul(seed, g),
+            OpCode.Gru => Recurrent(seed, g, gru: true),
+            OpCode.Lstm => Recurrent(seed, g, gru: false),
             _ => throw new ArgumentException($"op code {code}"),
         };
     }

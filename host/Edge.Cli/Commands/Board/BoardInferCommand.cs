@@ -15,7 +15,7 @@ internal static class BoardInferCommand
         var port = BoardOptions.Port();
         var baud = BoardOptions.Baud();
         var model = new Option<FileInfo>("--model", "-m") { Description = "The model file the board runs (for its input columns and output size).", Required = true };
-        var data = new Option<FileInfo>("--data", "-d") { Description = "Rows to load as input vectors (CSV or Parquet).", Required = true };
+        var data = new Option<FileInfo[]>("--data", "-d") { Description = "Rows to load as input vectors (CSV or Parquet). Repeat it for a model whose inputs come from several tables read side by side (row i of each is the same sample); columns go to inputs by name, as recorded at conversion.", Required = true };
         var rows = new Option<int?>("--rows") { Description = "How many rows to load into the board's vector slots (default: as many as the board has slots, the data has rows and one answer holds)." };
         var repeats = new Option<int>("--repeats") { Description = "Runs over the loaded vectors.", DefaultValueFactory = _ => 10 };
         var command = new Command("infer", """
@@ -26,6 +26,7 @@ internal static class BoardInferCommand
             Examples:
               edge board infer -m flux_mlp.edgem -d samples/motor-flux/test_164V.features.csv
               edge board infer -m flux_cnn1d.edgem -d samples/motor-flux/test_164V.windows.csv --rows 4 --repeats 100
+              edge board infer -m twobranch3.edgem -d test_164V.features.csv -d test_164V.windows.csv --rows 4
             """)
         {
             port, baud, model, data, rows, repeats,
@@ -40,16 +41,17 @@ internal static class BoardInferCommand
             if (repeatCount is < 1 or > InferLimits.MaxRepeats)
                 throw new UserFacingException($"--repeats {repeatCount}: a board runs 1 to {InferLimits.MaxRepeats:N0} repeats per request", ExitCode.Usage);
             var edgeModel = ModelFile.Read(parse.GetValue(model)!.FullName);
-            var table = TableReader.Read(parse.GetValue(data)!.FullName);
-            int inputs = edgeModel.Tensors[edgeModel.Inputs[0].Tensor].ElementCount;
-            int outputs = edgeModel.Tensors[edgeModel.Outputs[0]].ElementCount;
+            var files = parse.GetValue(data)!;
+            var tables = files.Select(f => (Edge.Data.Streaming.TableSource)TableReader.Read(f.FullName)).ToList();
+            // A vector holds every input one after another, every output likewise (the board's SetInputs/GetOutputs).
+            int outputs = edgeModel.Outputs.Sum(o => edgeModel.Tensors[o].ElementCount);
             int fitAnswer = InferLimits.MaxOutputs / outputs;
             if (wanted * outputs > InferLimits.MaxOutputs)
                 throw new UserFacingException($"--rows {wanted}: {wanted} vectors of {outputs} outputs do not fit one answer; at most {fitAnswer} rows for this model", ExitCode.Usage);
-            var columns = InputMapping.Resolve(table, edgeModel.Metadata("input.columns"), inputs, null);
-            var vectors = InputMapping.Rows(table, columns).Take(wanted ?? fitAnswer).ToArray();
+            var columns = ModelInputColumns.Resolve(tables, ModelInputColumns.Of(edgeModel), edgeModel.Metadata("input.columns"), null);
+            var vectors = ModelInputColumns.ReadAll(columns).Take(wanted ?? fitAnswer).ToArray();
             if (vectors.Length < wanted)
-                throw new UserFacingException($"--rows {wanted}: {parse.GetValue(data)!.Name} has only {vectors.Length} row(s)", ExitCode.Usage);
+                throw new UserFacingException($"--rows {wanted}: {string.Join(" + ", files.Select(f => f.Name))} has only {vectors.Length} row(s)", ExitCode.Usage);
             var (client, hello) = await BoardOptions.ConnectAsync(parse, port, baud, cancellationToken);
             await using (client)
             {

@@ -11,9 +11,9 @@ public static class ConvertCommand
     public static Command Create()
     {
         var onnx = new Argument<string>("model.onnx") { Description = "The float model as exported by PyTorch, scikit-learn (skl2onnx) or another ONNX exporter." };
-        var calib = new Option<string>("--calib") { Description = "Calibration data (CSV or Parquet): rows like the ones the board will see.", Required = true };
+        var calib = new Option<string[]>("--calib") { Description = "Calibration data (CSV or Parquet): rows like the ones the board will see. Repeat it for a model whose inputs come from several tables read side by side (row i of each is the same sample).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the .edgem file.", Required = true };
-        var columns = new Option<string?>("--input-columns", "-i") { Description = "Table columns that fill the input, in order: names and ranges, e.g. 'f0..f63' or 's0..s255'. Default: the one family of numbered columns (f0, f1, ...) with as many columns as the input has values." };
+        var columns = new Option<string[]>("--input-columns", "-i") { Description = "Table columns that fill the input, in order: names and ranges, e.g. 'f0..f63' or 's0..s255'; for a model with several inputs one INPUT=COLUMNS per input, e.g. -i features=f0..f63 -i windows=s0..s255. Default: per input, the one family of numbered columns (f0, f1, ...) with as many columns as the input has values." };
         var label = new Option<string>("--label") { Description = "Label column to leave out of the default input columns.", DefaultValueFactory = _ => "label" };
         var calibration = new Option<Calibration>("--calibration") { Description = "How activation ranges are chosen: Mse (clip where the int8 round trip loses least) or MinMax.", DefaultValueFactory = _ => Calibration.Mse };
         var noBias = new Option<bool>("--no-bias-correction") { Description = "Skip the empirical bias correction (measured per layer on the device engine)." };
@@ -30,6 +30,7 @@ public static class ConvertCommand
               edge model convert flux_mlp.onnx --calib train_164V.features.csv -o flux_mlp.edgem
               edge model convert flux_cnn1d.onnx --calib train_164V.windows.csv -i s0..s255 -o flux_cnn1d.edgem --board nucleo-f746zg
               edge model convert flux_mlp.onnx --calib train_164V.features.csv --drift-profile motor.edgp -o flux_mlp.edgem
+              edge model convert twobranch3.onnx --calib train_164V.features.csv --calib train_164V.windows.csv -i features=f0..f63 -i windows=s0..s255 -o twobranch3.edgem
             """)
         {
             onnx,
@@ -38,9 +39,10 @@ public static class ConvertCommand
         budget.AddTo(command);
         command.SetHandler((result, io) =>
         {
-            var options = new ConvertOptions(result.GetValue(onnx)!, result.GetValue(calib)!, result.GetValue(output)!)
+            var options = new ConvertOptions(result.GetValue(onnx)!, result.GetValue(calib)![0], result.GetValue(output)!)
             {
-                InputColumns = result.GetValue(columns),
+                MoreCalibrationPaths = result.GetValue(calib)![1..],
+                InputColumns = result.GetValue(columns) is { Length: > 0 } specs ? string.Join(";", specs) : null,
                 LabelColumn = result.GetValue(label),
                 Calibration = result.GetValue(calibration),
                 BiasCorrection = !result.GetValue(noBias),

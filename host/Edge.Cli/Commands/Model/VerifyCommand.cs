@@ -11,9 +11,9 @@ public static class VerifyCommand
     {
         var model = new Argument<string>("model.edgem") { Description = "The converted model." };
         var onnx = new Option<string>("--onnx") { Description = "The float ONNX model it was converted from.", Required = true };
-        var data = new Option<string>("--data", "-d") { Description = "Rows to compare on (CSV or Parquet).", Required = true };
+        var data = new Option<string[]>("--data", "-d") { Description = "Rows to compare on (CSV or Parquet). Repeat it for a model whose inputs come from several tables read side by side.", Required = true };
         var label = new Option<string?>("--label") { Description = "Label column (1 = positive) for F1/AUC/accuracy. Default: 'label' when the table has it." };
-        var columns = new Option<string?>("--input-columns", "-i") { Description = "Input columns, as for convert. Default: the columns recorded at conversion." };
+        var columns = new Option<string[]>("--input-columns", "-i") { Description = "Input columns, as for convert (INPUT=COLUMNS per input for several inputs). Default: the columns recorded at conversion." };
         var threshold = new Option<double>("--threshold") { Description = "Decision threshold for single-score models (positive when score >= threshold).", DefaultValueFactory = _ => 0.5 }.Unbounded("any number: a score threshold");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var perLayer = new Option<bool>("--per-layer") { Description = "Also compare every board op's output with ONNX Runtime's intermediate value of the same name (on the first 4,096 rows)." };
@@ -27,6 +27,7 @@ public static class VerifyCommand
               edge model verify flux_mlp.edgem --onnx flux_mlp.onnx --data test_164V.features.csv
               edge model verify flux_cnn1d.edgem --onnx flux_cnn1d.onnx -d test_164V.windows.csv --label label --json
               edge model verify flux_cnn1d.edgem --onnx flux_cnn1d.onnx -d test_164V.windows.csv --per-layer
+              edge model verify twobranch3.edgem --onnx twobranch3.onnx -d test_164V.features.csv -d test_164V.windows.csv
             """)
         {
             model,
@@ -35,10 +36,11 @@ public static class VerifyCommand
         budget.AddTo(command);
         command.SetHandler((result, io) =>
         {
-            var report = ModelVerifier.Verify(new VerifyOptions(result.GetValue(model)!, result.GetValue(onnx)!, result.GetValue(data)!)
+            var report = ModelVerifier.Verify(new VerifyOptions(result.GetValue(model)!, result.GetValue(onnx)!, result.GetValue(data)![0])
             {
                 LabelColumn = result.GetValue(label),
-                InputColumns = result.GetValue(columns),
+                MoreDataPaths = result.GetValue(data)![1..],
+                InputColumns = result.GetValue(columns) is { Length: > 0 } specs ? string.Join(";", specs) : null,
                 Threshold = result.GetValue(threshold),
                 Budget = budget.Read(result),
                 PerLayer = result.GetValue(perLayer),

@@ -28,7 +28,7 @@ namespace Edge.Device.Board
             if (interpreter == null) return LinkStatus.NoModel;
             int first = _request.FirstSlot;
             int count = _request.Count;
-            int outputs = interpreter.OutputLength(0);
+            int outputs = interpreter.OutputsLength;
             if (count < 1 || _request.Repeats < 1 || first + count > _vectors.Slots || count * outputs > InferReply.MaxOutputs)
                 return LinkStatus.BadRequest;
             long total = 0;
@@ -44,7 +44,7 @@ namespace Edge.Device.Board
                     if (micros < min) min = micros;
                     if (micros > max) max = micros;
                     if (r != _request.Repeats - 1) continue;
-                    interpreter.GetOutput(0, _rows.Output, 0);
+                    interpreter.GetOutputs(_rows.Output, 0);
                     for (int k = 0; k < outputs; k++) InferReply.WriteOutput(reply, at, written++, _rows.Output[k]);
                 }
             }
@@ -60,10 +60,7 @@ namespace Edge.Device.Board
         private long Invoke(Interpreter interpreter, int slot)
         {
             int from = slot * _vectors.Length;
-            if (interpreter.Model.Tensors[interpreter.Model.Inputs[0].Tensor].Type == TensorType.Float32Key)
-                interpreter.SetInputFloat32Bits(0, _vectors.Bits, from);
-            else
-                interpreter.SetInput(0, _vectors.Floats, from);
+            interpreter.SetInputs(_vectors.Floats, _vectors.Bits, from);
             return _rows.TimedInvoke();
         }
     }
