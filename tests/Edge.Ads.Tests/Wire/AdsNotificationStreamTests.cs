@@ -66,4 +66,53 @@ public sealed class AdsNotificationStreamTests
     [DataRow("0500", DisplayName = "no stamp count")]
     public void RejectsStreamsThatClaimMoreThanTheyCarry(string hex) =>
         Assert.ThrowsExactly<AdsFormatException>(() => AdsNotificationStreamReader.Read(Hex.Parse(hex)));
+
+    [TestMethod]
+    public void AStreamWithoutStampsAndAStampWithoutSamplesAreValid()
+    {
+        Assert.AreEqual(0, AdsNotificationStreamReader.Read(Hex.Parse("04000000 00000000")).Count);
+        var stamps = AdsNotificationStreamReader.Read(Hex.Parse("10000000 01000000 0100000000000000 00000000"));
+        Assert.AreEqual(1, stamps.Count);
+        Assert.AreEqual(1L, stamps[0].FileTime);
+        Assert.AreEqual(0, stamps[0].Samples.Count);
+    }
+
+    [TestMethod]
+    public void ErrorsSayWhereTheStreamWasCut()
+    {
+        var shortStream = Assert.ThrowsExactly<AdsFormatException>(() => AdsNotificationStreamReader.Read(Hex.Parse("0500")));
+        StringAssert.Contains(shortStream.Message, "has 2 bytes, needs 8");
+        var stamp = Assert.ThrowsExactly<AdsFormatException>(() => AdsNotificationStreamReader.Read(Hex.Parse("05000000 02000000 0000000000000000 00000000")));
+        StringAssert.Contains(stamp.Message, "stamp 1 of 2 is cut off at byte 20");
+        var header = Assert.ThrowsExactly<AdsFormatException>(() => AdsNotificationStreamReader.Read(Hex.Parse("05000000 01000000 0000000000000000 01000000 07000000")));
+        StringAssert.Contains(header.Message, "sample 0 of stamp 0 is cut off at byte 20");
+        // 3 data bytes announced, 2 present
+        var data = Assert.ThrowsExactly<AdsFormatException>(() => AdsNotificationStreamReader.Read(Hex.Parse("05000000 01000000 0000000000000000 01000000 07000000 03000000 AABB")));
+        StringAssert.Contains(data.Message, "sample 0 of stamp 0 announces 3 bytes, 2 left");
+    }
+
+    [TestMethod]
+    public void ASampleNeedsAStamp()
+    {
+        var stream = new AdsNotificationStreamWriter(new AdsBufferWriter());
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => stream.AddSample(1, [1]));
+        StringAssert.Contains(error.Message, "call BeginStamp first");
+    }
+
+    [TestMethod]
+    public void TheLengthFieldIsRightAfterEveryCallWhereverTheStreamStarts()
+    {
+        var writer = new AdsBufferWriter();
+        writer.WriteZeros(38); // the frame's headers come first in a real frame
+        var stream = new AdsNotificationStreamWriter(writer);
+        Assert.AreEqual(4u, LengthField(), "the stamp count only");
+        stream.BeginStamp(NewYear2024);
+        Assert.AreEqual(4u + 12, LengthField(), "a stamp without samples");
+        stream.AddSample(7, [1, 2, 3]);
+        Assert.AreEqual(4u + 12 + 8 + 3, LengthField());
+        var stamps = AdsNotificationStreamReader.Read(writer.WrittenMemory[38..]);
+        CollectionAssert.AreEqual(new byte[] { 1, 2, 3 }, stamps.Single().Samples.Single().Data.ToArray());
+
+        uint LengthField() => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(writer.WrittenSpan[38..]);
+    }
 }

@@ -96,4 +96,24 @@ public sealed class AdsRequestDecoderTests
         Assert.AreEqual((9u, 8u, 7u), (readWrite.IndexGroup, readWrite.IndexOffset, readWrite.ReadLength));
         CollectionAssert.AreEqual(new byte[] { 1, 2, 3 }, readWrite.WriteData.ToArray());
     }
+
+    [TestMethod]
+    public void RequestsWithoutDataDecode()
+    {
+        Assert.IsTrue(AdsRequestDecoder.TryDecodeWrite(Hex.Parse("40400000 05000000 00000000"), out var write), "a Write of 0 bytes");
+        Assert.AreEqual(0, write.Data.Length);
+        Assert.IsTrue(AdsRequestDecoder.TryDecodeReadWrite(Hex.Parse("40400000 05000000 04000000 00000000"), out var readWrite), "a ReadWrite writing 0 bytes");
+        Assert.AreEqual(4u, readWrite.ReadLength);
+        Assert.AreEqual(0, readWrite.WriteData.Length);
+        Assert.IsTrue(AdsRequestDecoder.TryDecodeWriteControl(Hex.Parse("0500 0000 00000000"), out var control), "a WriteControl without data");
+        Assert.AreEqual(AdsState.Run, control.AdsState);
+    }
+
+    [TestMethod]
+    public void RequestsShorterThanTheirFixedPartAreRefused()
+    {
+        Assert.IsFalse(AdsRequestDecoder.TryDecodeReadWrite(new byte[15], out _));
+        Assert.IsFalse(AdsRequestDecoder.TryDecodeWriteControl(new byte[7], out _));
+        Assert.IsFalse(AdsRequestDecoder.TryDecodeWrite(new byte[11], out _));
+    }
 }

@@ -77,4 +77,51 @@ public sealed class AdsResponseEncoderTests
         Assert.ThrowsExactly<AdsFormatException>(() => AdsResponseDecoder.DecodeRead(Hex.Parse("00000000 05000000 01")));
         Assert.ThrowsExactly<AdsFormatException>(() => AdsResponseDecoder.DecodeReadState(Hex.Parse("00000000 05")));
     }
+
+    [TestMethod]
+    [DataRow("Fifteen chars!!", DisplayName = "15 characters: the most that leaves room for the NUL")]
+    [DataRow("~ tilde", DisplayName = "0x7E is printable")]
+    [DataRow(" ", DisplayName = "0x20 is printable")]
+    public void PrintableNamesUpToFifteenCharactersAreAccepted(string name) =>
+        Assert.AreEqual(name, new AdsDeviceInfo(1, 0, 0, name).Name);
+
+    [TestMethod]
+    [DataRow("A\t", DisplayName = "a control character")]
+    [DataRow("A\u007F", DisplayName = "DEL")]
+    [DataRow("caf\u00E9", DisplayName = "beyond ASCII")]
+    public void NamesWithUnprintableCharactersAreRefusedWithTheName(string escaped)
+    {
+        string name = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new AdsDeviceInfo(1, 0, 0, name));
+        StringAssert.Contains(error.Message, $"device name '{name}' must be at most 15 printable ASCII characters");
+    }
+
+    [TestMethod]
+    public void DeviceInfoPadsWithZerosEvenInAReusedBuffer()
+    {
+        var writer = new AdsBufferWriter();
+        writer.Write(Enumerable.Repeat((byte)0xEE, 64).ToArray());
+        writer.Clear();
+        AdsResponseEncoder.WriteDeviceInfo(writer, new AdsDeviceInfo(3, 1, 4024, "Edge"));
+        Assert.AreEqual("00000000" + "03" + "01" + "B80F" + "45646765" + "000000000000000000000000", Hex.Format(writer.WrittenSpan));
+    }
+
+    [TestMethod]
+    public void AddNotificationAnswerIsResultAndHandle()
+    {
+        var writer = new AdsBufferWriter();
+        AdsResponseEncoder.WriteAddNotification(writer, 0x01020304);
+        Assert.AreEqual("00000000" + "04030201", Hex.Format(writer.WrittenSpan));
+    }
+
+    [TestMethod]
+    public void ReadDataLengthCountsOnlyTheDataWhereverTheAnswerStarts()
+    {
+        var writer = new AdsBufferWriter();
+        writer.WriteZeros(38); // the frame's headers
+        int start = AdsResponseEncoder.BeginReadData(writer);
+        writer.Write([1, 2, 3]);
+        AdsResponseEncoder.EndReadData(writer, start, AdsErrorCode.NoError);
+        Assert.AreEqual("00000000" + "03000000" + "010203", Hex.Format(writer.WrittenSpan[38..]));
+    }
 }

@@ -77,4 +77,103 @@ public sealed class AmsFrameReaderTests
         await pipe.Writer.CompleteAsync();
         Assert.AreEqual(AmsFrameStatus.EndOfStream, (await reader.ReadAsync()).Status);
     }
+
+    [TestMethod]
+    public async Task AnOversizedLengthIsReportedFromTheSixByteHeaderAlone()
+    {
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, 1024);
+        await pipe.Writer.WriteAsync(Frame(9, 2000)[..AmsTcpHeader.Size]);
+        var read = await reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.AreEqual(AmsFrameStatus.Oversized, read.Status);
+        Assert.AreEqual(0, read.Body.Length, "no AMS header arrived to keep");
+        Assert.AreEqual(AmsFrame.HeaderSize + 2000L, read.AnnouncedFrameSize);
+    }
+
+    [TestMethod]
+    public async Task AnOversizedFrameKeepsOnlyItsAmsHeaderAndConsumesWhatArrived()
+    {
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, 1024);
+        await pipe.Writer.WriteAsync(Frame(9, 2000)[..100]);
+        var read = await reader.ReadAsync();
+        Assert.AreEqual(AmsFrameStatus.Oversized, read.Status);
+        Assert.AreEqual(AmsHeader.Size, read.Body.Length, "the AMS header, not the payload behind it");
+        Assert.AreEqual(100L, read.BufferedBytes);
+        await pipe.Writer.CompleteAsync();
+        Assert.AreEqual(AmsFrameStatus.EndOfStream, (await reader.ReadAsync()).Status, "the 100 bytes are not read again");
+    }
+
+    [TestMethod]
+    public async Task AFrameOfExactlyTheLimitIsAccepted()
+    {
+        var frame = Frame(4, 10);
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, frame.Length);
+        await pipe.Writer.WriteAsync(frame);
+        Assert.AreEqual(AmsFrameStatus.Frame, (await reader.ReadAsync()).Status);
+        var tooSmall = new AmsFrameReader(new Pipe().Reader, AmsFrame.HeaderSize);
+        Assert.AreEqual(AmsFrame.HeaderSize, tooSmall.MaxFrameSize, "a limit of just the headers is allowed");
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new AmsFrameReader(new Pipe().Reader, AmsFrame.HeaderSize - 1));
+        StringAssert.Contains(error.Message, "below 38 bytes");
+    }
+
+    [TestMethod]
+    public async Task FramesLargerThanTheFirstBufferAreCopiedWhole()
+    {
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, 8192);
+        var small = Frame(1, 4);
+        var large = Frame(2, 3000);
+        new Random(5).NextBytes(large.AsSpan(AmsFrame.HeaderSize));
+        await pipe.Writer.WriteAsync(small.Concat(large).ToArray());
+        Assert.AreEqual(small.Length - AmsTcpHeader.Size, (await reader.ReadAsync()).Body.Length);
+        var read = await reader.ReadAsync();
+        CollectionAssert.AreEqual(large[AmsTcpHeader.Size..], read.Body.ToArray());
+    }
+
+    [TestMethod]
+    public async Task APartialFrameIsAnnouncedOnceAndCountedUntilItCompletes()
+    {
+        // The reader's continuation runs inside each write (inline scheduler), so its state is settled when a write returns.
+        var pipe = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false));
+        int announced = 0;
+        var reader = new AmsFrameReader(pipe.Reader, 1024, () => announced++);
+        var frame = Frame(5, 12);
+        var read = reader.ReadAsync().AsTask();
+        await pipe.Writer.WriteAsync(frame[..3]);
+        await pipe.Writer.WriteAsync(frame[3..20]);
+        Assert.AreEqual(1, announced, "once per frame, not per piece");
+        Assert.AreEqual(20L, reader.PendingBytes);
+        await pipe.Writer.WriteAsync(frame[20..]);
+        Assert.AreEqual(AmsFrameStatus.Frame, (await read).Status);
+        Assert.AreEqual(0L, reader.PendingBytes, "nothing pending between frames");
+
+        var next = reader.ReadAsync().AsTask();
+        await pipe.Writer.WriteAsync(frame[..10]);
+        Assert.AreEqual(2, announced, "the next partial frame is announced again");
+        await pipe.Writer.WriteAsync(frame[10..]);
+        Assert.AreEqual(AmsFrameStatus.Frame, (await next).Status);
+    }
+
+    [TestMethod]
+    public async Task ATruncatedFrameIsReportedOnce()
+    {
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, 1024);
+        await pipe.Writer.WriteAsync(Frame(1, 12)[..20]);
+        await pipe.Writer.CompleteAsync();
+        Assert.AreEqual(AmsFrameStatus.Truncated, (await reader.ReadAsync()).Status);
+        Assert.AreEqual(AmsFrameStatus.EndOfStream, (await reader.ReadAsync()).Status);
+    }
+
+    [TestMethod]
+    public async Task ACancelledReadThrows()
+    {
+        var pipe = new Pipe();
+        var reader = new AmsFrameReader(pipe.Reader, 1024);
+        var read = reader.ReadAsync().AsTask();
+        pipe.Reader.CancelPendingRead();
+        await Assert.ThrowsExactlyAsync<OperationCanceledException>(() => read);
+    }
 }

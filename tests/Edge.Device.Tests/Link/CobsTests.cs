@@ -67,4 +67,29 @@ public sealed class CobsTests
         Assert.IsNull(Decode([0x02, 0x00]), "zero inside");
         Assert.IsNull(Decode([0x00]), "zero code");
     }
+
+    [TestMethod]
+    public void TheWorstCaseBoundIsReachedByARunWithoutZeros()
+    {
+        // Below one full block a run of non-zero bytes costs exactly one code byte: the bound is tight there.
+        foreach (int n in new[] { 0, 1, 100, 253 })
+        {
+            var run = Enumerable.Repeat((byte)0x42, n).ToArray();
+            Assert.AreEqual(n + 1, Cobs.MaxEncodedLength(n), $"{n} bytes");
+            Assert.AreEqual(Cobs.MaxEncodedLength(n), Encode(run).Length, $"{n} bytes");
+        }
+    }
+
+    [TestMethod]
+    public void EncodesAndDecodesAtAnOffsetAndReturnsOnlyTheBytesWritten()
+    {
+        byte[] input = [0x11, 0x22, 0x00, 0x33];
+        byte[] expected = [0x03, 0x11, 0x22, 0x02, 0x33];
+        var encoded = new byte[10];
+        Assert.AreEqual(5, Cobs.Encode(input, 0, 4, encoded, 3));
+        CollectionAssert.AreEqual(expected, encoded[3..8]);
+        var decoded = new byte[10];
+        Assert.AreEqual(4, Cobs.Decode(encoded, 3, 5, decoded, 6));
+        CollectionAssert.AreEqual(input, decoded[6..10]);
+    }
 }
