@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Statistics;
 
 namespace Edge.Power.Energy;
@@ -23,6 +24,7 @@ public sealed record InferenceEnergyReport(
         return new InferenceEnergyReport(joules.Count, energy.Mean, spread, energy.Minimum, energy.Maximum, seconds.Mean(), joules.ToArray());
     }
 
-    public override string ToString() =>
-        $"{Count} inferences: {MeanJoules * 1e6:0.###} µJ ± {StandardDeviationJoules * 1e6:0.###} µJ (min {MinJoules * 1e6:0.###}, max {MaxJoules * 1e6:0.###}), {MeanSeconds * 1e3:0.###} ms each";
+    // Culture-invariant: this text lands in logs and reports read on machines of any locale.
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Count} inferences: {MeanJoules * 1e6:0.###} µJ ± {StandardDeviationJoules * 1e6:0.###} µJ (min {MinJoules * 1e6:0.###}, max {MaxJoules * 1e6:0.###}), {MeanSeconds * 1e3:0.###} ms each");
 }

@@ -58,6 +58,16 @@ internal sealed class OnnxModelBuilder
         return this;
     }
 
+    /// <summary>An integer initializer (int8, uint8 or int32: ONNX keeps all three in int32_data), e.g. a QOperator model's weights and zero points.</summary>
+    public OnnxModelBuilder IntegerInitializer(string name, Tensor.Types.ElementType type, long[] dims, IEnumerable<int> values)
+    {
+        var tensor = new Tensor { Name = name, DataType = (int)type };
+        tensor.Dims.AddRange(dims);
+        tensor.Int32Data.AddRange(values);
+        _model.Graph.Initializer.Add(tensor);
+        return this;
+    }
+
     /// <summary>Random weights from a fixed seed, for an initializer of the given shape.</summary>
     public OnnxModelBuilder Random(string name, Random random, double scale, params long[] dims) =>
         Initializer(name, dims, Enumerable.Range(0, (int)dims.Aggregate(1L, (a, b) => a * b)).Select(_ => (float)((random.NextDouble() * 2 - 1) * scale)));

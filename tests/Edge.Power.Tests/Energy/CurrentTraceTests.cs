@@ -65,6 +65,22 @@ public sealed class CurrentTraceTests
     }
 
     [TestMethod]
+    public void ReportTextIsTheSameInEveryCulture()
+    {
+        var report = InferenceEnergyReport.From([1.5e-6, 2.5e-6], [0.0015, 0.0025]);
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.AreEqual("2 inferences: 2 µJ ± 0.707 µJ (min 1.5, max 2.5), 2 ms each", report.ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [TestMethod]
     public void TheRecorderKeepsEverySampleAcrossGrowth()
     {
         var recorder = new CurrentTraceRecorder(SamplingRate.Hz1k, 3.3, expectedSamples: 10);
