@@ -51,7 +51,7 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
                 return;
             }
             var wait = unavailable ? delay : _retry.Poll;
-            delay = unavailable ? TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _retry.Longest.Ticks)) : _retry.First;
+            delay = unavailable ? _retry.After(delay) : _retry.First;
             try
             {
                 // A new entry wakes the uploader; while the store is down it still waits out the back-off.
@@ -79,7 +79,7 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero) return false;
             await Task.Delay(delay < left ? delay : left, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _retry.Longest.Ticks));
+            delay = _retry.After(delay);
         }
     }
 
@@ -123,4 +123,7 @@ public sealed record SpoolRetry
     public TimeSpan First { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan Longest { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The wait after <paramref name="delay"/> while the store stays unavailable: doubled, at most <see cref="Longest"/>.</summary>
+    public TimeSpan After(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Longest.Ticks));
 }
