@@ -254,6 +254,20 @@ public sealed class RowPipelineTests
     }
 
     [TestMethod]
+    public void AClassTheModelDoesNotHaveIsIgnoredInTheProfile()
+    {
+        // Two outputs, a profile that also names class "2": that category can never be predicted.
+        var drift = Monitor(NoWindowEnd, Numeric(), Categories("class", ColumnKind.PredictedClass, "2", "1", "0"));
+        drift.Capture.Arm();
+        var pipeline = Pipeline();
+        pipeline.SetModel(ClampModels.Of(2));
+        pipeline.SetDrift(drift);
+        Assert.IsNull(pipeline.Configure(2, 0, AnomalyRule.None, 0f, [0, -2]));
+        Process(pipeline, [[0f, 4f], [4f, 0f]], offset: 0);
+        CollectionAssert.AreEqual(new[] { 1, 2 }, Seen(drift).Select(s => s.Row[1]).ToArray(), "class 1 is slot 1, class 0 slot 2");
+    }
+
+    [TestMethod]
     public void TheOutOfProfileRuleFlagsRowsOutsideTheReferenceRangeAndOnlyUnderThatRule()
     {
         foreach (byte rule in new[] { AnomalyRule.OutOfProfile, AnomalyRule.None })
