@@ -32,9 +32,9 @@ public static class WorkerHost
             ServerTimeout = TimeSpan.FromSeconds(30),
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
         };
+        var server = new BackgroundJobServer(options, storage);
         using var stopUploads = new CancellationTokenSource();
         var uploads = Task.Run(() => worker.Uploader.RunAsync(stopUploads.Token), CancellationToken.None);
-        var server = new BackgroundJobServer(options, storage);
         logger.LogWarning("Worker {Name} serves bench host {Host} (queue {Queue}); results go through {Spool}", worker.Name, worker.Rig.Name, queue, worker.Uploader.Spool.Folder);
         WebApplication? web = null;
         try
