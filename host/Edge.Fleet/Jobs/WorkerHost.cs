@@ -61,7 +61,10 @@ public static class WorkerHost
             await stopUploads.CancelAsync().ConfigureAwait(false);
             await uploads.ConfigureAwait(false);
         }
-        if (!await worker.Uploader.DrainAsync(storeWait ?? DefaultStoreWait, CancellationToken.None).ConfigureAwait(false))
+        var wait = storeWait ?? DefaultStoreWait;
+        if (worker.Uploader.Spool.Pending().Count is > 0 and var pending)
+            logger.LogWarning("Worker {Name} takes no more cells; sending {Count} spooled upload(s) for at most {Wait} s", worker.Name, pending, wait.TotalSeconds);
+        if (!await worker.Uploader.DrainAsync(wait, CancellationToken.None).ConfigureAwait(false))
             logger.LogWarning("{Count} upload(s) wait in {Spool}: the store was not reached; they are sent when this worker starts again",
                 worker.Uploader.Spool.Pending().Count, worker.Uploader.Spool.Folder);
     }

@@ -184,6 +184,36 @@ public sealed class WorkerOutageTests
         Assert.IsEmpty(spool.Rejected());
     }
 
+    [TestMethod]
+    public async Task A_worker_stopped_with_ctrl_c_while_the_store_is_down_keeps_sending_its_spool_until_the_store_is_back_then_exits()
+    {
+        using var fleet = new SimulatedFleet();
+        var worker = fleet.StartWorker(fleet.RigA, "w", pause: true, storeWait: "5m");
+        Assert.AreEqual(0, fleet.SubmitTo("stopping", fleet.RigA, "1.0").Code);
+        await Until(() => Directory.EnumerateFiles(fleet.PauseFolder, "w.*.started").Any(), "the worker took the cell");
+        var spool = fleet.SpoolOf("w");
+        SharedServers.Gateway.StopGateway();
+        try
+        {
+            File.WriteAllText(Path.Combine(fleet.PauseFolder, "w.go"), "");
+            await Until(() => fleet.Jobs("stopping") is [{ State: "Succeeded" }], "the cell's job succeeded while the store was down");
+            worker.Interrupt();
+            await Until(() => worker.Tail(200).Contains("takes no more cells; sending 1 spooled upload(s)", StringComparison.Ordinal), "the worker stopped serving and drains");
+            // Still draining: the store is down, so the entry cannot have left and the worker cannot have ended.
+            Assert.HasCount(1, spool.Pending());
+            Assert.IsFalse(worker.HasExited, worker.Tail(30));
+        }
+        finally
+        {
+            SharedServers.Gateway.StartGateway();
+        }
+        await Until(() => worker.HasExited, "the worker ended once its spool was sent");
+        Assert.IsEmpty(spool.Pending());
+        using var store = fleet.OpenStore();
+        Assert.HasCount(1, await store.ListAsync("runs/stopping/cells/"));
+        Assert.DoesNotContain("they are sent when this worker starts again", worker.Tail(200));
+    }
+
     /// <summary>Waits for a state the workers reach on their own (polling PostgreSQL and folders calmly).</summary>
     private static async Task Until(Func<bool> condition, string what)
     {

@@ -45,7 +45,7 @@ public sealed class SimulatedFleet : IDisposable
     public ArtifactStore OpenStore() => ArtifactStore.Open(StoreLocation.Parse(StoreUrl), SharedServers.S3);
 
     /// <summary>Starts `edge hil worker` for a rig as its own process; with <paramref name="pause"/> it stops before each cell until released.</summary>
-    public ServerProcess StartWorker(string rig, string name, bool pause = false, string? dashboard = null)
+    public ServerProcess StartWorker(string rig, string name, bool pause = false, string? dashboard = null, string? storeWait = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -57,7 +57,7 @@ public sealed class SimulatedFleet : IDisposable
         if (pause) environment[PauseVariable] = PauseFolder;
         var worker = ServerProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "edge.dll"), "hil", "worker", "--rig", rig, "--store", StoreUrl,
             "--name", name, "--work", WorkFolder(name), "--lease", "3s", "--verbose",
-            .. (dashboard is null ? Array.Empty<string>() : ["--dashboard", dashboard])], Path.Combine(Folder, name + ".log"), environment);
+            .. (dashboard is null ? Array.Empty<string>() : ["--dashboard", dashboard]), .. (storeWait is null ? Array.Empty<string>() : ["--store-wait", storeWait])], Path.Combine(Folder, name + ".log"), environment);
         _workers.Add(worker);
         return worker;
     }
