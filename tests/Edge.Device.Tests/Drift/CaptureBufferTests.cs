@@ -65,7 +65,7 @@ public sealed class CaptureBufferTests
         Assert.AreEqual(40, capture.CopyRow(0, destination, 1, out bool anomalous));
         CollectionAssert.AreEqual(new[] { 7, 5, -5, 7 }, destination);
         Assert.IsTrue(anomalous);
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(-1, destination, 0, out _));
+        Assert.AreEqual("i", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(-1, destination, 0, out _)).ParamName);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(1, destination, 0, out _));
     }
 
