@@ -1,0 +1,88 @@
+namespace Edge.Power.Session;
+
+/// <summary>
+/// What the driver and a simulator have done on one line, for tests that drive the driver's
+/// quiet periods and timeouts with a fake clock: the line is <see cref="IsQuiet"/> only when
+/// both ends wait for input, every byte written has been read, and the simulator streams nothing.
+/// Then nothing can happen until time passes, so advancing the clock is exactly "the line was
+/// silent that long". Product code passes none (the hooks are null checks).
+/// </summary>
+internal sealed class LineActivity
+{
+    private readonly object gate = new();
+    private TaskCompletionSource changed = NewSignal();
+    private long driverWritten, driverReceived, driverWaitStartedAt = -1, driverDataReads;
+    private long simulatorSent, simulatorRead, simulatorWaitStartedAt = -1;
+    private int simulatorStreams;
+
+    /// <summary>Reads by the driver that returned bytes (each one re-arms its read timeout).</summary>
+    public long DriverDataReads
+    {
+        get { lock (gate) return driverDataReads; }
+    }
+
+    /// <summary>Completes at the next change of any counter or wait.</summary>
+    public Task NextChange
+    {
+        get { lock (gate) return changed.Task; }
+    }
+
+    public bool IsQuiet
+    {
+        get
+        {
+            lock (gate)
+                return driverWaitStartedAt == driverReceived && driverReceived == simulatorSent
+                    && simulatorWaitStartedAt == simulatorRead && simulatorRead == driverWritten
+                    && simulatorStreams == 0;
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (gate)
+            return $"driver wrote {driverWritten}, received {driverReceived}, waits since {driverWaitStartedAt}, data reads {driverDataReads}; " +
+                   $"simulator sent {simulatorSent}, read {simulatorRead}, waits since {simulatorWaitStartedAt}, streams {simulatorStreams}";
+    }
+
+    public void DriverWrote(int bytes) => Change(() => driverWritten += bytes);
+
+    /// <summary>After the bytes are visible to the driver's reader.</summary>
+    public void DriverReceived(int bytes) => Change(() => driverReceived += bytes);
+
+    /// <summary>The driver's reader found nothing new and waits; everything received so far was examined.</summary>
+    public void DriverWaits() => Change(() => driverWaitStartedAt = driverReceived);
+
+    public void DriverStopsWaiting(bool gotData) => Change(() =>
+    {
+        driverWaitStartedAt = -1;
+        if (gotData) driverDataReads++;
+    });
+
+    public void SimulatorSent(int bytes) => Change(() => simulatorSent += bytes);
+
+    public void SimulatorWaits() => Change(() => simulatorWaitStartedAt = simulatorRead);
+
+    public void SimulatorRead(int bytes) => Change(() =>
+    {
+        simulatorWaitStartedAt = -1;
+        simulatorRead += bytes;
+    });
+
+    /// <summary>An acquisition (or a stale stream) starts or ends in the simulator.</summary>
+    public void SimulatorStreaming(bool on) => Change(() => simulatorStreams += on ? 1 : -1);
+
+    private void Change(Action update)
+    {
+        TaskCompletionSource signal;
+        lock (gate)
+        {
+            update();
+            signal = changed;
+            changed = NewSignal();
+        }
+        signal.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
