@@ -3,7 +3,8 @@ namespace Edge.Power.Session;
 /// <summary>
 /// What the driver and a simulator have done on one line, for tests that drive the driver's
 /// quiet periods and timeouts with a fake clock: the line is <see cref="IsQuiet"/> only when
-/// both ends wait for input, every byte written has been read, and the simulator streams nothing.
+/// both ends wait for input, every byte written has been read, and a stream, if any, pauses until
+/// its next chunk is due.
 /// Then nothing can happen until time passes, so advancing the clock is exactly "the line was
 /// silent that long". Product code passes none (the hooks are null checks).
 /// </summary>
@@ -11,15 +12,9 @@ internal sealed class LineActivity
 {
     private readonly object gate = new();
     private TaskCompletionSource changed = NewSignal();
-    private long driverWritten, driverReceived, driverWaitStartedAt = -1, driverDataReads;
+    private long driverWritten, driverReceived, driverWaitStartedAt = -1;
     private long simulatorSent, simulatorRead, simulatorWaitStartedAt = -1;
-    private int simulatorStreams;
-
-    /// <summary>Reads by the driver that returned bytes (each one re-arms its read timeout).</summary>
-    public long DriverDataReads
-    {
-        get { lock (gate) return driverDataReads; }
-    }
+    private int simulatorStreams, simulatorPauses;
 
     /// <summary>Completes at the next change of any counter or wait.</summary>
     public Task NextChange
@@ -34,15 +29,15 @@ internal sealed class LineActivity
             lock (gate)
                 return driverWaitStartedAt == driverReceived && driverReceived == simulatorSent
                     && simulatorWaitStartedAt == simulatorRead && simulatorRead == driverWritten
-                    && simulatorStreams == 0;
+                    && simulatorStreams == simulatorPauses;
         }
     }
 
     public override string ToString()
     {
         lock (gate)
-            return $"driver wrote {driverWritten}, received {driverReceived}, waits since {driverWaitStartedAt}, data reads {driverDataReads}; " +
-                   $"simulator sent {simulatorSent}, read {simulatorRead}, waits since {simulatorWaitStartedAt}, streams {simulatorStreams}";
+            return $"driver wrote {driverWritten}, received {driverReceived}, waits since {driverWaitStartedAt}; " +
+                   $"simulator sent {simulatorSent}, read {simulatorRead}, waits since {simulatorWaitStartedAt}, streams {simulatorStreams}, paused {simulatorPauses}";
     }
 
     public void DriverWrote(int bytes) => Change(() => driverWritten += bytes);
@@ -53,11 +48,7 @@ internal sealed class LineActivity
     /// <summary>The driver's reader found nothing new and waits; everything received so far was examined.</summary>
     public void DriverWaits() => Change(() => driverWaitStartedAt = driverReceived);
 
-    public void DriverStopsWaiting(bool gotData) => Change(() =>
-    {
-        driverWaitStartedAt = -1;
-        if (gotData) driverDataReads++;
-    });
+    public void DriverStopsWaiting() => Change(() => driverWaitStartedAt = -1);
 
     public void SimulatorSent(int bytes) => Change(() => simulatorSent += bytes);
 
@@ -71,6 +62,9 @@ internal sealed class LineActivity
 
     /// <summary>An acquisition (or a stale stream) starts or ends in the simulator.</summary>
     public void SimulatorStreaming(bool on) => Change(() => simulatorStreams += on ? 1 : -1);
+
+    /// <summary>A stream pauses until its next chunk is due (on the clock), or resumes.</summary>
+    public void SimulatorPaused(bool on) => Change(() => simulatorPauses += on ? 1 : -1);
 
     private void Change(Action update)
     {

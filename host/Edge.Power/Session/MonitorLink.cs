@@ -81,24 +81,17 @@ internal sealed class MonitorLink : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var pending = pipe.Reader.ReadAsync(deadline.Token);
         if (activity is null) return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
-        if (pending.IsCompleted)
-        {
-            var ready = await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
-            if (ready is not null) activity.DriverStopsWaiting(gotData: true);
-            return ready;
-        }
+        if (pending.IsCompleted) return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
         activity.DriverWaits();
         // The timeout ends the wait as it fires (inside a fake clock's Advance), before the reader resumes.
-        using var timedOut = timer.Token.Register(() => activity.DriverStopsWaiting(gotData: false));
-        ReadResult? result = null;
+        using var timedOut = timer.Token.Register(activity.DriverStopsWaiting);
         try
         {
-            result = await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
-            return result;
+            return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            activity.DriverStopsWaiting(gotData: result is not null);
+            activity.DriverStopsWaiting();
         }
     }
 

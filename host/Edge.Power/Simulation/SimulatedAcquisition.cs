@@ -106,17 +106,24 @@ internal sealed class SimulatedAcquisition
         return false;
     }
 
+    /// <summary>Waits until the next chunk is due on the clock, or for stop.</summary>
     private async Task PauseAsync(TimeSpan due, CancellationToken cancellationToken)
     {
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
-        try
+        var activity = options.Activity;
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int paused = 1;
+        // The pause ends as the timer fires (inside a fake clock's Advance), before the stream resumes.
+        void End()
         {
-            await Task.Delay(due, options.Time, either.Token).ConfigureAwait(false);
+            if (Interlocked.Exchange(ref paused, 0) == 1) activity?.SimulatorPaused(false);
+            resume.TrySetResult();
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            // stop: the loop ends and writes the end marker
-        }
+        activity?.SimulatorPaused(true);
+        using (options.Time.CreateTimer(_ => End(), null, due, Timeout.InfiniteTimeSpan))
+        using (cancellationToken.Register(End))
+        using (stopping.Token.Register(End))
+            await resume.Task.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private double FirstSampleTime()
