@@ -182,6 +182,27 @@ public sealed class Utf8CsvTests
     }
 
     [TestMethod]
+    public void AQuoteOrCarriageReturnAnywhereInALongLineIsFoundAndLeftToSylvan()
+    {
+        // 24 fields of 4-5 bytes: the quoted cell (or the stray CR) lands in every lane of the 16-byte blocks and in the tail.
+        string header = string.Join(',', Enumerable.Range(0, 24).Select(i => $"c{i}"));
+        string plain = string.Join(',', Enumerable.Range(0, 24).Select(i => $"{i}.25"));
+        for (int field = 0; field < 24; field++)
+        {
+            var cells = Enumerable.Range(0, 24).Select(i => $"{i}.25").ToArray();
+            cells[field] = $"\"{field}.5\"";
+            var pass = BothAgree(Write($"quote{field}.csv", $"{header}\n{plain}\n{string.Join(',', cells)}\n{plain}\n"));
+            Assert.IsNull(pass.Error);
+            Assert.AreEqual(1L, pass.SylvanAfter, $"quoted field {field}");
+            Assert.AreEqual(BitConverter.DoubleToInt64Bits(field + 0.5).ToString("X16", CultureInfo.InvariantCulture), pass.Cells[24 + field]);
+            cells[field] = $"{field}\r5";
+            Assert.AreEqual(1L, BothAgree(Write($"cr{field}.csv", $"{header}\n{plain}\n{string.Join(',', cells)}\n{plain}\n")).SylvanAfter, $"CR in field {field}");
+        }
+        var tooMany = BothAgree(Write("toomany.csv", $"{header}\n{plain}\n{plain},1\n"));
+        StringAssert.EndsWith(tooMany.Error, "row 2: has 25 cells, the header has 24");
+    }
+
+    [TestMethod]
     public void TheLayoutIsTakenOnlyWhenTheHeaderSplitsIntoSylvansNamesAtOneSeparator()
     {
         Assert.AreEqual(new Utf8CsvLayout((byte)',', 4), Utf8CsvLayout.Of("a,b\n1,2"u8, ["a", "b"]));
