@@ -128,7 +128,13 @@ internal static class ParquetCopy
 {
     public static string Write(string csv, string path)
     {
-        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > File.GetLastWriteTimeUtc(csv)) return path;
+        WriteAsync(csv, path).GetAwaiter().GetResult();
+        return path;
+    }
+
+    private static async Task WriteAsync(string csv, string path)
+    {
+        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > File.GetLastWriteTimeUtc(csv)) return;
         var source = TableReader.Open(csv);
         var names = source.ColumnNames;
         var first = File.ReadLines(csv).Skip(1).First().Split(',');
@@ -138,8 +144,8 @@ internal static class ParquetCopy
         var columns = names.Select((n, i) => numeric[i] ? request.Number(n) : request.Text(n, vocabulary)).ToArray();
         var fields = names.Select((n, i) => numeric[i] ? (DataField)new DataField<double>(n) : new DataField<string>(n)).ToArray();
         var chunk = new TableChunk(request, 65_536);
-        using (var stream = File.Create(path + ".tmp"))
-        using (var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult())
+        await using (var stream = File.Create(path + ".tmp"))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream))
         using (var cursor = source.Open(request))
         {
             while (cursor.Read(chunk))
@@ -147,13 +153,12 @@ internal static class ParquetCopy
                 using var group = writer.CreateRowGroup();
                 for (int c = 0; c < fields.Length; c++)
                 {
-                    if (numeric[c]) group.WriteAsync<double>((DataField<double>)fields[c], chunk.Numbers(columns[c]).ToArray().AsMemory()).GetAwaiter().GetResult();
-                    else group.WriteAsync(fields[c], chunk.Codes(columns[c]).ToArray().Select(code => vocabulary.TextOf(code)).ToArray()).GetAwaiter().GetResult();
+                    if (numeric[c]) await group.WriteAsync<double>(fields[c], chunk.Numbers(columns[c]).ToArray().AsMemory());
+                    else await group.WriteAsync(fields[c], chunk.Codes(columns[c]).ToArray().Select(code => vocabulary.TextOf(code)).ToArray());
                 }
             }
         }
         File.Move(path + ".tmp", path, overwrite: true);
-        return path;
     }
 }
 
