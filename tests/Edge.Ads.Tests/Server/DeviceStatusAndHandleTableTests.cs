@@ -64,4 +64,23 @@ public sealed class DeviceStatusAndHandleTableTests
         Assert.AreEqual(4u, next, "a released number is not handed out again at once");
         Assert.IsFalse(handles.TryGet(0, out _));
     }
+
+    [TestMethod]
+    public void NumberingWrapsPastZeroAndHandlesStillHeld()
+    {
+        var table = SampleBoards.CreateTable();
+        Assert.IsTrue(table.TryResolve("Board1.Id", out var id));
+        var handles = new HandleTable(capacity: 10);
+        // A connection that made 2^32 - 2 handles before: set the counter as if it had (no other hook reaches the wrap).
+        var last = typeof(HandleTable).GetField("_last", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        last.SetValue(handles, uint.MaxValue - 2);
+        Assert.IsTrue(handles.TryAdd(id, out uint a));
+        Assert.IsTrue(handles.TryAdd(id, out uint b));
+        Assert.AreEqual((uint.MaxValue - 1, uint.MaxValue), (a, b));
+        Assert.IsTrue(handles.TryAdd(id, out uint c));
+        Assert.AreEqual(1u, c, "0 is skipped");
+        last.SetValue(handles, uint.MaxValue - 2);
+        Assert.IsTrue(handles.TryAdd(id, out uint d));
+        Assert.AreEqual(2u, d, "uint.MaxValue - 1, uint.MaxValue and 1 are still held, 0 is never a handle");
+    }
 }

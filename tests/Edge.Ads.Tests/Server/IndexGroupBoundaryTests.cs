@@ -1,5 +1,8 @@
+using Edge.Ads.Ams;
+using Edge.Ads.Client;
 using Edge.Ads.Protocol;
 using Edge.Ads.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Edge.Ads.Tests.Server;
 
@@ -30,10 +33,10 @@ public sealed class IndexGroupBoundaryTests
         await _server.DisposeAsync();
     }
 
-    private static async Task<string> Answer(AdsCommandId command, byte[] payload)
+    private static async Task<string> Answer(AdsCommandId command, byte[] payload, ushort? port = null)
     {
         uint id = ++_invokeId;
-        await _socket.SendAsync(_server.Request(command, payload, id));
+        await _socket.SendAsync(_server.Request(command, payload, id, port));
         var (header, answer) = await _socket.ReadAnswerAsync();
         Assert.AreEqual((id, AdsErrorCode.NoError), (header.InvokeId, header.ErrorCode));
         return Convert.ToHexString(answer);
@@ -151,6 +154,62 @@ public sealed class IndexGroupBoundaryTests
     }
 
     [TestMethod]
+    public async Task ADataGroupWithoutSymbolsIsUnknownForEveryDirection()
+    {
+        Assert.AreEqual(Hex("02070000 00000000"), await Read(0x1234, 0, 1));
+        Assert.AreEqual(Hex("02070000 00000000"), await ReadWrite(0x1234, 0, 1, [0]), "0x702, not the 0x701 of a group that holds symbols");
+        Assert.AreEqual(Hex("01070000 00000000"), await ReadWrite(0x4040, 0, 1, [0]), "a group with symbols offers no read-write");
+        Assert.AreEqual(Hex("02070000"), await Answer(AdsCommandId.Write, [.. Payloads.U32(0x1234, 0, 1), 0]));
+    }
+
+    [TestMethod]
+    public async Task NamesUpToTheLimitAreLookedUpAfterTrimming()
+    {
+        // 1024 characters (the limit) plus the NUL: "Board1.Id" or "DINT" followed by spaces
+        string Padded(string name) => name.PadRight(1024);
+        Assert.AreEqual(Hex("00000000 0C000000 40400000 00000000 04000000"),
+            await ReadWrite(AdsIndexGroup.SymbolInfoByName, 0, 12, Payloads.Name(Padded("Board1.Id"))));
+        Assert.AreEqual(Hex("10070000 00000000"), await ReadWrite(AdsIndexGroup.SymbolInfoByName, 0, 12, Payloads.Name(Padded("Board1.Id") + " ")), "1025 characters");
+        StringAssert.StartsWith(await ReadWrite(AdsIndexGroup.DataTypeInfoByNameEx, 0, 1000, Payloads.Name(Padded("DINT"))), "00000000");
+        Assert.AreEqual(Hex("10070000 00000000"), await ReadWrite(AdsIndexGroup.DataTypeInfoByNameEx, 0, 1000, Payloads.Name(Padded("DINT") + " ")));
+        // paths that begin with a separator are simply not found
+        Assert.AreEqual(Hex("10070000 00000000"), await ReadWrite(AdsIndexGroup.SymbolInfoByName, 0, 12, Payloads.Name(".Board1")));
+        Assert.AreEqual(Hex("10070000 00000000"), await ReadWrite(AdsIndexGroup.SymbolInfoByName, 0, 12, Payloads.Name("[1]")));
+    }
+
+    [TestMethod]
+    public async Task ASumReadWriteDropsTheBytesOfAFailedSubRequest()
+    {
+        // the symbol entry of Board1 does not fit 10 bytes: 0x705 and no data, then the next sub-request's answer
+        var data = Payloads.U32(AdsIndexGroup.SymbolInfoByNameEx, 0, 10, 7, AdsIndexGroup.SymbolInfoByName, 0, 12, 7)
+            .Concat(Payloads.Name("Board1")).Concat(Payloads.Name("Board2")).ToArray();
+        Assert.AreEqual(Hex("00000000 1C000000 05070000 00000000 00000000 0C000000 40400000 58000000 58000000"),
+            await ReadWrite(AdsIndexGroup.SumReadWrite, 2, 1000, data));
+    }
+
+    [TestMethod]
+    public async Task TheSystemServiceOffersNoNotifications()
+    {
+        var add = Payloads.U32(0x4040, 0, 4, 4, 0, 0, 0, 0, 0, 0);
+        Assert.AreEqual(Hex("01070000"), await Answer(AdsCommandId.AddDeviceNotification, add, AmsPort.SystemService));
+    }
+
+    [TestMethod]
+    public async Task AClientWriteIsLoggedWithItsPathOnlyWhenItLands()
+    {
+        var log = new CapturingLogger();
+        var table = SampleBoards.CreateTable();
+        table.EnableWrites("GVL.Temperatures", write => write.Data.Span[0] == 0xEE ? AdsErrorCode.DeviceInvalidData : AdsErrorCode.NoError);
+        await using var server = await TestServer.StartAsync(symbols: table, logger: log);
+        await using var client = await server.ConnectAsync();
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidData, await client.WriteAsync(0x4040, 176, new byte[] { 0xEE, 0 }));
+        Assert.AreEqual(AdsErrorCode.DeviceAccessDenied, await client.WriteAsync(0x4040, 0, new byte[] { 1 }));
+        Assert.IsFalse(log.Entries.Any(e => e.Message.Contains("wrote", StringComparison.Ordinal)), "refused writes are not logged as writes");
+        Assert.AreEqual(AdsErrorCode.NoError, await client.WriteAsync(0x4040, 178, new byte[] { 7, 0 }));
+        Assert.IsTrue(log.Contains(LogLevel.Information, "wrote 2 bytes to GVL.Temperatures"));
+    }
+
+    [TestMethod]
     public async Task OnlyTheSumGroupsF080ToF086AreRefusedInsideASum()
     {
         byte[] Sub(uint group) => Payloads.U32(group, 0, 1);
@@ -161,5 +220,9 @@ public sealed class IndexGroupBoundaryTests
         // 0x701 also for a nested sum write and read-write
         Assert.AreEqual(Hex("00000000 04000000 01070000"), await ReadWrite(AdsIndexGroup.SumWrite, 1, 4, [.. Payloads.U32(0xF081, 0, 1), 0]));
         Assert.AreEqual(Hex("00000000 08000000 01070000 00000000"), await ReadWrite(AdsIndexGroup.SumReadWrite, 1, 8, [.. Payloads.U32(0xF082, 0, 4, 1), 0]));
+        // 0xF080 inside a read-write would run as a sum read if it were let through: refused
+        var innerSumRead = Payloads.U32(0xF080, 1, 6, 12).Concat(Payloads.U32(0x4040, 176, 2)).ToArray();
+        Assert.AreEqual(Hex("00000000 08000000 01070000 00000000"), await ReadWrite(AdsIndexGroup.SumReadWrite, 1, 100, innerSumRead));
+        Assert.AreEqual(Hex("00000000 04000000 01070000"), await ReadWrite(AdsIndexGroup.SumWrite, 1, 4, [.. Payloads.U32(0xF086, 0, 1), 0]), "0xF086 too");
     }
 }

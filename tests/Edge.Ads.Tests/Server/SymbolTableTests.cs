@@ -164,6 +164,102 @@ public sealed class SymbolTableTests
         Assert.AreEqual(3u, table.Uploads.Info.SymbolCount);
     }
 
+    [TestMethod]
+    public void RefusedPublicationsSayWhy()
+    {
+        var table = SampleBoards.CreateTable();
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => table.Publish("Bad Name", PlcTypes.DInt, 0x5000, 0)).Message,
+            "symbol name 'Bad Name' must be IEC identifiers joined by dots");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => table.Publish("X", PlcTypes.DInt, 0xF000, 0)).Message,
+            "index group 0xF000 is in the reserved service range (0xF000 and up)");
+        table.Publish("Below", PlcTypes.DInt, 0xEFFF, 0); // the last data group
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => table.Publish("BOARD1", PlcTypes.DInt, 0x5000, 0)).Message,
+            "a symbol called BOARD1 is already published (names ignore case)");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => table.Publish("Overlap", PlcTypes.DInt, 0x4040, 86)).Message,
+            "Overlap at 0x4040:86+4 overlaps Board1 : ST_Board @ 0x4040:0");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => table.EnableWrites("Board1.Nope")).Message,
+            "'Board1.Nope' names no published symbol or member");
+    }
+
+    [TestMethod]
+    public void AnAreaRefusesToGrowPastItsLimit()
+    {
+        var area = new AdsMemoryArea(0x4040);
+        area.Grow(AdsMemoryArea.MaxSize);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => area.Grow(AdsMemoryArea.MaxSize + 1));
+        StringAssert.StartsWith(e.Message, "index group 0x4040 would grow to 16777217 bytes; the limit is 16777216");
+        Assert.AreEqual(AdsErrorCode.NoError, area.Check(0, AdsMemoryArea.MaxSize));
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidSize, area.Check(0, AdsMemoryArea.MaxSize + 1u));
+    }
+
+    [TestMethod]
+    public void UnpublishingOneSymbolLeavesTheOthersWritablePaths()
+    {
+        var table = SampleBoards.CreateTable();
+        Assert.IsTrue(table.Unpublish("Board2"));
+        Assert.AreEqual(AdsErrorCode.NoError, table.WriteFromClient(0x4040, 13, new byte[] { 1 }, TestServer.ClientAddress, out string? path));
+        Assert.AreEqual("Board1.Metrics.AlarmAck", path);
+    }
+
+    [TestMethod]
+    public void AClientWriteRaisesItsOwnRangeOnlyWhenBytesChangeAndTheValidatorSeesTheOffsetInsideThePath()
+    {
+        var table = SampleBoards.CreateTable();
+        var seen = new List<AdsSymbolWrite>();
+        // GVL.Temperatures (ARRAY [1..4] OF INT at 176) is writable; element [3] is 4 bytes into it
+        table.EnableWrites("GVL.Temperatures", write =>
+        {
+            seen.Add(write);
+            return write.Data.Span[0] == 0xEE ? AdsErrorCode.DeviceInvalidData : AdsErrorCode.NoError;
+        });
+        var changes = new List<AdsRange>();
+        table.Changed += changes.Add;
+
+        Assert.AreEqual(AdsErrorCode.NoError, table.WriteFromClient(0x4040, 180, new byte[] { 1, 0 }, TestServer.ClientAddress, out string? path));
+        Assert.AreEqual("GVL.Temperatures", path);
+        Assert.AreEqual((4, 2, "GVL.Temperatures", "ARRAY [1..4] OF INT"), (seen[0].Offset, seen[0].Data.Length, seen[0].Path, seen[0].Type.Name));
+        Assert.IsFalse(seen[0].IsWholeValue);
+        CollectionAssert.AreEqual(new[] { new AdsRange(0x4040, 180, 2) }, changes);
+
+        Assert.AreEqual(AdsErrorCode.NoError, table.WriteFromClient(0x4040, 180, new byte[] { 1, 0 }, TestServer.ClientAddress, out _));
+        Assert.HasCount(1, changes, "the same bytes again change nothing");
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidData, table.WriteFromClient(0x4040, 180, new byte[] { 0xEE, 0 }, TestServer.ClientAddress, out _));
+        Assert.HasCount(1, changes, "a refused write stores nothing");
+        CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0, 1, 0, 0, 0 }, ReadMemory(table, 176, 8));
+    }
+
+    [TestMethod]
+    public void ATypeIsTheSameWhenItsLayoutIsAndDifferentOtherwise()
+    {
+        var table = SampleBoards.CreateTable();
+        // another instance of a non-STRUCT type: its name spells out its layout
+        table.RegisterType(PlcTypes.Array(PlcTypes.Real, 0, 7));
+        // a STRUCT of the same name and size but other members is refused
+        var sameSize = new PlcStructBuilder("ST_BoardMetrics").Add("Values", PlcTypes.Array(PlcTypes.Real, 0, 19)).Build();
+        Assert.AreEqual(SampleBoards.MetricsType.Size, sameSize.Size);
+        Assert.ThrowsExactly<ArgumentException>(() => table.RegisterType(sameSize));
+        // a STRUCT taking a base type's name, even at the same size
+        var fakeDint = new PlcStructBuilder("DINT").Add("Value", PlcTypes.DInt).Build();
+        Assert.AreEqual(4, fakeDint.Size);
+        Assert.ThrowsExactly<ArgumentException>(() => table.RegisterType(fakeDint));
+        var uploads = table.Uploads;
+        table.RegisterType(SampleBoards.BoardType);
+        Assert.AreSame(uploads, table.Uploads, "a type already known changes nothing");
+    }
+
+    [TestMethod]
+    public void ANameOfTheLongestLengthIsStillResolved()
+    {
+        var table = new AdsSymbolTable();
+        string name = "S" + new string('x', AdsSymbolTable.MaxNameLength - 1);
+        table.Publish(name, PlcTypes.DInt, 0x4040, 0);
+        Assert.IsTrue(table.TryResolve(name, out var resolved));
+        Assert.AreEqual(name, resolved.Name);
+        Assert.IsFalse(table.TryResolve(name + "x", out _), "one character more is never looked up");
+        Assert.IsFalse(table.TryResolve(".Board1", out _), "a path starting with a separator");
+        Assert.IsFalse(table.TryResolve("[1]", out _));
+    }
+
     private static byte[] ReadMemory(AdsSymbolTable table, uint offset, uint length)
     {
         var output = new AdsBufferWriter();
