@@ -1,3 +1,4 @@
+using Edge.Models.Import;
 using Edge.Models.Verification;
 using Edge.Hil.Inputs;
 using Edge.Hil.Plan;
@@ -59,6 +60,18 @@ public sealed class InputTests
     }
 
     [TestMethod]
+    public void AModelWithSeveralInputsIsRefusedNamingThemNotFedItsFirstInputOnly()
+    {
+        var preparer = new ModelPreparer(DataCatalog.From([Zoo("inputs.features.csv"), Zoo("inputs.windows.csv")], "--data"),
+            DataCatalog.From([Zoo("inputs.features.csv")], "--calib"), RepoPaths.TempDirectory("hil-twobranch"), new MeasurementPlan(), new FileHashes());
+        var e = Assert.ThrowsExactly<ModelImportException>(() => preparer.Plan(new ModelSource("twobranch3", Zoo("twobranch3.onnx"), null)));
+        StringAssert.Contains(e.Message, "twobranch3.onnx has 2 inputs (features, windows)");
+        StringAssert.Contains(e.Message, "edge model verify");
+        // A one-input model of the same zoo is still planned from the same tables.
+        Assert.AreEqual("inputs.features.csv", Path.GetFileName(preparer.Plan(new ModelSource("logreg", Zoo("logreg.onnx"), null)).Data.Path));
+    }
+
+    [TestMethod]
     public async Task ABrokenModelFailsItsCellsAndTheOthersAreMeasured()
     {
         string folder = RepoPaths.TempDirectory("hil-broken");
@@ -82,4 +95,6 @@ public sealed class InputTests
         Assert.AreEqual(CellStatus.Ok, summary.Results.Single(r => r.Model == "flux_mlp").Status);
         StringAssert.Contains(summary.Results.Single(r => r.Model == "flux_mlp").ModelProvenance, "calibrated on train_164V.features.csv (f0..f63)");
     }
+
+    private static string Zoo(string file) => Path.Combine(RepoPaths.Root, "samples", "zoo", file);
 }

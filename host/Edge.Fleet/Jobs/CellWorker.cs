@@ -4,6 +4,7 @@ using Edge.Hil.Results;
 using Edge.Hil.Rigs;
 using Edge.Hil.Run;
 using Edge.Store;
+using Edge.Store.Spool;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -12,21 +13,46 @@ namespace Edge.Fleet.Jobs;
 /// <summary>
 /// What a bench host's worker does with one <see cref="CellJob"/>: reuse a complete measurement with the
 /// same inputs key if any host made one, else fetch the inputs by hash, measure the cell with Edge's own
-/// harness (<see cref="HilRunner"/>: cell timeout, retries after a reset, the reasons), and push its result
-/// and trace. A failed cell is a result, not a job failure; an exception (store down, wrong host) fails
-/// the job and Hangfire tries it once more.
+/// harness (<see cref="HilRunner"/>: cell timeout, retries after a reset, the reasons), and spool its result
+/// and trace (<see cref="RunArchive.SpoolCell"/>, the bytes a push would write) in the worker's own spool,
+/// which <see cref="Uploader"/> sends in the background: a cell measured while the store is down is kept and
+/// its job succeeds. A failed cell is a result, not a job failure; an exception (inputs not fetched, wrong
+/// host) fails the job and Hangfire tries it once more.
 /// </summary>
-public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, string name, ILogger logger)
+public sealed class CellWorker
 {
+    /// <summary>The worker's spool inside its work folder.</summary>
+    public const string SpoolFolderName = "spool";
+
+    private readonly ArtifactStore _store;
+    private readonly string _workFolder;
+    private readonly ILogger _logger;
+    private readonly JobStorage? _storage;
+
+    /// <param name="storage">The engine's storage, where spooled cells are noted for `edge hil status` (none: not noted).</param>
+    public CellWorker(Rig rig, ArtifactStore store, string workFolder, string name, ILogger logger, JobStorage? storage = null, SpoolRetry? retry = null)
+    {
+        Rig = rig;
+        Name = name;
+        _store = store;
+        _workFolder = workFolder;
+        _logger = logger;
+        _storage = storage;
+        Uploader = new SpoolUploader(new StoreSpool(Path.Combine(_workFolder, SpoolFolderName)), store, logger, retry);
+    }
+
     /// <summary>Test hook: with this variable set to a folder, the worker writes `NAME.CELL.started` there before measuring and waits for `NAME.go`.</summary>
     public const string PauseVariable = "EDGE_WORKER_PAUSE_DIR";
 
     /// <summary>The worker of this process (Hangfire calls the static entry point <see cref="RunAsync(CellJob, CancellationToken)"/>).</summary>
     public static CellWorker? Current { get; set; }
 
-    public Rig Rig { get; } = rig;
+    public Rig Rig { get; }
 
-    public string Name { get; } = name;
+    public string Name { get; }
+
+    /// <summary>Sends the worker's spool to the store; run by <see cref="WorkerHost"/>.</summary>
+    public SpoolUploader Uploader { get; }
 
     /// <summary>The job's one entry point; stable across Edge versions as far as possible (Hangfire names the method).</summary>
     [AutomaticRetry(Attempts = 1, DelaysInSeconds = [1])]
@@ -37,13 +63,13 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
     {
         if (BenchQueue.For(job.Host) != BenchQueue.For(Rig.Name))
             throw new InvalidOperationException($"cell {job.Cell} is for bench host {job.Host}, this worker serves {Rig.Name}");
-        string inputs = Path.Combine(workFolder, "inputs");
+        string inputs = Path.Combine(_workFolder, "inputs");
         string model = await Fetch(inputs, job.Edgem ?? job.Onnx, cancellationToken).ConfigureAwait(false);
         if (job.Edgem is not null)
         {
             // The .edgem finds its float reference beside it, by name.
             string onnx = Path.Combine(Path.GetDirectoryName(model)!, Path.GetFileNameWithoutExtension(model) + ".onnx");
-            if (!File.Exists(onnx)) await store.GetFileAsync(job.Onnx.Sha256, onnx, cancellationToken).ConfigureAwait(false);
+            if (!File.Exists(onnx)) await _store.GetFileAsync(job.Onnx.Sha256, onnx, cancellationToken).ConfigureAwait(false);
         }
         var data = new List<string>();
         foreach (var file in job.Data) data.Add(await Fetch(inputs, file, cancellationToken).ConfigureAwait(false));
@@ -57,8 +83,8 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
             Warmup = job.Warmup ?? Rig.Measurement.Warmup,
             AccuracyRows = job.AccuracyRows ?? Rig.Measurement.AccuracyRows,
         };
-        string runFolder = Path.Combine(workFolder, "runs", job.Run);
-        var reuse = new StoreCellReuse(store);
+        string runFolder = Path.Combine(_workFolder, "runs", job.Run);
+        var reuse = new StoreCellReuse(_store, _logger);
         await HilRunner.RunAsync(new HilRunOptions
         {
             Rig = Rig,
@@ -72,21 +98,26 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
             Resume = true,
             Plan = plan,
             Reuse = reuse,
-            Logger = logger,
+            Logger = _logger,
         }, new NoProgress(), cancellationToken).ConfigureAwait(false);
+        StoredCell stored;
         if (reuse.Reused.TryGetValue(job.Cell, out var earlier))
         {
-            logger.LogInformation("Cell {Cell}: measured with the same inputs in run {Run}; reused", job.Cell, earlier.ReusedFrom);
-            var reused = earlier with { Worker = Name };
-            await RunArchive.PutCellRecordAsync(store, job.Run, reused, cancellationToken).ConfigureAwait(false);
-            return reused;
+            _logger.LogInformation("Cell {Cell}: measured with the same inputs in run {Run}; reused", job.Cell, earlier.ReusedFrom);
+            stored = earlier with { Worker = Name };
+            RunArchive.SpoolCellRecord(Uploader.Spool, job.Run, stored);
         }
-        var directory = RunDirectory.Existing(runFolder);
-        var result = directory.ReadCell(job.Cell) ?? throw new InvalidOperationException($"the harness wrote no result for {job.Cell}");
-        // The cell's input hash (Edge.Hil's, the same `edge hil run --store` uses) keys its reuse by any host.
-        var stored = await RunArchive.PushCellAsync(store, job.Run, directory, result, job.Host, worker: Name, measuredKey: result.InputsSha256,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Cell {Cell}: {Status}", job.Cell, result.Status);
+        else
+        {
+            var directory = RunDirectory.Existing(runFolder);
+            var result = directory.ReadCell(job.Cell) ?? throw new InvalidOperationException($"the harness wrote no result for {job.Cell}");
+            // The cell's input hash (Edge.Hil's, the same `edge hil run --store` uses) keys its reuse by any host.
+            stored = RunArchive.SpoolCell(Uploader.Spool, job.Run, directory, result, job.Host, worker: Name, measuredKey: result.InputsSha256);
+            _logger.LogInformation("Cell {Cell}: {Status}", job.Cell, result.Status);
+        }
+        // Durable in the spool now: the job may succeed whether or not the store is up.
+        if (_storage is not null) SpooledCells.Add(_storage, job.Run, job.Cell);
+        Uploader.Wake();
         return stored;
     }
 
@@ -98,7 +129,7 @@ public sealed class CellWorker(Rig rig, ArtifactStore store, string workFolder, 
         string folder = Path.Combine(inputs, file.Sha256);
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, file.Name);
-        if (!File.Exists(path)) await store.GetFileAsync(file.Sha256, path, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(path)) await _store.GetFileAsync(file.Sha256, path, cancellationToken).ConfigureAwait(false);
         return path;
     }
 

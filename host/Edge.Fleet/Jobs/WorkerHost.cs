@@ -9,11 +9,16 @@ namespace Edge.Fleet.Jobs;
 
 /// <summary>
 /// `edge hil worker`: a Hangfire server on this bench host's queue only, one cell at a time (a bench measures
-/// one board at a time), sending heartbeats; optionally Hangfire's own dashboard on a local address.
+/// one board at a time), sending heartbeats; the worker's spool uploader in the background (entries left by
+/// an earlier life of the worker go first); optionally Hangfire's own dashboard on a local address. On stop
+/// the server stops taking cells, then the spool is drained for at most <c>storeWait</c>; what is left is
+/// sent when the worker starts again.
 /// </summary>
 public static class WorkerHost
 {
-    public static async Task RunAsync(CellWorker worker, PostgreSqlStorage storage, string? dashboard, ILogger logger, CancellationToken cancellationToken)
+    public static readonly TimeSpan DefaultStoreWait = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(CellWorker worker, PostgreSqlStorage storage, string? dashboard, ILogger logger, CancellationToken cancellationToken, TimeSpan? storeWait = null)
     {
         CellWorker.Current = worker;
         string queue = BenchQueue.For(worker.Rig.Name);
@@ -27,8 +32,10 @@ public static class WorkerHost
             ServerTimeout = TimeSpan.FromSeconds(30),
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
         };
-        using var server = new BackgroundJobServer(options, storage);
-        logger.LogWarning("Worker {Name} serves bench host {Host} (queue {Queue})", worker.Name, worker.Rig.Name, queue);
+        var server = new BackgroundJobServer(options, storage);
+        using var stopUploads = new CancellationTokenSource();
+        var uploads = Task.Run(() => worker.Uploader.RunAsync(stopUploads.Token), CancellationToken.None);
+        logger.LogWarning("Worker {Name} serves bench host {Host} (queue {Queue}); results go through {Spool}", worker.Name, worker.Rig.Name, queue, worker.Uploader.Spool.Folder);
         WebApplication? web = null;
         try
         {
@@ -48,8 +55,18 @@ public static class WorkerHost
         {
             if (web is not null) await web.DisposeAsync().ConfigureAwait(false);
             server.SendStop();
+            // Waits for the cell in progress to stop, so nothing is spooled after the drain below.
+            server.Dispose();
             CellWorker.Current = null;
+            await stopUploads.CancelAsync().ConfigureAwait(false);
+            await uploads.ConfigureAwait(false);
         }
+        var wait = storeWait ?? DefaultStoreWait;
+        if (worker.Uploader.Spool.Pending().Count is > 0 and var pending)
+            logger.LogWarning("Worker {Name} takes no more cells; sending {Count} spooled upload(s) for at most {Wait} s", worker.Name, pending, wait.TotalSeconds);
+        if (!await worker.Uploader.DrainAsync(wait, CancellationToken.None).ConfigureAwait(false))
+            logger.LogWarning("{Count} upload(s) wait in {Spool}: the store was not reached; they are sent when this worker starts again",
+                worker.Uploader.Spool.Pending().Count, worker.Uploader.Spool.Folder);
     }
 
     /// <summary>Hangfire's dashboard (jobs, retries with their reasons, servers with heartbeats) at /hangfire, read-only, on <paramref name="address"/> (host:port).</summary>

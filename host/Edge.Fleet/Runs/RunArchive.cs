@@ -92,20 +92,23 @@ public static class RunArchive
     /// <summary>
     /// Spools one cell's result and trace with its records (the bytes <see cref="PushCellAsync"/> would write),
     /// for a run that must not lose a result while the store is down: the spool's uploader sends it.
+    /// Returns the cell's record as it will be stored.
     /// </summary>
-    public static void SpoolCell(StoreSpool spool, string run, RunDirectory directory, CellResult result, string host, string worker = "", string? measuredKey = null)
+    public static StoredCell SpoolCell(StoreSpool spool, string run, RunDirectory directory, CellResult result, string host, string worker = "", string? measuredKey = null)
     {
+        StoredCell? spooled = null;
         var paths = new List<string> { Relative(directory, directory.CellPath(result.Cell)) };
         if (result.TraceFile is { } trace && File.Exists(Path.Combine(directory.Root, trace))) paths.Add(trace.Replace('\\', '/'));
         var blobs = paths.Select(p => File.ReadAllBytes(Path.Combine(directory.Root, p))).ToList();
         spool.Add($"run {run} cell {result.Cell}", blobs.Select(SpoolBlob.Of).ToList(), hashes =>
         {
-            var record = CellRecordOf(result, host, worker, paths.Select((p, i) => new StoredFile(p, hashes[i], blobs[i].Length)).ToList());
+            var record = spooled = CellRecordOf(result, host, worker, paths.Select((p, i) => new StoredFile(p, hashes[i], blobs[i].Length)).ToList());
             var records = new List<SpoolRecord> { CellRecord(run, record) };
             if (measuredKey is not null && CellStatus.IsComplete(result.Status))
                 records.Add(new SpoolRecord(MeasuredRecord(measuredKey), MeasuredContent(record, run), FirstWins: true));
             return records;
         });
+        return spooled!;
     }
 
     /// <summary>Spools a cell record whose files the store has already (a cell reused from an earlier run).</summary>

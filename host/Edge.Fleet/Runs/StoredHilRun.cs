@@ -10,7 +10,8 @@ namespace Edge.Fleet.Runs;
 
 /// <summary>How a run with a store ended: the run, and whether everything reached the store.</summary>
 /// <param name="Pending">Uploads still in the spool when the run gave up waiting for the store (0: all stored).</param>
-public sealed record StoredRunSummary(RunSummary Run, string RunName, int Reused, int Pending, string SpoolFolder);
+/// <param name="Rejected">Uploads the store refused for good, set aside in the spool's `rejected/` (0: none).</param>
+public sealed record StoredRunSummary(RunSummary Run, string RunName, int Reused, int Pending, string SpoolFolder, int Rejected = 0);
 
 /// <summary>
 /// `edge hil run --store`: Edge.Hil's run, with cells measured before with the same inputs (by this command
@@ -28,7 +29,7 @@ public static class StoredHilRun
     {
         RunArchive.CheckRunName(runName);
         var spool = new StoreSpool(Path.Combine(options.OutputDirectory, SpoolFolderName));
-        var reuse = new StoreCellReuse(store);
+        var reuse = new StoreCellReuse(store, logger);
         var uploader = new SpoolUploader(spool, store, logger, retry);
         string host = Environment.MachineName;
         using var stopUploads = new CancellationTokenSource();
@@ -52,7 +53,7 @@ public static class StoredHilRun
             await uploads.ConfigureAwait(false);
         }
         bool drained = await uploader.DrainAsync(patience, cancellationToken).ConfigureAwait(false);
-        return new StoredRunSummary(summary, runName, reuse.Reused.Count, drained ? 0 : spool.Pending().Count, spool.Folder);
+        return new StoredRunSummary(summary, runName, reuse.Reused.Count, drained ? 0 : spool.Pending().Count, spool.Folder, spool.Rejected().Count);
     }
 
     /// <summary>Sends what a run left in its spool (`edge store push` of the run folder does this first).</summary>

@@ -27,6 +27,11 @@ public sealed class ModelPreparer(DataCatalog data, DataCatalog calibration, str
     public ModelPlan Plan(ModelSource source)
     {
         var graph = OnnxImporter.Import(source.OnnxPath);
+        // The bench feeds each model from one table as one vector; a model with several inputs would
+        // be fed its first one only, so it is refused here (its cells fail with this reason).
+        if (graph.Inputs.Count != 1)
+            throw new ModelImportException($"{source.OnnxPath} has {graph.Inputs.Count} inputs ({string.Join(", ", graph.Inputs.Select(i => i.OnnxName))}): " +
+                "the bench measures models with one input; check this one on the host with `edge model verify`, which reads every input");
         int inputs = graph.Inputs[0].Tensor.ElementCount;
         if (source.EdgemPath is { } given)
             return new ModelPlan(source, graph, data.For(source.Name, inputs, ReadGiven(given).Model.Metadata("input.columns")), null);

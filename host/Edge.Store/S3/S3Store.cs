@@ -127,11 +127,11 @@ public sealed class S3Store : ArtifactStore
             OperationCanceledException when cancellationToken.IsCancellationRequested => null,
             // The SDK's own time limit ends a request as a cancellation nobody asked for.
             OperationCanceledException => new StoreUnavailableException($"{where}: {endpoint} did not answer within {Settings.Timeout.TotalSeconds:0.#} s", e),
-            AmazonS3Exception { ErrorCode: "NoSuchBucket" } => new StoreException($"{Location}: the bucket '{_bucket}' does not exist at {endpoint} (create it first)", e),
+            AmazonS3Exception { ErrorCode: "NoSuchBucket" } => new StoreRefusedException($"{Location}: the bucket '{_bucket}' does not exist at {endpoint} (create it first)", e),
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } or AmazonS3Exception { ErrorCode: "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" } =>
-                new StoreException($"{where}: access denied by {endpoint} ({e.Message}); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE", e),
+                new StoreRefusedException($"{where}: access denied by {endpoint} ({e.Message}); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE", e),
             AmazonS3Exception { StatusCode: >= HttpStatusCode.InternalServerError } => new StoreUnavailableException($"{where}: {endpoint} failed ({(int)((AmazonS3Exception)e).StatusCode}: {e.Message})", e),
-            AmazonS3Exception s3 => new StoreException($"{where}: {endpoint} refused ({(int)s3.StatusCode} {s3.ErrorCode}: {e.Message})", e),
+            AmazonS3Exception s3 => new StoreRefusedException($"{where}: {endpoint} refused ({(int)s3.StatusCode} {s3.ErrorCode}: {e.Message})", e),
             HttpRequestException or IOException or TimeoutException or WebException =>
                 new StoreUnavailableException($"{where}: cannot reach {endpoint} ({e.Message})", e),
             AmazonClientException when e.InnerException is HttpRequestException or IOException or WebException or TimeoutException or TaskCanceledException =>

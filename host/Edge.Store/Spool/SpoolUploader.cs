@@ -92,7 +92,8 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
             Sent += upload.Sent;
             if (upload.Sent > 0) logger.LogInformation("Sent {Count} spooled upload(s) to {Store}", upload.Sent, store.Location);
             foreach (string rejected in upload.Rejected)
-                logger.LogError("The store refused a spooled upload for good; it is kept in {Folder}: {Reason}", Path.Combine(Spool.Folder, StoreSpool.RejectedFolder), rejected);
+                logger.LogError("The store refused a spooled upload for good; it is set aside in {Folder} (move it back into {Spool} once the cause is fixed): {Entry}",
+                    Path.Combine(Spool.Folder, StoreSpool.RejectedFolder), Spool.Folder, rejected);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -18,7 +18,10 @@ public sealed class StoreSpool
 
     public const string BlobFolder = "blobs";
 
-    /// <summary>Entries the store refused for good (a record name holding other content): kept here with the reason, never deleted.</summary>
+    /// <summary>
+    /// Entries the store refused for good (access denied, a missing bucket, a record name holding other content, a
+    /// damaged entry): kept here with `reason.txt`, never deleted. Moved back into the spool folder, an entry is sent again.
+    /// </summary>
     public const string RejectedFolder = "rejected";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -75,7 +78,8 @@ public sealed class StoreSpool
     /// <summary>
     /// Sends every pending entry, oldest first. Stops at the first entry the store cannot take now
     /// (<see cref="StoreUnavailableException"/>, thrown after the entries before it were sent and removed);
-    /// an entry the store refuses for good goes to <see cref="RejectedFolder"/> with the reason.
+    /// an entry the store refuses for good goes to <see cref="RejectedFolder"/> with the reason and is named in
+    /// <see cref="SpoolUpload.Rejected"/> (its id, description and the store's error).
     /// </summary>
     public async Task<SpoolUpload> UploadAsync(ArtifactStore store, CancellationToken cancellationToken = default)
     {
@@ -83,14 +87,16 @@ public sealed class StoreSpool
         foreach (string id in Pending())
         {
             string entry = Path.Combine(Folder, id);
+            SpoolEntry? content = null;
             try
             {
-                await SendAsync(store, entry, cancellationToken).ConfigureAwait(false);
+                content = Read(entry);
+                await SendAsync(store, entry, content, cancellationToken).ConfigureAwait(false);
             }
-            catch (StoreException e) when (e is not StoreUnavailableException && IsPermanent(e))
+            catch (StoreException e) when (IsPermanent(e))
             {
                 Reject(entry, id, e.Message);
-                result.Rejected.Add($"{id}: {e.Message}");
+                result.Rejected.Add(content is { Description.Length: > 0 } ? $"{id} ({content.Description}): {e.Message}" : $"{id}: {e.Message}");
                 continue;
             }
             Remove(entry);
@@ -99,18 +105,21 @@ public sealed class StoreSpool
         return result;
     }
 
-    private static async Task SendAsync(ArtifactStore store, string entry, CancellationToken cancellationToken)
+    private static SpoolEntry Read(string entry)
     {
-        SpoolEntry content;
         try
         {
-            content = JsonSerializer.Deserialize<SpoolEntry>(File.ReadAllBytes(Path.Combine(entry, EntryFile)), Json)
+            return JsonSerializer.Deserialize<SpoolEntry>(File.ReadAllBytes(Path.Combine(entry, EntryFile)), Json)
                 ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
             throw new SpoolEntryException($"{Path.Combine(entry, EntryFile)} is not a spool entry ({e.Message})");
         }
+    }
+
+    private static async Task SendAsync(ArtifactStore store, string entry, SpoolEntry content, CancellationToken cancellationToken)
+    {
         string blobs = Path.Combine(entry, BlobFolder);
         if (Directory.Exists(blobs))
         {
@@ -134,9 +143,10 @@ public sealed class StoreSpool
         }
     }
 
-    // Worth trying again later: anything but a damaged entry or a record that holds other content (access
-    // denied or a missing bucket is the operator's to fix, and the entry waits for it).
-    private static bool IsPermanent(StoreException e) => e is StoreConflictException or SpoolEntryException;
+    // Not worth trying again as things are: a damaged entry, a record that holds other content, or the store's
+    // own refusal (access denied, a missing bucket). Such an entry would block every later one (oldest first),
+    // so it is set aside in rejected/ for the operator, who moves it back once the cause is fixed.
+    private static bool IsPermanent(StoreException e) => e is StoreConflictException or SpoolEntryException or StoreRefusedException;
 
     private void Reject(string entry, string id, string reason)
     {

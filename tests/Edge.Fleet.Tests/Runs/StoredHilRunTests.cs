@@ -76,6 +76,40 @@ public sealed class StoredHilRunTests
         Assert.IsTrue((await RunArchive.CellsAsync(store, "again")).All(c => c.ReusedFrom == "outage"));
     }
 
+    /// <summary>A bucket policy on the gateway refuses every write: `edge hil run --store` keeps the uploads aside, says so, and they are sent once moved back.</summary>
+    [TestMethod]
+    public async Task Uploads_the_store_refuses_for_good_are_kept_in_rejected_and_the_command_says_so_with_exit_code_3()
+    {
+        using var fleet = new SimulatedFleet();
+        string bucket = new Uri(fleet.StoreUrl).Host;
+        using var client = SharedServers.RawClient();
+        await client.PutBucketPolicyAsync(new Amazon.S3.Model.PutBucketPolicyRequest
+        {
+            BucketName = bucket,
+            Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}""",
+        });
+        string output = Path.Combine(fleet.Folder, "refused");
+        var run = SimulatedFleet.RunEdge(["hil", "run", "--rig", fleet.RigA, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--firmware", "1.0", "--out", output, "--plain", "--store", fleet.StoreUrl, "--store-wait", "1m"]);
+        await client.DeleteBucketPolicyAsync(new Amazon.S3.Model.DeleteBucketPolicyRequest { BucketName = bucket });
+
+        Assert.AreEqual(3, run.Code, run.Output + run.Error);
+        StringAssert.Contains(run.Error, "refused 2 upload(s) for good");
+        StringAssert.Contains(run.Error, "access denied");
+        var spool = new StoreSpool(Path.Combine(output, StoredHilRun.SpoolFolderName));
+        Assert.HasCount(2, spool.Rejected(), "the cell and the run's record");
+        Assert.IsEmpty(spool.Pending());
+        using var store = fleet.OpenStore();
+        Assert.IsEmpty(await store.ListAsync("runs/"));
+
+        foreach (string id in spool.Rejected()) Directory.Move(Path.Combine(spool.Folder, StoreSpool.RejectedFolder, id), Path.Combine(spool.Folder, id));
+        var push = SimulatedFleet.RunEdge(["store", "push", output, "--run", "refused", "--store", fleet.StoreUrl]);
+        Assert.AreEqual(0, push.Code, push.Error);
+        Assert.IsEmpty(spool.Pending());
+        Assert.HasCount(1, await store.ListAsync("runs/refused/cells/"), "one record of the cell: the one sent from the spool and the push's are the same bytes");
+        Assert.AreEqual(CellStatus.Ok, (await RunArchive.CellsAsync(store, "refused")).Single().Status);
+    }
+
     private static HilRunOptions Options(string rigFile, string output, params string[] firmware) => new()
     {
         Rig = RigLoader.Load(rigFile),

@@ -1,6 +1,8 @@
 using Edge.Cli;
+using Edge.Fleet.Jobs;
 using Edge.Fleet.Runs;
 using Edge.Store;
+using Edge.Store.Spool;
 using Edge.TestSupport;
 using Edge.TestSupport.Servers;
 
@@ -43,7 +45,7 @@ public sealed class SimulatedFleet : IDisposable
     public ArtifactStore OpenStore() => ArtifactStore.Open(StoreLocation.Parse(StoreUrl), SharedServers.S3);
 
     /// <summary>Starts `edge hil worker` for a rig as its own process; with <paramref name="pause"/> it stops before each cell until released.</summary>
-    public ServerProcess StartWorker(string rig, string name, bool pause = false, string? dashboard = null)
+    public ServerProcess StartWorker(string rig, string name, bool pause = false, string? dashboard = null, string? storeWait = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -54,13 +56,51 @@ public sealed class SimulatedFleet : IDisposable
         };
         if (pause) environment[PauseVariable] = PauseFolder;
         var worker = ServerProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "edge.dll"), "hil", "worker", "--rig", rig, "--store", StoreUrl,
-            "--name", name, "--work", Path.Combine(Folder, "work-" + name), "--lease", "3s", "--verbose",
-            .. (dashboard is null ? Array.Empty<string>() : ["--dashboard", dashboard])], Path.Combine(Folder, name + ".log"), environment);
+            "--name", name, "--work", WorkFolder(name), "--lease", "3s", "--verbose",
+            .. (dashboard is null ? Array.Empty<string>() : ["--dashboard", dashboard]), .. (storeWait is null ? Array.Empty<string>() : ["--store-wait", storeWait])], Path.Combine(Folder, name + ".log"), environment);
         _workers.Add(worker);
         return worker;
     }
 
-    private const string PauseVariable = global::Edge.Fleet.Jobs.CellWorker.PauseVariable;
+    /// <summary>The work folder of the worker named <paramref name="name"/> (it outlives the process: a worker started again under the name finds it).</summary>
+    public string WorkFolder(string name) => Path.Combine(Folder, "work-" + name);
+
+    /// <summary>The spool of the worker named <paramref name="name"/>, read from its work folder.</summary>
+    public StoreSpool SpoolOf(string name) => new(Path.Combine(WorkFolder(name), CellWorker.SpoolFolderName));
+
+    /// <summary>
+    /// The Hangfire jobs of this fleet's cells of <paramref name="run"/>, read from PostgreSQL with Hangfire's own
+    /// monitoring API: each job's current state and the names of every state it went through.
+    /// </summary>
+    public IReadOnlyList<(string Id, CellJob Job, string State, IReadOnlyList<string> History)> Jobs(string run)
+    {
+        var monitoring = FleetStorage.Open(SharedServers.Database.ConnectionString).GetMonitoringApi();
+        var ids = new List<string>();
+        ids.AddRange(monitoring.SucceededJobs(0, 1000).Select(j => j.Key));
+        ids.AddRange(monitoring.FailedJobs(0, 1000).Select(j => j.Key));
+        ids.AddRange(monitoring.ProcessingJobs(0, 1000).Select(j => j.Key));
+        ids.AddRange(monitoring.ScheduledJobs(0, 1000).Select(j => j.Key));
+        foreach (var queue in monitoring.Queues()) ids.AddRange(monitoring.EnqueuedJobs(queue.Name, 0, 1000).Select(j => j.Key));
+        var jobs = new List<(string, CellJob, string, IReadOnlyList<string>)>();
+        foreach (string id in ids.Distinct())
+        {
+            var details = monitoring.JobDetails(id);
+            if (details?.Job?.Args is [CellJob job, ..] && job.Run == run && (job.Host == HostA || job.Host == HostB))
+            {
+                // History is newest first.
+                var history = details.History.Select(h => h.StateName).Reverse().ToList();
+                jobs.Add((id, job, history[^1], history));
+            }
+        }
+        return jobs;
+    }
+
+    /// <summary>`edge hil submit` of flux_mlp at the given firmware revisions to one bench host only.</summary>
+    public (int Code, string Output, string Error) SubmitTo(string run, string rig, params string[] firmware) =>
+        RunEdge(["hil", "submit", "--rig", rig, "--models", RepoPaths.MotorFlux("flux_mlp.onnx"), "-d", RepoPaths.MotorFlux("test_164V.features.csv"),
+            "--firmware", .. firmware, "--run", run, "--store", StoreUrl, "--db", SharedServers.Database.ConnectionString]);
+
+    private const string PauseVariable = CellWorker.PauseVariable;
 
     /// <summary>`edge hil submit` in this process: flux_mlp at the given firmware revisions on both hosts.</summary>
     public (int Code, string Output, string Error) Submit(string run, params string[] firmware) =>

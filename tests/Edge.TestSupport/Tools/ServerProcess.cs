@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Edge.TestSupport;
 
@@ -46,6 +47,16 @@ public sealed class ServerProcess : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
     }
+
+    /// <summary>SIGINT (what Ctrl+C sends), by pid: a process that handles it stops cleanly.</summary>
+    public void Interrupt()
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, 2) != 0)
+            throw new AssertFailedException($"SIGINT to {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>The last lines of the log, for a failure message.</summary>
     public string Tail(int lines = 20)

@@ -9,6 +9,7 @@ using Edge.Hil.Rigs;
 using Edge.Hil.Run;
 using Edge.Power.Samples;
 using Edge.Store;
+using Edge.Store.Spool;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -62,7 +63,8 @@ internal static class HilRunCommand
 
             With --store, each cell goes to the store as it finishes (through a spool in the run folder, so a store that is down
             loses nothing and holds nothing up), cells measured before with the same inputs are taken from it, and the run's
-            record follows at the end; exit code 20 when the store stayed unreachable (the uploads wait in the spool).
+            record follows at the end; exit code 20 when the store stayed unreachable (the uploads wait in the spool), 3 when
+            it refused uploads for good (access denied, no bucket: they are kept in the spool's rejected/ with the reason).
             """)
         {
             rig, models, data, calib, firmware, boards, shard, output, resume, inferences, warmup, rows, rate, timeout, retries, parallel, plain, verbose,
@@ -130,6 +132,8 @@ internal static class HilRunCommand
                 {
                     if (stored.Pending > 0)
                         return io.Fail(ExitCode.DeviceError, $"{opened!.Location} could not be reached: {stored.Pending} upload(s) wait in {stored.SpoolFolder}; send them with `edge store push {options.OutputDirectory} --run {stored.RunName} --store {opened.Location}`");
+                    if (stored.Rejected > 0)
+                        return io.Fail(ExitCode.InvalidInput, $"{opened!.Location} refused {stored.Rejected} upload(s) for good (see the log above); they are kept with the reason in {Path.Combine(stored.SpoolFolder, StoreSpool.RejectedFolder)}: once the cause is fixed, move them back into {stored.SpoolFolder} and run `edge store push {options.OutputDirectory} --run {stored.RunName} --store {opened.Location}`");
                     io.Out.WriteLine($"stored in {opened!.Location} as run {stored.RunName}" + (stored.Reused > 0 ? $" ({stored.Reused} cell(s) taken from earlier runs with the same inputs)" : ""));
                 }
                 // A model that could not be prepared is a wrong input (3), whatever the bench did with the others.
