@@ -38,6 +38,7 @@ public sealed class SymbolTableTests
         var value = Enumerable.Range(0, 88).Select(i => (byte)(i + 1)).ToArray();
         value[alarm.Offset] = 1; // a BOOL TRUE as the codec writes it
         board.Write(value);
+        CollectionAssert.AreEqual(new[] { new AdsRange(0x4040, 88, 88) }, changes, "the first write changed bytes");
         board.Write(value);
         CollectionAssert.AreEqual(new[] { new AdsRange(0x4040, 88, 88) }, changes, "the second write changed no byte");
         CollectionAssert.AreEqual(value, board.ReadValue());
@@ -245,6 +246,17 @@ public sealed class SymbolTableTests
         var uploads = table.Uploads;
         table.RegisterType(SampleBoards.BoardType);
         Assert.AreSame(uploads, table.Uploads, "a type already known changes nothing");
+    }
+
+    [TestMethod]
+    public void ATypeNameOfTheLongestLengthIsStillFound()
+    {
+        var table = new AdsSymbolTable();
+        string name = "T" + new string('y', AdsSymbolTable.MaxNameLength - 1);
+        var type = new PlcStructBuilder(name).Add("A", PlcTypes.Bool).Build();
+        table.RegisterType(type);
+        Assert.AreSame(type, table.FindTypeForClient(name));
+        Assert.IsNull(table.FindTypeForClient(name + "y"), "one character more is never looked up");
     }
 
     [TestMethod]
