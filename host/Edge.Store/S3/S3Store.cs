@@ -127,6 +127,11 @@ public sealed class S3Store : ArtifactStore
             OperationCanceledException when cancellationToken.IsCancellationRequested => null,
             // The SDK's own time limit ends a request as a cancellation nobody asked for.
             OperationCanceledException => new StoreUnavailableException($"{where}: {endpoint} did not answer within {Settings.Timeout.TotalSeconds:0.#} s", e),
+            // Refusals that pass with time (a busy store, a request that took too long, a clock set wrong for a
+            // moment): worth trying again, so unavailable rather than refused for good.
+            AmazonS3Exception { StatusCode: HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests }
+                or AmazonS3Exception { ErrorCode: "SlowDown" or "RequestTimeout" or "RequestTimeTooSkewed" or "TooManyRequests" } =>
+                new StoreUnavailableException($"{where}: {endpoint} asked to try later ({(int)((AmazonS3Exception)e).StatusCode} {((AmazonS3Exception)e).ErrorCode}: {e.Message})", e),
             AmazonS3Exception { ErrorCode: "NoSuchBucket" } => new StoreRefusedException($"{Location}: the bucket '{_bucket}' does not exist at {endpoint} (create it first)", e),
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } or AmazonS3Exception { ErrorCode: "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" } =>
                 new StoreRefusedException($"{where}: access denied by {endpoint} ({e.Message}); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE", e),

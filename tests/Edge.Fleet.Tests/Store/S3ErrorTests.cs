@@ -46,6 +46,43 @@ public sealed class S3ErrorTests
     }
 
     [TestMethod]
+    [DataRow(429, "SlowDown")]
+    [DataRow(503, "SlowDown")]
+    [DataRow(400, "RequestTimeout")]
+    [DataRow(403, "RequestTimeTooSkewed")]
+    public async Task Refusals_that_pass_with_time_are_unavailable_so_spooled_entries_wait(int status, string code)
+    {
+        // An S3 endpoint that answers every request with this error document (the S3 REST error format).
+        int port = ServerProcess.FreePort();
+        using var listener = new System.Net.HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var answering = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException) { return; }
+                byte[] body = System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>try later</Message><RequestId>r1</RequestId></Error>");
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "application/xml";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        });
+        using var store = ArtifactStore.Open(StoreLocation.Parse("s3://bucket/p"),
+            SharedServers.S3 with { Endpoint = new Uri($"http://127.0.0.1:{port}/"), Retries = 0 });
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.PutRecordAsync("runs/x/manifest.json", [1]));
+
+        Assert.IsInstanceOfType<StoreUnavailableException>(error, error.Message);
+        StringAssert.Contains(error.Message, code);
+        listener.Stop();
+        await answering;
+    }
+
+    [TestMethod]
     public void Locations_parse_buckets_prefixes_and_folders_and_refuse_other_schemes()
     {
         var s3 = StoreLocation.Parse("s3://team-artifacts/edge/bench/");
