@@ -16,7 +16,7 @@ case "$name" in
   edge-ads-server) dir=plc-bridge/Edge.Ads.Server ;;
   edge-device-*) dir=firmware/build/Edge.Device.Net ;;
   edge-power) dir=host/Edge.Power ;;
-  edge-hil) dir=host/Edge.Hil ;;
+  edge-hil | edge-hil-*) dir=host/Edge.Hil ;;
   *) echo "error: no project folder known for configuration '$name'" >&2; exit 2 ;;
 esac
 

@@ -6,34 +6,70 @@ namespace Edge.Data.Streaming;
 
 /// <summary>
 /// A CSV file read in passes (header required; comma, semicolon, tab or pipe separated, quotes
-/// honoured). Cells are parsed from Sylvan's field spans: no string is made for a number, and a
-/// text cell's string only once per distinct text.
+/// honoured). Plain rows are read from the UTF-8 bytes (<see cref="Utf8CsvCursor"/>), anything
+/// else from Sylvan's field spans: no string is made for a number, and a text cell's string only
+/// once per distinct text.
 /// </summary>
 internal sealed class CsvTable : TableSource
 {
     private readonly string _path;
     private readonly long _maxBytes;
     private readonly string[] _names;
+    private readonly Utf8CsvLayout? _layout;
 
-    public CsvTable(string path, long maxBytes)
+    /// <param name="bytePath">false reads every row through Sylvan (tests compare the two paths).</param>
+    public CsvTable(string path, long maxBytes, bool bytePath = true)
     {
         _path = path;
         _maxBytes = maxBytes;
+        string[] raw = [];
         _names = Guarded(() =>
         {
             using var reader = OpenReader();
-            return reader is null || reader.FieldCount == 0 ? [] : Header(reader);
+            if (reader is null || reader.FieldCount == 0) return [];
+            raw = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            return Header(reader);
         });
+        _layout = bytePath ? Guarded(() => Utf8CsvLayout.Of(path, maxBytes, raw)) : null;
     }
 
     public override string Name => _path;
 
     public override IReadOnlyList<string> ColumnNames => _names;
 
+    internal long MaxBytes => _maxBytes;
+
     protected internal override T Guarded<T>(Func<T> read) => FileErrors.Guarded(_path, "CSV", read);
 
     protected override TableCursor CreateCursor(TableRequest request) =>
-        new CsvCursor(this, request, OpenReader() ?? throw new DataFileException(_path, "no columns (is the file empty?)"));
+        _layout is { } layout ? new Utf8CsvCursor(this, request, layout) : new CsvCursor(this, request, ReaderAfter(0));
+
+    /// <summary>A Sylvan reader past the header and the first <paramref name="rows"/> data rows.</summary>
+    internal CsvDataReader ReaderAfter(long rows)
+    {
+        var reader = OpenReader() ?? throw new DataFileException(_path, "no columns (is the file empty?)");
+        for (long r = 0; r < rows && reader.Read(); r++)
+        {
+        }
+        return reader;
+    }
+
+    /// <summary>Fills the chunk from <paramref name="start"/> on with Sylvan's next rows (<paramref name="indexes"/>: each requested column's field); returns the chunk's rows.</summary>
+    internal int FillFrom(CsvDataReader reader, TableChunk chunk, int start, long rowsBefore, int[] indexes)
+    {
+        int width = _names.Length;
+        int rows = start;
+        while (rows < chunk.Capacity && reader.Read())
+        {
+            long row = rowsBefore + rows + 1;
+            if (reader.RowFieldCount != width)
+                throw new DataFileException(_path, $"has {reader.RowFieldCount} cells, the header has {width}", row);
+            for (int c = 0; c < indexes.Length; c++)
+                Cells.Store(chunk, c, rows, reader.GetFieldSpan(indexes[c]).Trim(), _path, row);
+            rows++;
+        }
+        return rows;
+    }
 
     /// <summary>A CSV reader positioned after the header; null for an empty file.</summary>
     private CsvDataReader? OpenReader()
@@ -75,22 +111,7 @@ internal sealed class CsvTable : TableSource
 
     private sealed class CsvCursor(CsvTable table, TableRequest request, CsvDataReader reader) : TableCursor(table, request)
     {
-        protected override int Fill(TableChunk chunk, long rowsBefore)
-        {
-            int width = table._names.Length;
-            var indexes = Indexes;
-            int rows = 0;
-            while (rows < chunk.Capacity && reader.Read())
-            {
-                long row = rowsBefore + rows + 1;
-                if (reader.RowFieldCount != width)
-                    throw new DataFileException(table._path, $"has {reader.RowFieldCount} cells, the header has {width}", row);
-                for (int c = 0; c < indexes.Length; c++)
-                    Cells.Store(chunk, c, rows, reader.GetFieldSpan(indexes[c]).Trim(), table._path, row);
-                rows++;
-            }
-            return rows;
-        }
+        protected override int Fill(TableChunk chunk, long rowsBefore) => table.FillFrom(reader, chunk, 0, rowsBefore, Indexes);
 
         protected override void Dispose(bool disposing)
         {

@@ -158,13 +158,13 @@ public sealed class AcquisitionRun
         lock (stopGate) sent = stopSent;
         bool awaitStopAck = sent && !sink.StopAcknowledged;
         bool awaitCompletion = sent && backend.StopReportsCompletion && !sink.CompletionReported;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);
-        while (DateTime.UtcNow < deadline)
+        var deadline = options.Time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        while (options.Time.GetUtcNow() < deadline)
         {
             string? line;
             try
             {
-                line = await link.ReadLineAsync(awaitStopAck || awaitCompletion ? deadline - DateTime.UtcNow : quiet, "after the acquisition", CancellationToken.None).ConfigureAwait(false);
+                line = await link.ReadLineAsync(awaitStopAck || awaitCompletion ? deadline - options.Time.GetUtcNow() : quiet, "after the acquisition", CancellationToken.None).ConfigureAwait(false);
             }
             catch (MonitorDisconnectedException)
             {

@@ -22,12 +22,18 @@ internal sealed class MonitorLink : IAsyncDisposable
     private readonly Pipe pipe = new(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20, useSynchronizationContext: false));
     private readonly CancellationTokenSource closing = new();
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly TimeProvider time;
+    private readonly LineActivity? activity;
     private readonly Task pump;
     private Exception? failure;
 
-    public MonitorLink(IByteTransport transport)
+    /// <param name="time">The clock of every timeout and quiet period on this link.</param>
+    /// <param name="activity">Test hook: reports writes, receipts and waits (see <see cref="LineActivity"/>).</param>
+    public MonitorLink(IByteTransport transport, TimeProvider time, LineActivity? activity = null)
     {
         this.transport = transport;
+        this.time = time;
+        this.activity = activity;
         pump = Task.Run(PumpAsync);
     }
 
@@ -55,6 +61,7 @@ internal sealed class MonitorLink : IAsyncDisposable
         {
             await transport.Stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             await transport.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            activity?.DriverWrote(bytes.Length);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -70,11 +77,29 @@ internal sealed class MonitorLink : IAsyncDisposable
     /// <summary>The next chunk of received bytes, or null if none came within <paramref name="timeout"/>.</summary>
     public async ValueTask<ReadResult?> ReadAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var pending = pipe.Reader.ReadAsync(deadline.Token);
+        if (activity is null) return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (pending.IsCompleted) return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
+        activity.DriverWaits();
+        // The timeout ends the wait as it fires (inside a fake clock's Advance), before the reader resumes.
+        using var timedOut = timer.Token.Register(activity.DriverStopsWaiting);
         try
         {
-            return await pipe.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+            return await AwaitReadAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            activity.DriverStopsWaiting();
+        }
+    }
+
+    private static async ValueTask<ReadResult?> AwaitReadAsync(ValueTask<ReadResult> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pending.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,10 +113,10 @@ internal sealed class MonitorLink : IAsyncDisposable
     /// </summary>
     public async Task<string?> ReadLineAsync(TimeSpan timeout, string during, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var remaining = deadline - DateTime.UtcNow;
+            var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return null;
             var read = await ReadAsync(remaining, cancellationToken).ConfigureAwait(false);
             if (read is null) return null;
@@ -121,10 +146,10 @@ internal sealed class MonitorLink : IAsyncDisposable
     /// <summary>Consumes an empty line (`\r\n`) if one arrives within <paramref name="wait"/>; leaves anything else untouched.</summary>
     public async Task SkipBlankLineAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + wait;
+        var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            var remaining = deadline - DateTime.UtcNow;
+            var remaining = deadline - time.GetUtcNow();
             var read = remaining > TimeSpan.Zero ? await ReadAsync(remaining, cancellationToken).ConfigureAwait(false) : null;
             if (read is null) return;
             var buffer = read.Value.Buffer;
@@ -156,8 +181,8 @@ internal sealed class MonitorLink : IAsyncDisposable
     public async Task<(long Bytes, bool Silent)> DrainAsync(TimeSpan quiet, TimeSpan limit, CancellationToken cancellationToken)
     {
         long drained = 0;
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
+        var deadline = time.GetUtcNow() + limit;
+        while (time.GetUtcNow() < deadline)
         {
             var read = await ReadAsync(quiet, cancellationToken).ConfigureAwait(false);
             if (read is null) return (drained, true);
@@ -175,10 +200,10 @@ internal sealed class MonitorLink : IAsyncDisposable
         var answerGrace = TimeSpan.FromMilliseconds(300);
         var assembler = new ReplyAssembler(command, rules);
         await WriteLineAsync(command.Text, terminator, cancellationToken).ConfigureAwait(false);
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var remaining = deadline - DateTime.UtcNow;
+            var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) break;
             string? line = await ReadLineAsync(remaining, $"while waiting for the answer to '{command.Text}'", cancellationToken).ConfigureAwait(false);
             if (line is null) break;
@@ -187,7 +212,7 @@ internal sealed class MonitorLink : IAsyncDisposable
             if (status == ReplyStatus.Answered)
             {
                 if (completeOnAck && !assembler.Rejected) break;
-                var graceEnd = DateTime.UtcNow + answerGrace;
+                var graceEnd = time.GetUtcNow() + answerGrace;
                 if (graceEnd < deadline) deadline = graceEnd;
             }
         }
@@ -227,6 +252,7 @@ internal sealed class MonitorLink : IAsyncDisposable
                 }
                 writer.Advance(received);
                 var flushed = await writer.FlushAsync(closing.Token).ConfigureAwait(false);
+                activity?.DriverReceived(received);
                 if (flushed.IsCompleted) break;
             }
         }

@@ -26,7 +26,7 @@ public sealed class PowerMonitor : IAsyncDisposable
     {
         this.options = options;
         Backend = PowerMonitorBackend.For(options.Model);
-        link = new MonitorLink(transport);
+        link = new MonitorLink(transport, options.Time, options.Activity);
         Identity = new MonitorIdentity(options.Model, Backend.Name, "unknown", "unknown");
     }
 
@@ -102,7 +102,7 @@ public sealed class PowerMonitor : IAsyncDisposable
         try
         {
             await SendCoreAsync(volt, cancellationToken).ConfigureAwait(false);
-            if (options.VoltageSettleTime > TimeSpan.Zero) await Task.Delay(options.VoltageSettleTime, cancellationToken).ConfigureAwait(false);
+            if (options.VoltageSettleTime > TimeSpan.Zero) await Task.Delay(options.VoltageSettleTime, options.Time, cancellationToken).ConfigureAwait(false);
             await SendCoreAsync(PowerCommands.Format(settings.Format), cancellationToken).ConfigureAwait(false);
             await SendCoreAsync(PowerCommands.AcqTime(settings.Duration), cancellationToken).ConfigureAwait(false);
             await SendCoreAsync(PowerCommands.Freq(settings.Rate), cancellationToken).ConfigureAwait(false);

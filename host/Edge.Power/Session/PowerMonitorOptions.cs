@@ -27,4 +27,10 @@ public sealed record PowerMonitorOptions
     public TimeSpan VoltageSettleTime { get; init; } = TimeSpan.FromSeconds(1);
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>The clock of every timeout, quiet period and settle time; tests pass a fake one and advance it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Test hook: the driver reports its line activity here (see <see cref="LineActivity"/>).</summary>
+    internal LineActivity? Activity { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Edge.Power.Backends;
 using Edge.Power.Energy;
 using Edge.Power.Samples;
@@ -22,6 +21,7 @@ internal sealed class SimulatedAcquisition
     private readonly FaultTracker faults;
     private readonly Func<ReadOnlyMemory<byte>, CancellationToken, Task> write;
     private readonly SampleStreamEncoder encoder;
+    private readonly CancellationTokenSource stopping = new();
     private volatile bool stopRequested;
     private int eventCounter;
 
@@ -36,7 +36,12 @@ internal sealed class SimulatedAcquisition
         encoder = new SampleStreamEncoder(state.Format, backend.FrameLayout);
     }
 
-    public void RequestStop() => stopRequested = true;
+    /// <summary>Ends the stream after the chunk being written; a pause between chunks ends at once, as a monitor heeds `stop` without finishing its period.</summary>
+    public void RequestStop()
+    {
+        stopRequested = true;
+        stopping.Cancel();
+    }
 
     /// <summary>Streams until the time is up, stop, a terminating fault or cancellation; returns the drop signal.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ internal sealed class SimulatedAcquisition
         long total = state.AcquisitionTime is { } time ? (long)Math.Round(time.TotalSeconds * rate.Hertz) : long.MaxValue;
         int chunk = Math.Clamp(rate.Hertz / 100, 1, TimestampEvery);
         double origin = FirstSampleTime();
-        var clock = Stopwatch.StartNew();
+        long started = options.Time.GetTimestamp();
         var edges = new List<TriggerEdge>();
         long index = 0;
         bool overcurrent = false;
@@ -87,8 +92,8 @@ internal sealed class SimulatedAcquisition
             await write(encoder.Written, cancellationToken).ConfigureAwait(false);
             if (options.RealTime)
             {
-                var due = TimeSpan.FromSeconds(index * interval) - clock.Elapsed;
-                if (due > TimeSpan.Zero) await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+                var due = TimeSpan.FromSeconds(index * interval) - options.Time.GetElapsedTime(started);
+                if (due > TimeSpan.Zero) await PauseAsync(due, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -99,6 +104,26 @@ internal sealed class SimulatedAcquisition
         encoder.EndOfAcquisition();
         await write(encoder.Written, cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>Waits until the next chunk is due on the clock, or for stop.</summary>
+    private async Task PauseAsync(TimeSpan due, CancellationToken cancellationToken)
+    {
+        var activity = options.Activity;
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int paused = 1;
+        // The pause ends as the timer fires (inside a fake clock's Advance), before the stream resumes.
+        void End()
+        {
+            if (Interlocked.Exchange(ref paused, 0) == 1) activity?.SimulatorPaused(false);
+            resume.TrySetResult();
+        }
+        activity?.SimulatorPaused(true);
+        using (options.Time.CreateTimer(_ => End(), null, due, Timeout.InfiniteTimeSpan))
+        using (cancellationToken.Register(End))
+        using (stopping.Token.Register(End))
+            await resume.Task.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private double FirstSampleTime()

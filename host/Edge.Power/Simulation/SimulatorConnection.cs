@@ -50,7 +50,9 @@ internal sealed class SimulatorConnection
             var buffer = new byte[1024];
             while (true)
             {
+                options.Activity?.SimulatorWaits();
                 int read = await stream.ReadAsync(buffer, token).ConfigureAwait(false);
+                options.Activity?.SimulatorRead(read);
                 if (read == 0) return SimulatorSessionEnd.PeerClosed;
                 for (int i = 0; i < read; i++)
                 {
@@ -264,17 +266,25 @@ internal sealed class SimulatorConnection
     {
         var run = new SimulatedAcquisition(options, state, backend, faults, WriteAsync);
         acquisition = run;
+        options.Activity?.SimulatorStreaming(true);
         acquisitionTask = Task.Run(async () =>
         {
-            bool drop = await run.RunAsync(token).ConfigureAwait(false);
-            if (drop)
+            try
             {
-                dropped.Cancel();
-                return true;
+                bool drop = await run.RunAsync(token).ConfigureAwait(false);
+                if (drop)
+                {
+                    dropped.Cancel();
+                    return true;
+                }
+                if (backend.StopReportsCompletion) await WriteLinesAsync(token, closeBlock: false, "Acquisition completed").ConfigureAwait(false);
+                return false;
             }
-            if (backend.StopReportsCompletion) await WriteLinesAsync(token, closeBlock: false, "Acquisition completed").ConfigureAwait(false);
-            return false;
-        }, token);
+            finally
+            {
+                options.Activity?.SimulatorStreaming(false);
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>An acquisition left running by an "earlier session": binary, 100 kHz, until stopped.</summary>
@@ -342,6 +352,7 @@ internal sealed class SimulatorConnection
         {
             await stream.WriteAsync(bytes, token).ConfigureAwait(false);
             await stream.FlushAsync(token).ConfigureAwait(false);
+            options.Activity?.SimulatorSent(bytes.Length);
         }
         finally
         {

@@ -16,6 +16,9 @@ public sealed record SimulatorOptions
     /// <summary>Pace samples to the wall clock (as a real monitor does); false streams as fast as the link takes them.</summary>
     public bool RealTime { get; init; } = true;
 
+    /// <summary>The clock that paces a <see cref="RealTime"/> stream; tests pass the fake clock the driver runs on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Current above which the monitor reports overcurrent and cuts the supply; default: the model's <see cref="PowerMonitorBackend.MaxCurrentAmps"/>.</summary>
     public double? OvercurrentAmps { get; init; }
 
@@ -25,6 +28,9 @@ public sealed record SimulatorOptions
     public string BoardId { get; init; } = "SIM0001";
 
     public string FirmwareVersion { get; init; } = "1.0.6";
+
+    /// <summary>Test hook: the simulator reports its reads, writes and streams here (see <see cref="Session.LineActivity"/>).</summary>
+    internal Session.LineActivity? Activity { get; init; }
 
     public double OvercurrentLimit => OvercurrentAmps ?? PowerMonitorBackend.For(Model).MaxCurrentAmps;
 }

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Edge.Data;
+using Edge.Data.Streaming;
 using Edge.TestSupport;
+using Parquet;
+using Parquet.Schema;
 
 // Whole-process figures for streaming replay, measured by GNU time (user+sys CPU, peak resident set):
 //   dotnet run -c Release -- [--builds build,r2r] [--edge PATH] [--anchor anchor_drift_bench.py] [--dir /tmp/edge-replay-bench]
@@ -11,12 +15,15 @@ using Edge.TestSupport;
 // repeated to each size (generated under --dir, never in the repository); the profile is built from
 // train_164V's 64 spectral features, window 500, as the anchor computes them. At 100k rows the
 // anchor runs interleaved with edge's runs (edge, anchor, edge, anchor, ...); medians are printed.
+// --parquet 1 also replays a Parquet copy of the same rows (written by Parquet.Net, numbers as
+// doubles, labels as strings, row groups of 65,536 rows) beside each CSV run.
 var arguments = Arguments.Parse(args);
 string root = RepoPaths.Root;
 string? anchor = arguments.Find("--anchor");
 string dir = arguments.Get("--dir", Path.Combine(Path.GetTempPath(), "edge-replay-bench"));
 var sizes = arguments.Get("--rows", "10000,100000,1000000,10000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 int repeat = int.Parse(arguments.Get("--repeat", "3"), CultureInfo.InvariantCulture);
+bool parquet = arguments.Get("--parquet", "0") == "1";
 var profileRows = arguments.Get("--profile-rows", "10000,100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
 Directory.CreateDirectory(dir);
 var builds = arguments.Find("--edge") is { } given
@@ -37,16 +44,21 @@ foreach (long rows in sizes)
     bool withAnchor = rows == 100_000 && anchor is not null;
     // The anchor reads DIR/train_164V.features.csv and DIR/drift_289V.features.csv: the same rows.
     if (withAnchor) File.Copy(train, Path.Combine(data, "train_164V.features.csv"), overwrite: true);
-    var replay = builds.ToDictionary(b => b.Item1, _ => new List<Measured>());
+    string csv = Path.Combine(data, "drift_289V.features.csv");
+    var inputs = parquet ? [("csv", csv), ("parquet", ParquetCopy.Write(csv, Path.Combine(data, "drift_289V.features.parquet")))] : new[] { ("csv", csv) };
+    var replay = builds.SelectMany(b => inputs.Select(i => b.Item1 + (i.Item1 == "csv" ? "" : ", " + i.Item1))).ToDictionary(n => n, _ => new List<Measured>());
     var python = new List<Measured>();
     for (int run = 0; run < (rows >= 1_000_000 ? 1 : repeat); run++)
     {
         foreach (var (name, binary) in builds)
-            replay[name].Add(Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", binary, "drift", "replay", "--profile", profile, "-d", Path.Combine(data, "drift_289V.features.csv"), "--json"], dir));
+        {
+            foreach (var (format, input) in inputs)
+                replay[name + (format == "csv" ? "" : ", " + format)].Add(Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", binary, "drift", "replay", "--profile", profile, "-d", input, "--json"], dir));
+        }
         if (withAnchor && run < repeat - 1)
             python.Add(Measured.Run("/usr/bin/time", ["-o", Path.Combine(dir, "time.txt"), "-f", "%U %S %M", "/usr/bin/python3", anchor!, data, "500"], dir));
     }
-    foreach (var (name, _) in builds) Print(rows, $"edge drift replay --json ({name})", replay[name]);
+    foreach (var (name, runs) in replay) Print(rows, $"edge drift replay --json ({name})", runs);
     if (withAnchor)
     {
         Print(rows, $"anchor (numpy/scipy, Evidently's per-window metrics; {python.Count} runs)", python);
@@ -108,6 +120,45 @@ internal static class Builds
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"publishing the {build} build failed: {stdout.Result}{error}");
         return Path.Combine(output, "edge");
+    }
+}
+
+/// <summary>The same rows as Parquet (kept if already there): numeric columns as doubles, the others as strings.</summary>
+internal static class ParquetCopy
+{
+    public static string Write(string csv, string path)
+    {
+        WriteAsync(csv, path).GetAwaiter().GetResult();
+        return path;
+    }
+
+    private static async Task WriteAsync(string csv, string path)
+    {
+        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > File.GetLastWriteTimeUtc(csv)) return;
+        var source = TableReader.Open(csv);
+        var names = source.ColumnNames;
+        var first = File.ReadLines(csv).Skip(1).First().Split(',');
+        var numeric = first.Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).ToArray();
+        var request = new TableRequest();
+        var vocabulary = TextVocabulary.Open();
+        var columns = names.Select((n, i) => numeric[i] ? request.Number(n) : request.Text(n, vocabulary)).ToArray();
+        var fields = names.Select((n, i) => numeric[i] ? (DataField)new DataField<double>(n) : new DataField<string>(n)).ToArray();
+        var chunk = new TableChunk(request, 65_536);
+        await using (var stream = File.Create(path + ".tmp"))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream))
+        using (var cursor = source.Open(request))
+        {
+            while (cursor.Read(chunk))
+            {
+                using var group = writer.CreateRowGroup();
+                for (int c = 0; c < fields.Length; c++)
+                {
+                    if (numeric[c]) await group.WriteAsync<double>(fields[c], chunk.Numbers(columns[c]).ToArray().AsMemory());
+                    else await group.WriteAsync(fields[c], chunk.Codes(columns[c]).ToArray().Select(code => vocabulary.TextOf(code)).ToArray());
+                }
+            }
+        }
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 }
 

@@ -85,11 +85,15 @@ public sealed class TimeoutTests
             await deaf.SendAsync(server.Request(AdsCommandId.Read, read, invokeId: (uint)i));
         await Eventually.TrueAsync(() => server.Server.Connections.SingleOrDefault()?.QueuedBytes > 0, "answers wait in the outbox");
 
-        // Answers may still flow for a moment after that; once they stop, a send timeout later the peer is gone.
-        for (int i = 0; i < 20 && server.Server.Statistics.ConnectionsTimedOut == 0; i++)
+        // The kernel may still take answers for a moment. The sweep runs inside Advance: after each
+        // step either the outbox had made no progress since before it (the sweep closes the peer) or
+        // the socket took bytes since (the wait restarted at the new time) and one more step is due.
+        // The deaf peer's buffers are finite, so the steps end; none waits on the wall clock.
+        for (int steps = 0; server.Server.Statistics.ConnectionsTimedOut == 0; steps++)
         {
+            Assert.IsLessThan(100_000, steps, "the outbox kept making progress towards a peer that reads nothing");
             time.Advance(Send);
-            await Task.Delay(50);
+            await Task.Yield();
         }
         await Eventually.TrueAsync(() => server.Server.Statistics.ActiveConnections == 0, "the connection is gone");
         Assert.AreEqual(1, server.Server.Statistics.ConnectionsTimedOut);

@@ -74,6 +74,17 @@ public sealed class AdsBufferWriterTests
     }
 
     [TestMethod]
+    public void AdvancingByZeroIsAllowedAndMovesNothing()
+    {
+        // IBufferWriter<T>.Advance(0) is legal (a serializer that wrote nothing into the span it asked for).
+        var writer = new AdsBufferWriter(16);
+        writer.WriteByte(0x42);
+        writer.Advance(0);
+        Assert.AreEqual(1, writer.Position);
+        CollectionAssert.AreEqual(new byte[] { 0x42 }, writer.ToArray());
+    }
+
+    [TestMethod]
     public void TruncateDropsTheTailButCannotGoForward()
     {
         var writer = new AdsBufferWriter();

@@ -174,6 +174,7 @@ public sealed class AmsFrameReaderTests
         var reader = new AmsFrameReader(pipe.Reader, 1024);
         var read = reader.ReadAsync().AsTask();
         pipe.Reader.CancelPendingRead();
-        await Assert.ThrowsExactlyAsync<OperationCanceledException>(() => read);
+        var cancelled = await Assert.ThrowsExactlyAsync<OperationCanceledException>(() => read);
+        Assert.AreEqual("frame read was cancelled", cancelled.Message, "the message says what was cancelled");
     }
 }

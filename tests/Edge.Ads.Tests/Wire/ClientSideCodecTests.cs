@@ -172,6 +172,8 @@ public sealed class ClientSideCodecTests
         AssertMessage(() => AdsResponseDecoder.DecodeRead(Hex.Parse("000000")), "read response has 3 bytes, needs 4");
         AssertMessage(() => AdsResponseDecoder.DecodeRead(Hex.Parse("00000000 0000")), "read response has 6 bytes, needs 8");
         AssertMessage(() => AdsResponseDecoder.DecodeRead(Hex.Parse("00000000 05000000 01")), "read response announces 5 data bytes but carries 1");
+        // "carries 1" is also a prefix of a wrong "carries 17": a second case whose count is not a prefix of count + 8 or - 8
+        AssertMessage(() => AdsResponseDecoder.DecodeRead(Hex.Parse("00000000 09000000 0102")), "read response announces 9 data bytes but carries 2");
         AssertMessage(() => AdsResponseDecoder.DecodeResult(Hex.Parse("00")), "response has 1 bytes, needs 4");
         AssertMessage(() => AdsResponseDecoder.DecodeReadState(Hex.Parse("00")), "read-state response has 1 bytes, needs 4");
         AssertMessage(() => AdsResponseDecoder.DecodeReadState(Hex.Parse("00000000 05")), "read-state response has 5 bytes, needs 8");

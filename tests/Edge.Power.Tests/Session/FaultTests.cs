@@ -143,11 +143,28 @@ public sealed class FaultTests
     [TestMethod]
     public async Task A_monitor_still_streaming_from_an_earlier_run_is_stopped_on_open()
     {
-        await using var bench = await OpenAsync(new SimulatorFaults { StaleStreamOnConnect = true }, realTime: true);
-        var monitor = bench.Monitor;
-        await monitor.ConfigureAsync(OneSecondBinary with { Duration = TimeSpan.FromMilliseconds(100) }, TestContext.CancellationToken);
-        var summary = await monitor.AcquireAsync(new RecordingSink(), TestContext.CancellationToken);
+        // Driver and simulator run on one fake clock that moves only while the driver reads or the
+        // line is provably quiet, so "still streaming" and "silent after stop" do not depend on
+        // how busy the machine is (this test was flaky on the wall clock).
+        var clock = new QuietLineClock();
+        await using var host = SimulatedBench.Start(new SimulatorOptions
+        {
+            Profile = SimulatedBench.Profile, Faults = new SimulatorFaults { StaleStreamOnConnect = true },
+            RealTime = true, Time = clock.Time, Activity = clock.Activity,
+        });
+        var log = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        var options = SimulatedBench.Driver(PowerMonitorModel.StlinkV3Pwr) with { Time = clock.Time, Activity = clock.Activity, Logger = log };
+
+        var summary = await clock.RunAsync(async () =>
+        {
+            await using var monitor = await PowerMonitor.OpenAsync(host.Address, options, TestContext.CancellationToken);
+            await monitor.ConfigureAsync(OneSecondBinary with { Duration = TimeSpan.FromMilliseconds(100) }, TestContext.CancellationToken);
+            return await monitor.AcquireAsync(new RecordingSink(), TestContext.CancellationToken);
+        });
+
+        Assert.IsTrue(log.Collector.GetSnapshot().Any(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("is still streaming from an earlier run; sending stop")), "the stale stream was seen streaming");
         Assert.AreEqual(10_000, summary.Samples);
+        Assert.AreEqual(AcquisitionEnd.EndMarker, summary.End);
         Assert.AreEqual(0, summary.Statistics.CorruptBytes);
     }
 
