@@ -54,4 +54,44 @@ public sealed class CaptureBufferTests
         Assert.AreEqual(0, capture.Count);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(0, new int[2], 0, out _));
     }
+
+    [TestMethod]
+    public void RowsAreTakenAndGivenAtTheirOffsets()
+    {
+        var capture = new CaptureBuffer(2, 2);
+        capture.Arm();
+        capture.Offer([9, 9, 5, -5, 9], 2, 40, true);
+        var destination = new int[] { 7, 7, 7, 7 };
+        Assert.AreEqual(40, capture.CopyRow(0, destination, 1, out bool anomalous));
+        CollectionAssert.AreEqual(new[] { 7, 5, -5, 7 }, destination);
+        Assert.IsTrue(anomalous);
+        Assert.AreEqual("i", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(-1, destination, 0, out _)).ParamName);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => capture.CopyRow(1, destination, 0, out _));
+    }
+
+    [TestMethod]
+    public void ArmingAgainKeepsWhatAnArmedOrFrozenBufferHolds()
+    {
+        var capture = new CaptureBuffer(3, 2);
+        capture.Arm();
+        capture.Offer(Row(1), 0, 1, false);
+        capture.Arm();
+        Assert.AreEqual((CaptureState.Armed, 1), (capture.State, capture.Count), "still armed, the row kept");
+        capture.Freeze(4);
+        capture.Arm();
+        capture.Freeze(9);
+        Assert.AreEqual((CaptureState.Frozen, 1, 4), (capture.State, capture.Count, capture.FrozenAtWindow), "frozen at the first confirmation");
+    }
+
+    [TestMethod]
+    public void AnIdleBufferCannotBeFrozenAndABufferOfNoRowsNeverArms()
+    {
+        var capture = new CaptureBuffer(3, 2);
+        capture.Freeze(2);
+        Assert.AreEqual(CaptureState.Idle, capture.State);
+        var none = new CaptureBuffer(0, 2);
+        none.Arm();
+        none.Offer(Row(1), 0, 1, false);
+        Assert.AreEqual((CaptureState.Idle, 0), (none.State, none.Count));
+    }
 }

@@ -149,4 +149,63 @@ public class DriftMonitorTests
         Assert.AreEqual(shiftScore, monitor.LastWindow.PredictionDrift);
         Assert.AreEqual(expectDrifting, monitor.LastWindow.Drifting);
     }
+
+    [TestMethod]
+    public void ObserveSaysWhichSampleEndsAWindowAndCountsEverySample()
+    {
+        var profile = TestProfiles.Of(TestProfiles.Policy(4), TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), Enumerable.Repeat(500, Bins).ToArray()));
+        var monitor = Create(profile);
+        Assert.AreSame(profile, monitor.Profile);
+        var row = new int[1];
+        var ends = Enumerable.Range(0, 9).Select(_ => monitor.Observe(row, 0, false)).ToArray();
+        CollectionAssert.AreEqual(new[] { false, false, false, true, false, false, false, true, false }, ends);
+        Assert.AreEqual((9L, 2, 1), (monitor.SamplesSeen, monitor.WindowsCompleted, monitor.SamplesInWindow));
+    }
+
+    [TestMethod]
+    public void AWindowOf1To65535SamplesIsAccepted()
+    {
+        var profile = TestProfiles.Of(TestProfiles.Policy(), TestProfiles.Binned("a", TestProfiles.EvenEdges(Bins), Enumerable.Repeat(500, Bins).ToArray()));
+        Assert.AreEqual(1, new DriftMonitor(profile, 1, Native).WindowSize);
+        Assert.AreEqual(65535, new DriftMonitor(profile, 65535, Native).WindowSize);
+        foreach (int bad in new[] { 0, 65536 })
+        {
+            var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new DriftMonitor(profile, bad, Native));
+            Assert.AreEqual("windowSize", error.ParamName);
+            StringAssert.Contains(error.Message, "window size must be 1..65535 samples");
+        }
+    }
+
+    [TestMethod]
+    public void MissingValuesAreReportedPerWindow()
+    {
+        var monitor = Monitor(window: 4);
+        Feed(monitor, 4, i => i < 2 ? Edge.Device.Numerics.FixedPointInput.Missing : Normal(i));
+        CollectionAssert.AreEqual(new[] { 2, 2 }, monitor.LastWindow.Missing);
+        Feed(monitor, 4, Normal);
+        CollectionAssert.AreEqual(new[] { 0, 0 }, monitor.LastWindow.Missing, "the next window starts from none");
+        Assert.AreEqual(4, monitor.MissingValues);
+    }
+
+    [TestMethod]
+    public void TheNormalOnlyReportHoldsEachWindowsNonAnomalousSamples()
+    {
+        var monitor = Monitor();
+        Feed(monitor, 200, i => i % 10 < 3 ? 5000 : Normal(i), i => i % 10 < 3);
+        Assert.IsTrue(monitor.BurstChecked);
+        Assert.AreEqual((100, 30), (monitor.LastWindow.Samples, monitor.LastWindow.Anomalies));
+        Assert.AreEqual(70, monitor.NormalOnly.Samples, "100 samples less the window's 30 anomalous ones, in the second window too");
+    }
+
+    [TestMethod]
+    public void AcknowledgingClearsTheAlarmAndReleasesTheCapture()
+    {
+        var monitor = Monitor();
+        Feed(monitor, 300, i => Normal(i) + 400);
+        Assert.IsTrue(monitor.Policy.Alarm, "premise: three drifting windows confirm");
+        Assert.AreEqual(CaptureState.Frozen, monitor.Capture.State);
+        monitor.Acknowledge();
+        Assert.IsFalse(monitor.Policy.Alarm);
+        Assert.AreEqual((CaptureState.Idle, 0), (monitor.Capture.State, monitor.Capture.Count));
+    }
 }

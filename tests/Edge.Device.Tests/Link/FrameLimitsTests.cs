@@ -137,6 +137,17 @@ public sealed class FrameLimitsTests
     }
 
     [TestMethod]
+    public void TheShortestIntactFrameOfAnotherVersionIsCountedAsForeign()
+    {
+        // 5 bytes: a version byte and its CRC-32, the least that shows a frame is intact and whose.
+        var decoder = new FrameDecoder();
+        byte[] body = [0x01];
+        Assert.IsFalse(PushFrame(decoder, body.Concat(BitConverter.GetBytes(Crc32.HashToUInt32(body))).ToArray()));
+        Assert.AreEqual((0, 1, 0, 1), (decoder.Accepted, decoder.Rejected, decoder.CrcErrors, decoder.ForeignVersion));
+        Assert.AreEqual(1, decoder.LastForeignVersion);
+    }
+
+    [TestMethod]
     public void TheEncodersRefusalSaysWhy()
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new FrameEncoder().Finish(FrameType.Response, 1, 1, 1, 0, LinkFrame.MaxPayload + 1));
