@@ -42,7 +42,7 @@ internal sealed class LineActivity
 
     public void DriverWrote(int bytes) => Change(() => driverWritten += bytes);
 
-    /// <summary>After the bytes are visible to the driver's reader.</summary>
+    /// <summary>Just before the bytes become visible to the driver's reader (so a wait the reader starts after taking them counts them).</summary>
     public void DriverReceived(int bytes) => Change(() => driverReceived += bytes);
 
     /// <summary>The driver's reader found nothing new and waits; everything received so far was examined.</summary>

@@ -251,8 +251,10 @@ internal sealed class MonitorLink : IAsyncDisposable
                     break;
                 }
                 writer.Advance(received);
-                var flushed = await writer.FlushAsync(closing.Token).ConfigureAwait(false);
+                // Counted before the flush hands the bytes to the reader: counted after it, a reader that took
+                // them and began its next wait would record the old count, and the line would never look quiet.
                 activity?.DriverReceived(received);
+                var flushed = await writer.FlushAsync(closing.Token).ConfigureAwait(false);
                 if (flushed.IsCompleted) break;
             }
         }
