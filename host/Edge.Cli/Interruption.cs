@@ -14,7 +14,9 @@ public static class Interruption
         ConsoleCancelEventHandler handler = (_, e) =>
         {
             e.Cancel = true;
-            cancel.Cancel();
+            // Off the runtime's signal thread: a command's clean-up runs in the token's callbacks and the
+            // awaits they resume, and must not block the thread that delivers signals (child exits too).
+            _ = cancel.CancelAsync();
         };
         Console.CancelKeyPress += handler;
         cancel.Token.Register(() => Console.CancelKeyPress -= handler);
