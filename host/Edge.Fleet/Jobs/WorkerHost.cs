@@ -49,7 +49,7 @@ public static class WorkerHost
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C: the server stops taking jobs; a cell in progress is cancelled and fetched again by the next worker.
+            // Ctrl+C or SIGTERM: the server stops taking jobs; a cell in progress is cancelled and fetched again by the next worker.
         }
         finally
         {

@@ -185,7 +185,7 @@ public sealed class WorkerOutageTests
     }
 
     [TestMethod]
-    public async Task A_worker_stopped_with_ctrl_c_while_the_store_is_down_keeps_sending_its_spool_until_the_store_is_back_then_exits()
+    public async Task A_worker_stopped_with_sigterm_while_the_store_is_down_keeps_sending_its_spool_until_the_store_is_back_then_exits()
     {
         using var fleet = new SimulatedFleet();
         var worker = fleet.StartWorker(fleet.RigA, "w", pause: true, storeWait: "5m");
@@ -197,7 +197,7 @@ public sealed class WorkerOutageTests
         {
             File.WriteAllText(Path.Combine(fleet.PauseFolder, "w.go"), "");
             await Until(() => fleet.Jobs("stopping") is [{ State: "Succeeded" }], "the cell's job succeeded while the store was down");
-            worker.Interrupt();
+            worker.Terminate();
             await Until(() => worker.Tail(200).Contains("takes no more cells; sending 1 spooled upload(s)", StringComparison.Ordinal), "the worker stopped serving and drains");
             // Still draining: the store is down, so the entry cannot have left and the worker cannot have ended.
             Assert.HasCount(1, spool.Pending());

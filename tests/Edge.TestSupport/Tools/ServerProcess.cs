@@ -48,11 +48,12 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
-    /// <summary>SIGINT (what Ctrl+C sends), by pid: a process that handles it stops cleanly.</summary>
-    public void Interrupt()
+    /// <summary>SIGTERM (how a service manager stops a service), by pid: a process that handles it stops cleanly.
+    /// Not SIGINT: a test run started in the background by a shell passes SIGINT on ignored.</summary>
+    public void Terminate()
     {
-        if (!_process.HasExited && SendSignal(_process.Id, 2) != 0)
-            throw new AssertFailedException($"SIGINT to {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+        if (!_process.HasExited && SendSignal(_process.Id, 15) != 0)
+            throw new AssertFailedException($"SIGTERM to {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -19,7 +19,7 @@ internal static class HilWorkerCommand
         var work = new Option<string?>("--work") { Description = "Local folder for fetched inputs and run folders (default: ~/.cache/edge/worker/RIG)." };
         var lease = DurationOption.Create("--lease", "How long after this worker's last heartbeat its cell goes back to the queue (default 2m).");
         var dashboard = new Option<string?>("--dashboard") { Description = "Also serve Hangfire's dashboard at http://ADDRESS/hangfire, e.g. 127.0.0.1:5080 (local requests only)." };
-        var storeWait = DurationOption.Create("--store-wait", "On Ctrl+C: how long to keep sending the spool to a store that is down (default 30s); what is left is sent when the worker starts again.");
+        var storeWait = DurationOption.Create("--store-wait", "On Ctrl+C or SIGTERM: how long to keep sending the spool to a store that is down (default 30s); what is left is sent when the worker starts again.");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every cell (to stderr)." };
         var command = new Command("worker", """
             Serve the boards of this bench host's rig from its own queue on the fleet's job engine (Hangfire on PostgreSQL):
@@ -28,7 +28,7 @@ internal static class HilWorkerCommand
             trace to the store through the worker's spool (WORK/spool): a cell measured while the store is down waits there
             and its job still succeeds; uploads the store refuses for good (access denied, no bucket) are set aside in
             WORK/spool/rejected with the reason. A worker killed mid-cell loses nothing: after --lease the engine hands the
-            cell to the next worker of this queue, once. Runs until Ctrl+C.
+            cell to the next worker of this queue, once. Runs until Ctrl+C or SIGTERM.
 
             Examples:
               edge hil worker --rig hil-rigs/bench-a.yaml --store s3://bench-artifacts/edge --db "Host=jobs.lan;Username=edge;Database=edge"
