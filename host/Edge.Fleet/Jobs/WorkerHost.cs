@@ -33,8 +33,7 @@ public static class WorkerHost
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
         };
         var server = new BackgroundJobServer(options, storage);
-        using var stopUploads = new CancellationTokenSource();
-        var uploads = Task.Run(() => worker.Uploader.RunAsync(stopUploads.Token), CancellationToken.None);
+        var uploads = worker.Uploader.StartInBackground();
         logger.LogWarning("Worker {Name} serves bench host {Host} (queue {Queue}); results go through {Spool}", worker.Name, worker.Rig.Name, queue, worker.Uploader.Spool.Folder);
         WebApplication? web = null;
         try
@@ -58,8 +57,7 @@ public static class WorkerHost
             // Waits for the cell in progress to stop, so nothing is spooled after the drain below.
             server.Dispose();
             CellWorker.Current = null;
-            await stopUploads.CancelAsync().ConfigureAwait(false);
-            await uploads.ConfigureAwait(false);
+            await uploads.DisposeAsync().ConfigureAwait(false);
         }
         var wait = storeWait ?? DefaultStoreWait;
         if (worker.Uploader.Spool.Pending().Count is > 0 and var pending)

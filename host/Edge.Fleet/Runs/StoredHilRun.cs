@@ -32,10 +32,8 @@ public static class StoredHilRun
         var reuse = new StoreCellReuse(store, logger);
         var uploader = new SpoolUploader(spool, store, logger, retry);
         string host = Environment.MachineName;
-        using var stopUploads = new CancellationTokenSource();
-        var uploads = Task.Run(() => uploader.RunAsync(stopUploads.Token), CancellationToken.None);
         RunSummary summary;
-        try
+        await using (uploader.StartInBackground())
         {
             var spooling = new SpoolingProgress(progress, cell =>
             {
@@ -46,11 +44,6 @@ public static class StoredHilRun
             });
             summary = await HilRunner.RunAsync(options with { Reuse = reuse }, spooling, cancellationToken).ConfigureAwait(false);
             RunArchive.SpoolRun(spool, options.OutputDirectory, runName);
-        }
-        finally
-        {
-            await stopUploads.CancelAsync().ConfigureAwait(false);
-            await uploads.ConfigureAwait(false);
         }
         bool drained = await uploader.DrainAsync(patience, cancellationToken).ConfigureAwait(false);
         return new StoredRunSummary(summary, runName, reuse.Reused.Count, drained ? 0 : spool.Pending().Count, spool.Folder, spool.Rejected().Count);

@@ -34,6 +34,12 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
         }
     }
 
+    /// <summary>
+    /// Runs <see cref="RunAsync"/> in the background until the returned handle is disposed; disposing stops it
+    /// and waits for the pass in flight (so nothing is sent after, and a <see cref="DrainAsync"/> may follow).
+    /// </summary>
+    public IAsyncDisposable StartInBackground() => new BackgroundRun(this);
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +86,21 @@ public sealed class SpoolUploader(StoreSpool spool, ArtifactStore store, ILogger
             if (left <= TimeSpan.Zero) return false;
             await Task.Delay(delay < left ? delay : left, cancellationToken).ConfigureAwait(false);
             delay = _retry.After(delay);
+        }
+    }
+
+    private sealed class BackgroundRun : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _running;
+
+        public BackgroundRun(SpoolUploader uploader) => _running = Task.Run(() => uploader.RunAsync(_stop.Token), CancellationToken.None);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _running.ConfigureAwait(false);
+            _stop.Dispose();
         }
     }
 
