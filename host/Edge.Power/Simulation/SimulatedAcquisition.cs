@@ -111,18 +111,23 @@ internal sealed class SimulatedAcquisition
     {
         var activity = options.Activity;
         var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        int paused = 1;
+        const int Running = 0, Paused = 1, Ended = 2;
+        int state = Running;
         // The pause ends as the timer fires (inside a fake clock's Advance), before the stream resumes.
         void End()
         {
-            if (Interlocked.Exchange(ref paused, 0) == 1) activity?.SimulatorPaused(false);
+            if (Interlocked.Exchange(ref state, Ended) == Paused) activity?.SimulatorPaused(false);
             resume.TrySetResult();
         }
-        activity?.SimulatorPaused(true);
+        // The timer exists before the pause is announced: a fake clock moves as soon as the line looks
+        // quiet, and a timer created after that would start late (the stream fell silent for whole steps).
         using (options.Time.CreateTimer(_ => End(), null, due, Timeout.InfiniteTimeSpan))
         using (cancellationToken.Register(End))
         using (stopping.Token.Register(End))
+        {
+            if (Interlocked.CompareExchange(ref state, Paused, Running) == Running) activity?.SimulatorPaused(true);
             await resume.Task.ConfigureAwait(false);
+        }
         cancellationToken.ThrowIfCancellationRequested();
     }
 
