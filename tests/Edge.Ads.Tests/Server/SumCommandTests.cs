@@ -1,5 +1,7 @@
 using Edge.Ads.Client;
+using Edge.Ads.Messages;
 using Edge.Ads.Protocol;
+using Edge.Ads.Server.Symbols;
 using Edge.Ads.Symbols;
 using Edge.Ads.Tests.Support;
 using Edge.Ads.Types;
@@ -72,5 +74,64 @@ public sealed class SumCommandTests
         await using var client = await server.ConnectAsync();
         var answer = (await client.ReadWriteAsync(AdsIndexGroup.SumRead, 1, 4 + 8, Payloads.U32(AdsIndexGroup.SumRead, 1, 8))).GetDataOrThrow("sum read");
         Assert.AreEqual((uint)AdsErrorCode.DeviceServiceNotSupported, BitConverter.ToUInt32(answer));
+    }
+
+    // The frame limit counts the whole frame: AMS/TCP header (6 bytes), AMS header (32), then the
+    // read-write answer's result and length (4 + 4) before the sum answer (ADS spec, ads-protocol.md §1).
+    private const int FrameLimit = 1024;
+    private const int SumAnswerBudget = FrameLimit - 6 - 32 - 8;
+
+    /// <summary>Byte arrays whose values fill a sum answer to the frame limit, one byte past it, or to the limit itself.</summary>
+    private static AdsSymbolTable ByteArrays(out byte[] pattern)
+    {
+        var table = new AdsSymbolTable();
+        pattern = Enumerable.Range(0, 2048).Select(i => (byte)(i * 7 + 3)).ToArray();
+        table.Publish("Big.Bytes", PlcTypes.Array(PlcTypes.Byte, 0, 2047), SampleBoards.DataGroup, 0).Write(pattern);
+        uint offset = 2048;
+        foreach (var (name, size) in new[] { ("Big.Fits", SumAnswerBudget - 8), ("Big.Over", SumAnswerBudget - 7), ("Big.Frame", FrameLimit) })
+        {
+            table.Publish(name, PlcTypes.Array(PlcTypes.Byte, 1, size), SampleBoards.DataGroup, offset).Write(pattern.AsSpan(0, size));
+            offset += (uint)size;
+        }
+        return table;
+    }
+
+    [TestMethod]
+    public async Task ASumReadAnswerThatFillsTheFrameLimitIsServedAndOneByteMoreIsRefused()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxFrameSize = FrameLimit, ByteArrays(out var pattern));
+        await using var client = await server.ConnectAsync();
+        async Task<AdsReadResult> SumRead(int length) =>
+            await client.ReadWriteAsync(AdsIndexGroup.SumRead, 1, 4096, Payloads.U32(SampleBoards.DataGroup, 0, (uint)length));
+
+        // One sub-read: its result (4 bytes), then its data.
+        var exact = (await SumRead(SumAnswerBudget - 4)).GetDataOrThrow("sum read at the frame limit");
+        Assert.HasCount(SumAnswerBudget, exact);
+        Assert.AreEqual(0u, BitConverter.ToUInt32(exact));
+        CollectionAssert.AreEqual(pattern[..(SumAnswerBudget - 4)], exact[4..]);
+
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidSize, (await SumRead(SumAnswerBudget - 3)).ErrorCode, "one byte over the frame");
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidSize, (await SumRead(FrameLimit - 4)).ErrorCode, "a sum answer as long as a whole frame");
+        Assert.AreEqual(AdsState.Run, (await client.ReadStateAsync()).AdsState, "the connection still serves");
+    }
+
+    [TestMethod]
+    public async Task ASumReadWriteAnswerThatFillsTheFrameLimitIsServedAndOneByteMoreIsRefused()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxFrameSize = FrameLimit, ByteArrays(out var pattern));
+        await using var client = await server.ConnectAsync();
+        async Task<AdsReadResult> ValueByName(string name) =>
+            await client.ReadWriteAsync(AdsIndexGroup.SumReadWrite, 1, 4096,
+                Payloads.U32(AdsIndexGroup.SymbolValueByName, 0, 4096, (uint)(name.Length + 1)).Concat(Payloads.Name(name)).ToArray());
+
+        // One sub-command: its result and length (8 bytes), then the value.
+        var exact = (await ValueByName("Big.Fits")).GetDataOrThrow("sum read-write at the frame limit");
+        Assert.HasCount(SumAnswerBudget, exact);
+        CollectionAssert.AreEqual(Payloads.U32(0, (uint)(SumAnswerBudget - 8)), exact[..8]);
+        CollectionAssert.AreEqual(pattern[..(SumAnswerBudget - 8)], exact[8..]);
+
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidSize, (await ValueByName("Big.Over")).ErrorCode, "one byte over the frame");
+        Assert.AreEqual(AdsErrorCode.DeviceInvalidSize, (await ValueByName("Big.Frame")).ErrorCode, "a value as long as a whole frame");
+        Assert.AreEqual(AdsState.Run, (await client.ReadStateAsync()).AdsState, "the connection still serves");
     }
 }
