@@ -65,6 +65,32 @@ public class DriftMonitorTests
         Assert.AreEqual(Normal(99) + 400, row[0], "newest captured row is the last sample of the confirming window");
     }
 
+    /// <summary>
+    /// 80 values, 10 in each of the 8 reference bins (-95, -85, ... 695): a window of them has the
+    /// reference histogram exactly. (A window of <see cref="Normal"/> values is not even enough:
+    /// its first 100 values drift at these thresholds.)
+    /// </summary>
+    private static int Even(int i) => -95 + (i * 10) % 800;
+
+    [TestMethod]
+    public void AWindowThatNoLongerDriftsBeforeConfirmationDropsTheArmedCapture()
+    {
+        var monitor = Monitor(window: 80);
+        Feed(monitor, 80, i => Even(i) + 400);
+        Assert.AreEqual((WindowVerdict.Drifting, CaptureState.Armed), (monitor.Policy.LastVerdict, monitor.Capture.State), "premise: one drifting window arms");
+        Feed(monitor, 80, Even);
+        Assert.AreEqual((0, 0), (monitor.LastWindow.Wasserstein[0], monitor.LastWindow.Wasserstein[1]), "premise: the window has the reference histogram");
+        Assert.AreEqual(WindowVerdict.Clean, monitor.Policy.LastVerdict);
+        Assert.AreEqual((CaptureState.Idle, 0), (monitor.Capture.State, monitor.Capture.Count), "the rows recorded since arming are dropped");
+
+        // The next drifting run arms again and freezes on its own rows.
+        Feed(monitor, 240, i => Even(i) + 300);
+        Assert.AreEqual((WindowVerdict.Confirmed, CaptureState.Frozen, 16), (monitor.Policy.LastVerdict, monitor.Capture.State, monitor.Capture.Count));
+        var row = new int[2];
+        monitor.Capture.CopyRow(0, row, 0, out _);
+        Assert.AreEqual(Even(224) + 300, row[0], "oldest held row: 16 before the end of the confirming window");
+    }
+
     [TestMethod]
     public void ABurstOfAnomalousSamplesIsNotDrift()
     {
