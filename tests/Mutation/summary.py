@@ -2,6 +2,11 @@
 """Counts and survivors of a Stryker.NET JSON report (mutation-testing-report-schema).
 
     python3 tests/Mutation/summary.py /tmp/stryker-edge-ads/reports/mutation-report.json [--list]
+    python3 tests/Mutation/summary.py <first-run.json> --combine <survivor-run.json> [--list]
+
+With --combine, each surviving or uncovered mutant of the first run takes its status from the
+survivor run (survivor_spans.py), matched by file, location and replacement; the other mutants
+of the survivor run (nested in the same spans) are not counted twice.
 
 Score as Stryker computes it: detected / (detected + undetected), where detected is Killed +
 Timeout and undetected is Survived + NoCoverage; compile errors and ignored mutants do not count.
@@ -11,8 +16,32 @@ import sys
 from collections import Counter
 
 
-def main(path: str, listing: bool) -> None:
+def key(file, m):
+    loc = m["location"]
+    return (file, loc["start"]["line"], loc["start"]["column"], loc["end"]["line"], loc["end"]["column"],
+            m["mutatorName"], m.get("replacement", ""))
+
+
+def combine(report, second_path: str) -> None:
+    second = json.load(open(second_path))
+    later = {key(f, m): m["status"] for f, e in second["files"].items() for m in e["mutants"]}
+    matched = missing = 0
+    for file, entry in report["files"].items():
+        for m in entry["mutants"]:
+            if m["status"] in ("Survived", "NoCoverage"):
+                status = later.get(key(file, m))
+                if status is None:
+                    missing += 1
+                else:
+                    matched += 1
+                    m["status"] = status
+    print(f"combined: {matched} survivors re-run, {missing} not found in the second report")
+
+
+def main(path: str, listing: bool, second: str | None = None) -> None:
     report = json.load(open(path))
+    if second:
+        combine(report, second)
     total = Counter()
     rows = []
     for file, entry in sorted(report["files"].items()):
@@ -37,4 +66,5 @@ def main(path: str, listing: bool) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], "--list" in sys.argv[2:])
+    args = sys.argv[2:]
+    main(sys.argv[1], "--list" in args, args[args.index("--combine") + 1] if "--combine" in args else None)
