@@ -69,6 +69,74 @@ public sealed class DriftMetricTests
         Console.WriteLine($"worst error {worst:E2} (bound {Bound:E2})");
     }
 
+    /// <summary>
+    /// The same definitions as <see cref="BinnedMetricsMatchTheirDefinitions"/>, with the metrics
+    /// called on histograms built here instead of fed sample by sample: many more histograms per
+    /// second, including the extremes a random stream rarely reaches (a full 65535-sample window in
+    /// one slot, a single sample, empty slots on either side). KS's upper bound is checked against
+    /// its definition as well (max over bins of |Ca(i) - Ce(i-1)| and |Ca(i-1) - Ce(i)|).
+    /// </summary>
+    [TestMethod]
+    public void DivergencesOfHistogramsMatchTheirDefinitions()
+    {
+        var random = new Random(17);
+        var report = new DriftReport(1);
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            int bins = random.Next(2, 65);
+            var refCounts = Enumerable.Range(0, bins).Select(_ => random.Next(0, 4) == 0 ? 0 : random.Next(1, 5000)).ToArray();
+            if (refCounts.Sum() == 0) refCounts[random.Next(bins)] = 1;
+            var counts = new ushort[bins + 2]; // at an offset, as a column inside a sketch
+            int samples = trial % 7 == 0 ? 65535 : trial % 7 == 1 ? 1 : random.Next(1, 65536);
+            int[] used = Enumerable.Range(0, bins).Where(_ => random.Next(0, 3) != 0).ToArray();
+            if (used.Length == 0 || trial % 11 == 0) used = new[] { random.Next(bins) };
+            var weights = used.Select(_ => random.NextDouble() + 1e-3).ToArray();
+            int placed = 0;
+            for (int k = 0; k < used.Length; k++)
+            {
+                int take = k == used.Length - 1 ? samples - placed : (int)(samples * weights[k] / weights.Sum());
+                counts[1 + used[k]] = (ushort)take;
+                placed += take;
+            }
+
+            var column = TestProfiles.Binned("x", TestProfiles.EvenEdges(bins), refCounts, test: DriftTest.Psi);
+            TestProfiles.Of(TestProfiles.Policy(), column);
+            var view = new HistogramView { Counts = counts, At = 1, Slots = bins, Total = samples, UnitShift = 0 };
+            var share = new long[bins];
+            var subst = new long[bins];
+            var lnSubst = new long[bins];
+            long substSum = Divergences.PrepareShares(view, share, subst, lnSubst);
+            KolmogorovSmirnov.Evaluate(column, view, 89000, report, 0);
+
+            var cur = counts.Skip(1).Take(bins).Select(c => (double)c).ToArray();
+            var a = DoubleReference.Shares(cur);
+            var e = DoubleReference.Shares(refCounts.Select(c => (double)c).ToArray());
+            void Check(string metric, int q16, double expected) =>
+                Assert.AreEqual(expected, q16 / 65536.0, Bound, $"trial {trial} ({bins} bins, {samples} samples in {used.Length} slots): {metric}");
+            Check("psi", Divergences.Psi(column, bins, subst, lnSubst), DoubleReference.Psi(a, e));
+            Check("kl", Divergences.Kl(column, bins, lnSubst, substSum), DoubleReference.Kl(a, e));
+            Check("js", Divergences.JensenShannon(column, view, share), DoubleReference.JensenShannon(a, e));
+            Check("hellinger", Divergences.Hellinger(column, bins, share), DoubleReference.Hellinger(a, e));
+            Check("tvd", Divergences.TotalVariation(column, view), DoubleReference.TotalVariation(a, e));
+            Check("ks", report.Ks[0], DoubleReference.KsBinned(a, e));
+            Check("ks upper", report.KsUpper[0], KsUpper(a, e));
+            Check("ks critical", report.KsCritical[0], 89000 / 65536.0 * Math.Sqrt(1.0 / samples + 1.0 / refCounts.Sum()));
+        }
+    }
+
+    /// <summary>max over bins of max(|Ca(i) - Ce(i-1)|, |Ca(i-1) - Ce(i)|), CDFs starting at 0.</summary>
+    private static double KsUpper(double[] a, double[] e)
+    {
+        double ca = 0, ce = 0, max = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double nextA = ca + a[i], nextE = ce + e[i];
+            max = Math.Max(max, Math.Max(Math.Abs(nextA - ce), Math.Abs(ca - nextE)));
+            (ca, ce) = (nextA, nextE);
+        }
+        return max;
+    }
+
     [TestMethod]
     public void NearlyIdenticalHistogramsKeepSmallDistancesAccurate()
     {
