@@ -124,6 +124,34 @@ public sealed class DriftMetricTests
         }
     }
 
+    /// <summary>
+    /// The decayed histogram counts sixteenths of a sample: Z and chi-square take its samples and
+    /// its "1" count in whole samples (Evidently's two-proportion Z and chi-square on those counts).
+    /// </summary>
+    [TestMethod]
+    public void CategoricalTestsOfADecayedHistogramCountWholeSamples()
+    {
+        var random = new Random(19);
+        var report = new DriftReport(1);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var refCounts = new[] { random.Next(1, 3000), random.Next(1, 3000) };
+            var column = TestProfiles.Categorical("c", new[] { "a", "b" }, refCounts, test: DriftTest.ZTest);
+            TestProfiles.Of(TestProfiles.Policy(), column);
+            var whole = new[] { random.Next(0, 2000), random.Next(0, 2000) };
+            if (whole.Sum() == 0) whole[1] = 1;
+            var counts = new ushort[] { (ushort)(whole[0] * 16), (ushort)(whole[1] * 16), 0 };
+            var view = new HistogramView { Counts = counts, At = 0, Slots = 3, Total = counts.Sum(c => c), UnitShift = 4 };
+            var share = new long[3];
+            Divergences.PrepareShares(view, share, new long[3], new long[3]);
+            var observed = whole.Select(c => (double)c).ToArray();
+            var reference = refCounts.Select(c => (double)c).ToArray();
+            Assert.AreEqual(DoubleReference.Z(observed, reference), CategoricalTests.Z(column, view, share) / 65536.0, 1e-4, $"trial {trial}: z");
+            double chi = Math.Min(DoubleReference.ChiSquare(observed.Append(0).ToArray(), reference.Append(0).ToArray()), DriftReport.Saturated / 65536.0);
+            Assert.AreEqual(chi, CategoricalTests.ChiSquare(column, view, share) / 65536.0, Math.Max(1e-4, chi * 1e-6), $"trial {trial}: chi-square");
+        }
+    }
+
     /// <summary>max over bins of max(|Ca(i) - Ce(i-1)|, |Ca(i-1) - Ce(i)|), CDFs starting at 0.</summary>
     private static double KsUpper(double[] a, double[] e)
     {
