@@ -1,4 +1,3 @@
-using Edge.Device.Drift;
 using Edge.Device.Inference;
 
 namespace Edge.Device.Board
@@ -37,12 +36,6 @@ namespace Edge.Device.Board
         /// (native where the firmware has them). The host's simulated board sets its SIMD set here.
         /// </summary>
         public Int8Kernels Kernels;
-
-        /// <summary>
-        /// Makes the drift monitors' per-sample update; null takes the default (native where the
-        /// firmware has it, else managed). The host's simulated board sets its vectorised update here.
-        /// </summary>
-        public SampleUpdateFactory DriftUpdates;
 
         /// <summary>Status telemetry period at start (0: off until the host asks).</summary>
         public int StatusIntervalMs;

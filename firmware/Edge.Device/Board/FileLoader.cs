@@ -36,7 +36,7 @@ namespace Edge.Device.Board
                     var interpreter = new Interpreter(model, _config.ArenaBudget, _config.Kernels != null ? _config.Kernels : Int8Kernels.Default);
                     DriftMonitor embedded = null;
                     if (model.DriftProfileLength > 0 && (_rows.Drift == null || _profileFromModel))
-                        embedded = NewMonitor(DriftProfileReader.Read(file, model.DriftProfileAt, model.DriftProfileLength, "model's drift profile"));
+                        embedded = new DriftMonitor(DriftProfileReader.Read(file, model.DriftProfileAt, model.DriftProfileLength, "model's drift profile"));
                     _rows.SetModel(interpreter);
                     if (embedded != null)
                     {
@@ -47,7 +47,7 @@ namespace Edge.Device.Board
                 }
                 else
                 {
-                    var monitor = NewMonitor(DriftProfileReader.Read(file, 0, length, "drift profile"));
+                    var monitor = new DriftMonitor(DriftProfileReader.Read(file, 0, length, "drift profile"));
                     _rows.SetDrift(monitor);
                     _profileFromModel = false;
                 }
@@ -65,12 +65,6 @@ namespace Edge.Device.Board
             {
                 return "not enough memory to load it";
             }
-        }
-
-        /// <summary>A monitor over the profile's own window, its per-sample update from the config (the host's simulator sets a faster one; null on a board).</summary>
-        private DriftMonitor NewMonitor(DriftProfile profile)
-        {
-            return new DriftMonitor(profile, profile.Policy.WindowSize, _config.DriftUpdates);
         }
     }
 }
