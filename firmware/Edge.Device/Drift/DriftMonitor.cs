@@ -36,7 +36,16 @@ namespace Edge.Device.Drift
         }
 
         /// <summary>A monitor whose per-sample update is the native one when <paramref name="native"/> (which must then be available), else the managed one.</summary>
-        public DriftMonitor(DriftProfile profile, int windowSize, bool native)
+        public DriftMonitor(DriftProfile profile, int windowSize, bool native) : this(profile, windowSize, null, native)
+        {
+        }
+
+        /// <summary>A monitor whose per-sample update <paramref name="updates"/> makes; null takes the default (native when the firmware has the native code).</summary>
+        public DriftMonitor(DriftProfile profile, int windowSize, SampleUpdateFactory updates) : this(profile, windowSize, updates, updates == null && NativeCode.IsAvailable)
+        {
+        }
+
+        private DriftMonitor(DriftProfile profile, int windowSize, SampleUpdateFactory updates, bool native)
         {
             if (windowSize < 1 || windowSize > DriftProfileFormat.MaxWindow)
                 throw new System.ArgumentOutOfRangeException("windowSize", "window size must be 1..65535 samples");
@@ -46,7 +55,7 @@ namespace Edge.Device.Drift
             _anomalous = new WindowSketch(profile);
             _normal = new WindowSketch(profile);
             _decayed = new DecayedSketch(profile, _window);
-            _update = SampleUpdate.Create(profile, _window, _anomalous, _decayed, native);
+            _update = updates != null ? updates.Create(profile, _window, _anomalous, _decayed) : SampleUpdate.Create(profile, _window, _anomalous, _decayed, native);
             _evaluator = new ColumnEvaluator(profile);
             LastWindow = new DriftReport(profile.Columns.Length);
             NormalOnly = new DriftReport(profile.Columns.Length);
@@ -58,7 +67,7 @@ namespace Edge.Device.Drift
 
         public DriftProfile Profile { get { return _profile; } }
 
-        /// <summary>The per-sample update this monitor runs ("managed" or "native").</summary>
+        /// <summary>The per-sample update this monitor runs ("managed", "native", or what a host's factory made).</summary>
         public SampleUpdate Update { get { return _update; } }
 
         public int WindowSize { get; private set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Edge.Data.Streaming;
 using Edge.Device.Drift;
+using Edge.Drift.HostKernels;
 
 namespace Edge.Drift.Replay;
 
@@ -22,7 +23,9 @@ public abstract class AnomalySource
 
     private sealed class OutOfProfileSource(DriftProfile profile) : AnomalySource
     {
-        public override bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset) => Device.Drift.OutOfProfile.Check(profile, encoded, offset);
+        private readonly VectorOutOfProfile _check = new(profile);
+
+        public override bool IsAnomalous(TableChunk chunk, int row, int[] encoded, int offset) => _check.Check(encoded, offset);
 
         public override string Describe() =>
             profile.Policy.OutOfProfileMinFeatures == 0

@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Data.Streaming;
 using Edge.Device.Drift;
 using Edge.Device.Numerics;
+using Edge.Drift.HostKernels;
 using Edge.Drift.Profiles;
 
 namespace Edge.Drift.Replay;
@@ -31,7 +32,8 @@ public static class ReplayRunner
         var anomalies = options.NoAnomalies ? AnomalySource.None
             : options.AnomalyColumn is { } column ? AnomalySource.FromColumn(request, column, options.AnomalyThreshold)
             : AnomalySource.OutOfProfile(profile);
-        var monitor = new DriftMonitor(profile, options.WindowSize ?? profile.Policy.WindowSize);
+        // The board's monitor with the host's vector per-sample update (the same counts, see VectorSampleUpdate).
+        var monitor = new DriftMonitor(profile, options.WindowSize ?? profile.Policy.WindowSize, VectorSampleUpdateFactory.Fastest);
         output.Begin(new ReplaySetup(profileSource, data.Name, monitor.WindowSize, anomalies.Describe()));
 
         var chunk = new TableChunk(request);

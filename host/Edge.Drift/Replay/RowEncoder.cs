@@ -2,6 +2,7 @@ using Edge.Data;
 using Edge.Data.Streaming;
 using Edge.Device.Drift;
 using Edge.Device.Numerics;
+using Edge.Drift.HostKernels;
 using Edge.Drift.Profiles;
 
 namespace Edge.Drift.Replay;
@@ -49,7 +50,7 @@ public sealed class RowEncoder
             {
                 int shift = column.Shift;
                 if (_precision == InputPrecision.Float32)
-                    for (int r = 0; r < numbers.Length; r++) rows[r * width + c] = FixedPointInput.FromFloat((float)numbers[r], shift);
+                    VectorFixedPoint.FromFloat(numbers, shift, rows, c, width);
                 else
                     for (int r = 0; r < numbers.Length; r++) rows[r * width + c] = FixedPointInput.FromDouble(numbers[r], shift);
                 continue;
