@@ -9,6 +9,8 @@ namespace Edge.Board.Tests.Board;
 /// <summary>
 /// Commands over noisy lines: every command completes through resends, none runs twice (the
 /// board answers a resent request from its response cache), and what arrives is what was sent.
+/// The response timeouts are of the rig's fake clock, which moves only while an answer is lost
+/// (<see cref="QuietLinkClock"/>): resends follow lost frames, never a busy machine.
 /// </summary>
 [TestClass]
 public sealed class NoisyLinkTests
