@@ -1,3 +1,5 @@
+using Edge.Transport;
+
 namespace Edge.Board.Link;
 
 /// <summary>
@@ -13,16 +15,15 @@ namespace Edge.Board.Link;
 internal sealed class LinkActivity
 {
     private readonly object gate = new();
-    private TaskCompletionSource changed = NewSignal();
+    private readonly LineChanges changes;
     private int owedWrites, unanswered;
     private bool closed;
     private readonly long[] sent = new long[2], received = new long[2], waitingAt = [-1, -1];
 
     /// <summary>Completes at the next change of anything counted here.</summary>
-    public Task NextChange
-    {
-        get { lock (gate) return changed.Task; }
-    }
+    public Task NextChange => changes.Next;
+
+    public LinkActivity() => changes = new LineChanges(gate);
 
     public bool IsQuiet
     {
@@ -90,19 +91,7 @@ internal sealed class LinkActivity
         return sent[d] == received[d] && waitingAt[d] == received[d];
     }
 
-    private void Change(Action update)
-    {
-        TaskCompletionSource signal;
-        lock (gate)
-        {
-            update();
-            signal = changed;
-            changed = NewSignal();
-        }
-        signal.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private void Change(Action update) => changes.Change(update);
 }
 
 /// <summary>A direction on the line under a link.</summary>

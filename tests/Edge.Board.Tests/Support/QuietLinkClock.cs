@@ -29,8 +29,23 @@ internal sealed class QuietLinkClock : IAsyncDisposable
     /// <summary>Starts moving the clock in steps of <paramref name="step"/> while the link is quiet.</summary>
     public void Start(TimeSpan step) => _pump = Task.Run(() => PumpAsync(step));
 
-    /// <summary>Until nothing awaits an answer or a write and the line is settled (say, after stepping the clock by hand to a heartbeat).</summary>
+    /// <summary>
+    /// Until nothing awaits an answer or a write and the line is settled (say, after stepping the
+    /// clock by hand to a heartbeat). Woken by each change, not by polling; the bound only stops a hang.
+    /// </summary>
     public async Task UntilIdleAsync()
+    {
+        try
+        {
+            await IdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new AssertFailedException($"the link never became idle: {Activity}");
+        }
+    }
+
+    private async Task IdleAsync()
     {
         while (true)
         {
