@@ -60,7 +60,7 @@ public sealed class MqttAlertTests
                   backoff: 10ms
             """;
         var raised = Snapshots.Random("Loom3", seed: 11, features: 4) with { DriftAlarm = true };
-        await using (var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, routes), options: TestBridge.SystemClock))
+        await using (var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, routes)))
         {
             for (int i = 0; i < 10; i++)
                 bridge.Feeds["Loom3"].Push(raised with { Samples = raised.Samples + i });

@@ -135,7 +135,7 @@ public sealed class WebhookAlertTests
     {
         string folder = RepoPaths.TempDirectory("alerts");
         using var receiver = new WebhookReceiver(n => n <= 2 ? 503 : 200);
-        await using var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, AlertBridges.Webhook("ops", receiver.Url, retries: 3)), options: TestBridge.SystemClock);
+        await using var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, AlertBridges.Webhook("ops", receiver.Url, retries: 3)));
         bridge.Feeds["Loom3"].Push(Snapshots.Random("Loom3", seed: 1, features: 4) with { DriftAlarm = true });
         await bridge.DrainAsync("Loom3", 1);
 
@@ -155,7 +155,7 @@ public sealed class WebhookAlertTests
         using var failing = new WebhookReceiver(_ => 500);
         using var refusing = new WebhookReceiver(_ => 400);
         string routes = AlertBridges.Webhook("ops", failing.Url, retries: 2) + AlertBridges.Webhook("chat", refusing.Url, retries: 5);
-        await using var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, routes), options: TestBridge.SystemClock);
+        await using var bridge = await TestBridge.StartAsync(AlertBridges.Yaml(folder, routes));
         bridge.Feeds["Loom3"].Push(Snapshots.Random("Loom3", seed: 2, features: 4) with { DriftAlarm = true });
         await bridge.DrainAsync("Loom3", 1);
 

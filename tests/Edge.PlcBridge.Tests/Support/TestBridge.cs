@@ -35,12 +35,6 @@ internal sealed class TestBridge : IAsyncDisposable
         DisposeTimeout = TimeSpan.FromSeconds(2),
     };
 
-    /// <summary>
-    /// For tests whose subject waits on the system clock elsewhere (alert routes' retry backoff,
-    /// not announced to a test clock yet): the service on the system clock too.
-    /// </summary>
-    public static BridgeServiceOptions SystemClock { get; } = Fast with { TimeProvider = TimeProvider.System };
-
     private TestBridge(IHost host, string yaml, BridgeConfig config, ScriptedFeeds feeds, CapturingLoggerProvider logs, BridgeServiceOptions options)
     {
         Options = options;
@@ -55,7 +49,7 @@ internal sealed class TestBridge : IAsyncDisposable
 
     public BridgeServiceOptions Options { get; }
 
-    /// <summary>The service's clock; fails for a bridge started on <see cref="SystemClock"/>.</summary>
+    /// <summary>The service's clock; fails for a bridge started with options on the system clock.</summary>
     public FakeTimeProvider Time => Options.TimeProvider as FakeTimeProvider ?? throw new InvalidOperationException("this bridge runs on the system clock");
 
     /// <summary>Moves the service's clock past the longest retry pause: a failed feed is called again now (its pause began before the failure was published).</summary>
