@@ -67,6 +67,13 @@ internal static partial class BridgeLog
             LogPublishFailed(logger, board, exception);
     }
 
+    /// <summary>The throttle for <paramref name="logger"/> counts its windows on <paramref name="time"/> (the service's clock; the system's unless set).</summary>
+    internal static void UseClock(ILogger logger, TimeProvider time)
+    {
+        if (time != TimeProvider.System)
+            Throttles.TryAdd(logger, new LogThrottle(logger, time, AdsServer.LogWindow, AdsServer.LogBurst));
+    }
+
     /// <summary>Whether a repeatable event may be logged now (one throttle per logger; the alert routes use it too).</summary>
     internal static bool Allow(ILogger logger, string kind, LogLevel level, string detail) =>
         Throttles.GetValue(logger, l => new LogThrottle(l, TimeProvider.System, AdsServer.LogWindow, AdsServer.LogBurst)).Allow(kind, level, detail);

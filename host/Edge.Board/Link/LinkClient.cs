@@ -25,6 +25,7 @@ public sealed class LinkClient : IAsyncDisposable
     private readonly LinkOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly LinkActivity? _activity;
     private readonly FrameEncoder _encoder = new();
     private readonly FrameDecoder _decoder = new();
     private readonly SemaphoreSlim _send = new(1, 1);
@@ -34,7 +35,8 @@ public sealed class LinkClient : IAsyncDisposable
     private readonly Channel<TelemetryFrame> _telemetry;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
-    private readonly Task _supervisor;
+    private readonly ITimer _supervisor;
+    private int _supervising;
     private SemaphoreSlim _slots = new(1, 1);
     private byte[] _batch = new byte[4 * LinkFrame.MaxEncoded];
     private Pending? _hello;
@@ -53,6 +55,7 @@ public sealed class LinkClient : IAsyncDisposable
         if (_options.Attempts < 1) throw new ArgumentOutOfRangeException(nameof(options), _options.Attempts, "at least one attempt");
         _logger = logger ?? NullLogger.Instance;
         _time = _options.TimeProvider;
+        _activity = _options.Activity;
         _lastActivity = _time.GetTimestamp();
         _telemetry = Channel.CreateBounded<TelemetryFrame>(new BoundedChannelOptions(_options.TelemetryBuffer)
         {
@@ -61,8 +64,13 @@ public sealed class LinkClient : IAsyncDisposable
             SingleWriter = true,
         }, _ => Statistics.DroppedTelemetry());
         _reader = Task.Run(ReadLoopAsync);
-        _supervisor = Task.Run(SuperviseAsync);
+        SupervisionPeriod = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond,
+            Math.Min(_options.ResponseTimeout.Ticks, (_options.Heartbeat ?? _options.ResponseTimeout).Ticks) / 4));
+        _supervisor = _time.CreateTimer(_ => Supervise(), null, SupervisionPeriod, SupervisionPeriod);
     }
+
+    /// <summary>How often timeouts and the heartbeat are checked: a quarter of the shorter of the two.</summary>
+    internal TimeSpan SupervisionPeriod { get; }
 
     public string Address => _transport.Description;
 
@@ -103,6 +111,7 @@ public sealed class LinkClient : IAsyncDisposable
                 _session = LinkFrame.NoSession;
                 pending = new Pending(0, LinkCommand.Hello, Encode(session, 0, LinkCommand.Hello, payload.AsSpan(0, length)), session);
                 _hello = pending;
+                _activity?.Stamped(1);
             }
         }
         finally
@@ -115,9 +124,22 @@ public sealed class LinkClient : IAsyncDisposable
             for (int attempt = 1; ; attempt++)
             {
                 pending.Attempts = attempt;
-                if (attempt > 1) Statistics.Resend();
-                await WriteAsync(pending.Wire).ConfigureAwait(false);
-                var finished = await Task.WhenAny(pending.Answer.Task, Task.Delay(_options.ResponseTimeout, _time, cancellationToken)).ConfigureAwait(false);
+                if (attempt > 1)
+                {
+                    Statistics.Resend();
+                    _activity?.Owe();
+                }
+                Task timeout;
+                try
+                {
+                    await WriteAsync(pending.Wire).ConfigureAwait(false);
+                    timeout = Task.Delay(_options.ResponseTimeout, _time, cancellationToken);
+                }
+                finally
+                {
+                    _activity?.Wrote(); // the timeout runs before the attempt is reported sent
+                }
+                var finished = await Task.WhenAny(pending.Answer.Task, timeout).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (finished == pending.Answer.Task) break;
                 if (attempt >= _options.Attempts) throw NoAnswer(LinkCommand.Hello);
@@ -139,6 +161,7 @@ public sealed class LinkClient : IAsyncDisposable
         finally
         {
             lock (_gate) _hello = null;
+            if (pending.Settle()) _activity?.Settled();
         }
     }
 
@@ -202,9 +225,17 @@ public sealed class LinkClient : IAsyncDisposable
                         Statistics.Request(payloadLength);
                     }
                     _lastActivity = now;
+                    _activity?.Stamped(requests.Count);
                 }
                 sent = requests.Count;
-                await WriteAsync(_batch.AsMemory(0, batchLength)).ConfigureAwait(false);
+                try
+                {
+                    await WriteAsync(_batch.AsMemory(0, batchLength)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _activity?.Wrote();
+                }
                 return answers;
             }
             finally
@@ -321,6 +352,7 @@ public sealed class LinkClient : IAsyncDisposable
                 p.LastSent = now;
             }
             _lastActivity = now;
+            _activity?.Owe();
         }
         _logger.LogDebug("resending {Count} request(s) from id {Id} to {Address}: {Why}", again.Count, again[0].Id, Address, why);
         _ = ResendAsync(again);
@@ -328,6 +360,18 @@ public sealed class LinkClient : IAsyncDisposable
     }
 
     private async Task ResendAsync(List<Pending> again)
+    {
+        try
+        {
+            await ResendOwedAsync(again).ConfigureAwait(false);
+        }
+        finally
+        {
+            _activity?.Wrote();
+        }
+    }
+
+    private async Task ResendOwedAsync(List<Pending> again)
     {
         try
         {
@@ -353,37 +397,34 @@ public sealed class LinkClient : IAsyncDisposable
     }
 
     // Timeouts and the heartbeat, on one timer: the oldest unanswered request overdue sends
-    // everything unanswered again; an idle link sends a ping.
-    private async Task SuperviseAsync()
+    // everything unanswered again; an idle link sends a ping. The check runs in the timer's
+    // callback (one at a time), so a fake clock that fires it has had it done, resends stamped,
+    // when its Advance returns.
+    private void Supervise()
     {
-        var timeout = _options.ResponseTimeout;
-        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(timeout.Ticks, (_options.Heartbeat ?? timeout).Ticks) / 4));
+        if (Interlocked.Exchange(ref _supervising, 1) == 1) return;
         try
         {
-            using var timer = new PeriodicTimer(period, _time);
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            if (_closed is not null) return;
+            bool overdue, idle;
+            lock (_gate)
             {
-                bool overdue, idle;
-                lock (_gate)
+                var oldest = _inFlight.FirstOrDefault(p => !p.Answered);
+                overdue = oldest is not null && _time.GetElapsedTime(oldest.LastSent) >= _options.ResponseTimeout;
+                idle = _options.Heartbeat is { } heartbeat && _session != LinkFrame.NoSession && _inFlight.Count == 0 && _hello is null
+                    && _time.GetElapsedTime(_lastActivity) >= heartbeat;
+                if (!overdue && idle)
                 {
-                    var oldest = _inFlight.FirstOrDefault(p => !p.Answered);
-                    overdue = oldest is not null && _time.GetElapsedTime(oldest.LastSent) >= timeout;
-                    idle = _options.Heartbeat is { } heartbeat && _session != LinkFrame.NoSession && _inFlight.Count == 0 && _hello is null
-                        && _time.GetElapsedTime(_lastActivity) >= heartbeat;
-                }
-                if (overdue)
-                {
-                    if (!GoBack("no answer in time")) return;
-                }
-                else if (idle)
-                {
-                    lock (_gate) _lastActivity = _time.GetTimestamp();
-                    _ = HeartbeatAsync();
+                    _lastActivity = _time.GetTimestamp();
+                    _activity?.Owe();
                 }
             }
+            if (overdue) GoBack("no answer in time");
+            else if (idle) _ = HeartbeatAsync();
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        finally
         {
+            Volatile.Write(ref _supervising, 0);
         }
     }
 
@@ -392,7 +433,16 @@ public sealed class LinkClient : IAsyncDisposable
         Statistics.Heartbeat();
         try
         {
-            await RequestAsync(LinkCommand.Ping, ReadOnlyMemory<byte>.Empty, _stop.Token).ConfigureAwait(false);
+            Task<LinkResponse> answer;
+            try
+            {
+                answer = await SendAsync(LinkCommand.Ping, ReadOnlyMemory<byte>.Empty, _stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _activity?.Wrote();
+            }
+            await answer.ConfigureAwait(false);
         }
         catch (Exception e) when (e is BoardLinkException or OperationCanceledException or InvalidOperationException)
         {
@@ -493,6 +543,7 @@ public sealed class LinkClient : IAsyncDisposable
         if (answered is not null)
         {
             Statistics.Response(payload.Length);
+            if (answered.Settle()) _activity?.Settled();
             answered.Answer.TrySetResult(response with { Attempts = answered.Attempts });
         }
         else if (goBack)
@@ -541,7 +592,12 @@ public sealed class LinkClient : IAsyncDisposable
         }
         if (_closed is BoardLinkException)
             _logger.LogDebug("link to {Address} closed: {Reason}", Address, _closed.Message);
-        foreach (var pending in waiting) pending.Answer.TrySetException(new BoardLinkException(_closed!.Message, _closed));
+        foreach (var pending in waiting)
+        {
+            if (pending.Settle()) _activity?.Settled();
+            pending.Answer.TrySetException(new BoardLinkException(_closed!.Message, _closed));
+        }
+        _activity?.Closed();
         _telemetry.Writer.TryComplete();
         if (!_stop.IsCancellationRequested)
         {
@@ -554,7 +610,7 @@ public sealed class LinkClient : IAsyncDisposable
         Close(new BoardLinkException($"link to {Address} closed"));
         await _transport.DisposeAsync().ConfigureAwait(false);
         try { await _reader.ConfigureAwait(false); } catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
-        try { await _supervisor.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 
@@ -569,5 +625,10 @@ public sealed class LinkClient : IAsyncDisposable
         public long LastSent { get; set; }
         public bool Answered { get; set; }
         public TaskCompletionSource<LinkResponse> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private int _settled;
+
+        /// <summary>True the first time only: the request is answered, given up or failed (counted once for a <see cref="LinkActivity"/>).</summary>
+        public bool Settle() => Interlocked.Exchange(ref _settled, 1) == 0;
     }
 }

@@ -24,4 +24,7 @@ public sealed record LinkOptions
 
     /// <summary>Time for timeouts and the heartbeat (tests use a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Test hook: the client reports its writes owed and requests awaiting answers here (see <see cref="Link.LinkActivity"/>).</summary>
+    internal LinkActivity? Activity { get; init; }
 }

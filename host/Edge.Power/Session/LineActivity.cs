@@ -1,3 +1,5 @@
+using Edge.Transport;
+
 namespace Edge.Power.Session;
 
 /// <summary>
@@ -11,16 +13,15 @@ namespace Edge.Power.Session;
 internal sealed class LineActivity
 {
     private readonly object gate = new();
-    private TaskCompletionSource changed = NewSignal();
+    private readonly LineChanges changes;
     private long driverWritten, driverReceived, driverWaitStartedAt = -1;
     private long simulatorSent, simulatorRead, simulatorWaitStartedAt = -1;
     private int simulatorStreams, simulatorPauses;
 
     /// <summary>Completes at the next change of any counter or wait.</summary>
-    public Task NextChange
-    {
-        get { lock (gate) return changed.Task; }
-    }
+    public Task NextChange => changes.Next;
+
+    public LineActivity() => changes = new LineChanges(gate);
 
     public bool IsQuiet
     {
@@ -66,17 +67,5 @@ internal sealed class LineActivity
     /// <summary>A stream pauses until its next chunk is due (on the clock), or resumes.</summary>
     public void SimulatorPaused(bool on) => Change(() => simulatorPauses += on ? 1 : -1);
 
-    private void Change(Action update)
-    {
-        TaskCompletionSource signal;
-        lock (gate)
-        {
-            update();
-            signal = changed;
-            changed = NewSignal();
-        }
-        signal.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private void Change(Action update) => changes.Change(update);
 }

@@ -48,6 +48,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
         _options = options;
         _logger = logger;
         _published = BoardReading.Initial(board.Name);
+        BridgeLog.UseClock(logger, options.TimeProvider);
     }
 
     public string Board => _board.Name;
@@ -96,10 +97,13 @@ internal sealed class BoardWatcher : IAsyncDisposable
             // A feed that delivered since the last failure starts over with the shortest pause.
             if (Interlocked.Exchange(ref _snapshotsSinceFailure, 0) > 0)
                 delay = _options.RetryMinimum;
+            // The pause starts before the failure is published: whoever sees the failure (a test
+            // stepping a fake clock) finds the retry already waiting on the clock.
+            var retry = Task.Delay(delay, _options.TimeProvider, stopping);
             Fail(reason, delay, error);
             try
             {
-                await Task.Delay(delay, _options.TimeProvider, stopping).ConfigureAwait(false);
+                await retry.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -266,19 +270,19 @@ internal sealed class BoardWatcher : IAsyncDisposable
     {
         if (!_slot.AcknowledgeEnabled)
             return;
+        Task? wake = null;
         while (!stopping.IsCancellationRequested)
         {
-            // The PLC's write wakes this before the table stores it; the timeout catches it stored.
-            try
-            {
-                await _acknowledgeWake.WaitAsync(_options.CheckInterval, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // The PLC's write wakes this before the table stores it; the next check catches it
+            // stored. The check's timer is set before looking, so a write answered before a clock
+            // step (the answer follows the store) is taken at that step at the latest.
+            var recheck = Task.Delay(_options.CheckInterval, _options.TimeProvider, stopping);
             if (_slot.TakeAcknowledge())
                 await ForwardAcknowledgeAsync(stopping).ConfigureAwait(false);
+            wake ??= _acknowledgeWake.WaitAsync(stopping);
+            await Task.WhenAny(wake, recheck).ConfigureAwait(false);
+            if (wake.IsCompleted)
+                wake = null;
         }
     }
 
@@ -292,11 +296,11 @@ internal sealed class BoardWatcher : IAsyncDisposable
         }
         else
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            timeout.CancelAfter(_options.AcknowledgeTimeout);
+            using var timeout = new CancellationTokenSource(_options.AcknowledgeTimeout, _options.TimeProvider);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
             try
             {
-                await feed.AcknowledgeAlarmAsync(timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                await feed.AcknowledgeAlarmAsync(either.Token).WaitAsync(either.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -329,7 +333,7 @@ internal sealed class BoardWatcher : IAsyncDisposable
     {
         try
         {
-            await disposal.AsTask().WaitAsync(_options.DisposeTimeout).ConfigureAwait(false);
+            await disposal.AsTask().WaitAsync(_options.DisposeTimeout, _options.TimeProvider).ConfigureAwait(false);
         }
         catch (Exception e)
         {

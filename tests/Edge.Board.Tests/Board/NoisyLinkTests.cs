@@ -9,6 +9,8 @@ namespace Edge.Board.Tests.Board;
 /// <summary>
 /// Commands over noisy lines: every command completes through resends, none runs twice (the
 /// board answers a resent request from its response cache), and what arrives is what was sent.
+/// The response timeouts are of the rig's fake clock, which moves only while an answer is lost
+/// (<see cref="QuietLinkClock"/>): resends follow lost frames, never a busy machine.
 /// </summary>
 [TestClass]
 public sealed class NoisyLinkTests
@@ -37,7 +39,7 @@ public sealed class NoisyLinkTests
         Assert.IsTrue(stats.Requests > 50_000, $"premise: 100 000 frames ({stats.Requests} requests)");
         Assert.IsTrue(framesHit > 500, $"premise: about 1 % of 100 000 frames were hit ({framesHit})");
         Assert.IsTrue(stats.Resends > 0 && status.FramesRejected > 0 && status.OutOfOrder > 0, "premise: resends, rejections and gaps in the pipeline");
-        Console.WriteLine($"{stats.Requests} requests, {framesHit} frames hit, {stats.Resends} resends, {stats.OutOfOrder} out-of-order answers, board rejected {status.FramesRejected}, host rejected {stats.FramesRejected}, {status.ResentFromCache} answered from the cache");
+        Console.WriteLine($"{stats.Requests} requests, {framesHit} frames hit, {stats.Resends} resends, {stats.OutOfOrder} out-of-order answers, board rejected {status.FramesRejected}, host rejected {stats.FramesRejected}, {status.ResentFromCache} answered from the cache; the link's clock stepped {rig.Clock.Steps} times");
     }
 
     /// <summary>A harsher line: 0.3 % of all bytes damaged, so large frames rarely survive; uploads shrink their chunks and still arrive whole.</summary>

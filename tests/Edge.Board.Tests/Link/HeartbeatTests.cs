@@ -1,15 +1,14 @@
 using Edge.Board.Link;
 using Edge.Board.Tests.Support;
-using Edge.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Board.Tests.Link;
 
 /// <summary>
 /// Issue 12, "half-open board links": a board that loses power behind a TCP connection leaves the
 /// host's socket open, reads never end and writes still succeed. The link's heartbeat (a ping
-/// when idle) then goes unanswered, and its attempts run out. Time is stepped by the test
-/// (a fake clock), so nothing here waits for real timeouts.
+/// when idle) then goes unanswered, and its attempts run out. Time is the rig's fake clock: the
+/// test steps it to each heartbeat; while a ping waits for an answer that cannot come the clock
+/// steps itself (<see cref="QuietLinkClock"/>), so nothing here waits for real timeouts.
 /// </summary>
 [TestClass]
 public sealed class HeartbeatTests
@@ -20,16 +19,20 @@ public sealed class HeartbeatTests
     [TestMethod]
     public async Task AnIdleLinkPingsAndABoardThatWentSilentIsDeclaredGone()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        await using var rig = await BoardRig.StartAsync(options: new LinkOptions { Heartbeat = Heartbeat, ResponseTimeout = Timeout, Attempts = 8, TimeProvider = time });
+        await using var rig = await BoardRig.StartAsync(options: new LinkOptions { Heartbeat = Heartbeat, ResponseTimeout = Timeout, Attempts = 8 });
+        var time = rig.Clock.Time;
         var stats = rig.Client.Link.Statistics;
+        await rig.Clock.UntilIdleAsync();
 
         // A live board answers every ping; the link stays up however long it is idle.
         for (int beat = 1; beat <= 3; beat++)
         {
             long answered = stats.Responses;
             time.Advance(Heartbeat);
-            await Eventually.TrueAsync(() => stats.Heartbeats == beat && stats.Responses > answered, $"ping {beat} answered");
+            Assert.AreEqual(beat, stats.Heartbeats, "the heartbeat is due: a ping goes out (the check runs in the clock's timer)");
+            await rig.Clock.UntilIdleAsync();
+            Assert.AreEqual(answered + 1, stats.Responses, $"ping {beat} answered");
+            Assert.AreEqual(0, stats.Resends, "a live board's pings need no resend");
         }
         Assert.IsNull(rig.Client.Link.CloseReason);
 
@@ -37,18 +40,16 @@ public sealed class HeartbeatTests
         rig.Line.Silent = true;
         var silentSince = time.GetUtcNow();
         time.Advance(Heartbeat);
-        await Eventually.TrueAsync(() => stats.Heartbeats == 4, "a ping into the silence");
-        for (int step = 0; step < 40 && rig.Client.Link.CloseReason is null; step++)
-        {
-            long resends = stats.Resends;
-            time.Advance(Timeout);
-            await Eventually.TrueAsync(() => stats.Resends > resends || rig.Client.Link.CloseReason is not null, "the overdue ping sent again, or the link given up");
-        }
+        Assert.AreEqual(4, stats.Heartbeats, "a ping into the silence");
+        // The link closes when its attempts run out: its telemetry channel completes then (the
+        // bound only stops a hang; the clock steps itself while the ping waits).
+        await rig.Client.Link.Telemetry.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         var reason = rig.Client.Link.CloseReason;
         Assert.IsNotNull(reason, "the link noticed");
         StringAssert.Contains(reason.Message, "0x03 (ping)");
         StringAssert.Contains(reason.Message, "8 attempts");
-        Assert.IsLessThanOrEqualTo(Heartbeat + 8 * Timeout + Timeout, time.GetUtcNow() - silentSince, "noticed within heartbeat + attempts x timeout (the clock's time, stepped)");
+        Assert.AreEqual(7, stats.Resends, "sent 8 times in all");
+        Assert.AreEqual(Heartbeat + 8 * Timeout, time.GetUtcNow() - silentSince, "given up exactly after heartbeat + attempts x timeout of the link's (stepped) clock");
         await Assert.ThrowsExactlyAsync<BoardLinkException>(() => rig.Client.StatusAsync());
     }
 }

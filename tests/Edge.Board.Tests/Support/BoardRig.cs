@@ -6,16 +6,25 @@ using Edge.Transport;
 
 namespace Edge.Board.Tests.Support;
 
-/// <summary>A simulated board and a host client joined by an in-memory line, noisy or clean.</summary>
-public sealed class BoardRig : IAsyncDisposable
+/// <summary>
+/// A simulated board and a host client joined by an in-memory line, noisy or clean. The link's
+/// timeouts and heartbeat run on <see cref="Clock"/>, a fake clock that moves only while the link
+/// is quiet (a request waits for an answer that can no longer come), so resends happen when
+/// frames are lost and never because the machine was busy.
+/// </summary>
+internal sealed class BoardRig : IAsyncDisposable
 {
-    private BoardRig(SimulatedBoard board, NoisyDuplex line, BoardClient client, string state)
+    private BoardRig(SimulatedBoard board, NoisyDuplex line, BoardClient client, string state, QuietLinkClock clock)
     {
         Board = board;
         Line = line;
         Client = client;
         StateFolder = state;
+        Clock = clock;
     }
+
+    /// <summary>The link's time (its <see cref="LinkOptions.TimeProvider"/>).</summary>
+    public QuietLinkClock Clock { get; }
 
     public SimulatedBoard Board { get; }
 
@@ -30,15 +39,20 @@ public sealed class BoardRig : IAsyncDisposable
     {
         string state = stateFolder ?? RepoPaths.TempDirectory("board-state");
         var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), state, "test-board");
-        var line = new NoisyDuplex(noise, seed, noisePerFrame);
+        var clock = new QuietLinkClock();
+        var line = new NoisyDuplex(noise, seed, noisePerFrame, clock.Activity);
         _ = board.Port.Attach(line.Board);
+        var link = new LinkClient(new StreamTransport(line.Host, "in-memory line"), (options ?? new LinkOptions()) with { TimeProvider = clock.Time, Activity = clock.Activity });
+        clock.Start(link.SupervisionPeriod);
         try
         {
-            var (client, _) = await BoardClient.OpenAsync(new LinkClient(new StreamTransport(line.Host, "in-memory line"), options));
-            return new BoardRig(board, line, client, state);
+            var (client, _) = await BoardClient.OpenAsync(link);
+            return new BoardRig(board, line, client, state, clock);
         }
         catch
         {
+            await clock.DisposeAsync(); // OpenAsync disposed the link
+
             board.Dispose();
             await line.DisposeAsync();
             throw;
@@ -48,6 +62,7 @@ public sealed class BoardRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
+        await Clock.DisposeAsync();
         Board.Dispose();
         await Line.DisposeAsync();
     }

@@ -1,23 +1,26 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Edge.Board.Link;
 
 namespace Edge.Board.Tests.Support;
 
 /// <summary>
 /// Two connected in-memory streams, host and board, with <see cref="LineNoise"/> on each
-/// direction: a serial cable in a noisy cabinet, without the cable.
+/// direction: a serial cable in a noisy cabinet, without the cable. With a <see cref="LinkActivity"/>
+/// it reports what it carries (bytes counted as sent after the noise, before the far end can read
+/// them; counted as received before the reader gets them) and when each end's reader asks for more.
 /// </summary>
-public sealed class NoisyDuplex : IAsyncDisposable
+internal sealed class NoisyDuplex : IAsyncDisposable
 {
     private readonly Pipe _toBoard = new();
     private readonly Pipe _toHost = new();
 
-    public NoisyDuplex(double rate, int seed, bool perFrame = false)
+    public NoisyDuplex(double rate, int seed, bool perFrame = false, LinkActivity? activity = null)
     {
         HostNoise = new LineNoise(rate, seed, perFrame);
         BoardNoise = new LineNoise(rate, seed + 1, perFrame);
-        Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise, () => Silent);
-        Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise, () => Silent);
+        Host = new NoisyEnd(_toHost.Reader.AsStream(), _toBoard.Writer, HostNoise, () => Silent, activity, LineDirection.ToHost, LineDirection.ToBoard);
+        Board = new NoisyEnd(_toBoard.Reader.AsStream(), _toHost.Writer, BoardNoise, () => Silent, activity, LineDirection.ToBoard, LineDirection.ToHost);
     }
 
     /// <summary>Noise on what the host sends.</summary>
@@ -39,7 +42,8 @@ public sealed class NoisyDuplex : IAsyncDisposable
         await _toHost.Writer.CompleteAsync();
     }
 
-    private sealed class NoisyEnd(Stream incoming, PipeWriter outgoing, LineNoise noise, Func<bool> silent) : Stream
+    private sealed class NoisyEnd(Stream incoming, PipeWriter outgoing, LineNoise noise, Func<bool> silent,
+        LinkActivity? activity, LineDirection reads, LineDirection writes) : Stream
     {
         private readonly object _gate = new();
 
@@ -49,11 +53,26 @@ public sealed class NoisyDuplex : IAsyncDisposable
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => incoming.Read(buffer, offset, count);
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            activity?.ReaderWaits(reads);
+            return Received(incoming.Read(buffer, offset, count));
+        }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => incoming.ReadAsync(buffer, cancellationToken);
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            activity?.ReaderWaits(reads);
+            return Received(await incoming.ReadAsync(buffer, cancellationToken));
+        }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => incoming.ReadAsync(buffer, offset, count, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Received(int read)
+        {
+            activity?.LineReceived(reads, read);
+            return read;
+        }
 
         public override void Write(byte[] buffer, int offset, int count)
         {
@@ -61,6 +80,7 @@ public sealed class NoisyDuplex : IAsyncDisposable
             lock (_gate)
             {
                 var arrived = noise.Transmit(buffer.AsSpan(offset, count));
+                activity?.LineSent(writes, arrived.Length);
                 outgoing.Write(arrived.AsSpan());
                 outgoing.FlushAsync().AsTask().GetAwaiter().GetResult();
             }

@@ -112,6 +112,7 @@ public sealed class WebhookAlertTests
 
         loom.Fail(new IOException("connection reset by peer"));
         await Eventually.TrueAsync(() => !bridge.Reading("Loom3").Online, "offline after the feed failed");
+        bridge.StepPastRetry();
         loom.Push(clean with { Capture = CaptureState.Frozen });
         loom.Push(clean with { Capture = CaptureState.Idle });
         loom.Push(clean with { Capture = CaptureState.Armed });

@@ -99,6 +99,7 @@ public sealed class PrometheusScrapeTests
         bridge.Feeds["Loom3"].Push(Snapshots.Random("Loom3", seed: 1, features: 2));
         await plc.ReadUntilAsync("Loom3", b => (bool)b["Online"], "online");
         await Edge.Ads.Client.AdsClientCommands.WriteAsync(plc.Client, 0x4040, plc.OffsetOf("Loom3", "AlarmAck"), new byte[] { 1 });
+        bridge.StepOneCheck();
         await Eventually.TrueAsync(() => bridge.Feeds["Loom3"].Acknowledges == 1, "acknowledged");
 
         var (scrape, _) = await ScrapeUntilAsync(bridge, s => s.Find("edge_board_alarm_acknowledges_total").Length == 1);
@@ -146,17 +147,13 @@ public sealed class PrometheusScrapeTests
     private static async Task<(PrometheusText Scrape, string ContentType)> ScrapeUntilAsync(TestBridge bridge, Func<PrometheusText, bool> ready)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            using var response = await http.GetAsync(bridge.MetricsUrl);
-            response.EnsureSuccessStatusCode();
-            var scrape = PrometheusText.Parse(await response.Content.ReadAsStringAsync());
-            if (ready(scrape))
-                return (scrape, response.Content.Headers.ContentType!.ToString());
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail("the scrape never showed what the test waits for:\n" + string.Join('\n', scrape.Samples.Select(s => $"{s.Name} {s.Value}")));
-            await Task.Delay(20);
-        }
+        return await Eventually.ValueAsync(async () =>
+            {
+                using var response = await http.GetAsync(bridge.MetricsUrl);
+                response.EnsureSuccessStatusCode();
+                return (PrometheusText.Parse(await response.Content.ReadAsStringAsync()), response.Content.Headers.ContentType!.ToString());
+            },
+            scrape => ready(scrape.Item1),
+            scrape => "the scrape never showed what the test waits for:\n" + string.Join('\n', scrape.Item1.Samples.Select(s => $"{s.Name} {s.Value}")));
     }
 }

@@ -79,6 +79,7 @@ public sealed class BridgeAdsClientPeerTests
         Assert.AreEqual((int)AdsErrorCode.DeviceAccessDenied, r.ErrorCode("writeTelemetry"), "telemetry is read-only");
         Assert.AreEqual((int)AdsErrorCode.DeviceAccessDenied, r.ErrorCode("writePumpAck"), "Pump1's acknowledge is not enabled");
         r.Ok("writeAck");
+        bridge.StepOneCheck();
         await Eventually.TrueAsync(() => bridge.Feeds["Loom3"].Acknowledges == 1, "ads-client's acknowledge reached the board");
         Assert.AreEqual(0, bridge.Feeds["Pump1"].Acknowledges);
 

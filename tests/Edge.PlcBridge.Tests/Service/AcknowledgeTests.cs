@@ -24,10 +24,12 @@ public sealed class AcknowledgeTests
         await plc.ReadUntilAsync("Loom3", b => (bool)b["DriftAlarm"], "alarmed");
 
         Assert.AreEqual(AdsErrorCode.NoError, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), True));
+        bridge.StepOneCheck();
         await Eventually.TrueAsync(() => loom.Acknowledges == 1, "the board got the acknowledge");
         await plc.ReadUntilAsync("Loom3", b => !(bool)b["AlarmAck"], "AlarmAck reset by the bridge");
 
         Assert.AreEqual(AdsErrorCode.NoError, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), True));
+        bridge.StepOneCheck();
         await Eventually.TrueAsync(() => loom.Acknowledges == 2, "a second acknowledge is forwarded too");
         Assert.AreEqual(AdsErrorCode.NoError, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), new byte[] { 0 }), "writing FALSE is allowed");
         await plc.ReadUntilAsync("Loom3", b => !(bool)b["AlarmAck"], "AlarmAck reset");
@@ -78,6 +80,7 @@ public sealed class AcknowledgeTests
         await plc.ReadUntilAsync("Loom3", b => (bool)b["Online"], "online");
 
         Assert.AreEqual(AdsErrorCode.NoError, await plc.Client.WriteAsync(0x4040, plc.OffsetOf("Loom3", "AlarmAck"), True));
+        bridge.StepOneCheck();
 
         var board = await plc.ReadUntilAsync("Loom3", b => ((string)b["LastError"]).Length > 0, "showing the failure");
         Assert.AreEqual("acknowledge not delivered: the board did not answer 'acknowledge'", board["LastError"]);

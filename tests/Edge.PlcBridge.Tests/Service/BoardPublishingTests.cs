@@ -63,13 +63,18 @@ public sealed class BoardPublishingTests
         var last = Snapshots.Random("Loom3", seed: 4, features: 8);
 
         bridge.Feeds["Loom3"].Push(last);
-        var stale = await plc.ReadUntilAsync("Loom3", b => (uint)b["Updates"] == 1 && (bool)b["Stale"], "stale");
+        var fresh = await plc.ReadUntilAsync("Loom3", b => (uint)b["Updates"] == 1, "updated");
+        Assert.IsTrue((bool)fresh["Online"] && !(bool)fresh["Stale"], "fresh while the bridge's clock stands");
+
+        // 400 ms pass on the service's clock without telemetry: the next check judges the board stale.
+        bridge.Time.Advance(TimeSpan.FromMilliseconds(400));
+        var stale = await plc.ReadUntilAsync("Loom3", b => (bool)b["Stale"], "stale");
 
         ExpectedBoard.AssertEqual(ExpectedBoard.Of("Loom3", last, Slots, plc.Dut.Size, online: false, stale: true, updates: 1,
             lastError: "no telemetry for more than 0.3 s"), stale, "Loom3");
 
-        var fresh = last with { LastSeen = DateTimeOffset.UtcNow, Samples = last.Samples + 200 };
-        bridge.Feeds["Loom3"].Push(fresh);
+        var again = last with { LastSeen = bridge.Time.GetUtcNow(), Samples = last.Samples + 200 };
+        bridge.Feeds["Loom3"].Push(again);
         var back = await plc.ReadUntilAsync("Loom3", b => (uint)b["Updates"] == 2, "updated again");
         Assert.IsTrue((bool)back["Online"]);
         Assert.IsFalse((bool)back["Stale"]);

@@ -38,19 +38,9 @@ internal sealed class PlcView : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, object>> ReadAsync(string board) => (await ReadAllAsync())[board];
 
     /// <summary>Polls (ADSREAD) until <paramref name="condition"/> holds for the board; fails naming <paramref name="what"/>.</summary>
-    public async Task<IReadOnlyDictionary<string, object>> ReadUntilAsync(string board, Func<IReadOnlyDictionary<string, object>, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var image = await ReadAsync(board);
-            if (condition(image))
-                return image;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"{board}: still not {what} after 10 s; last read: {string.Join(", ", image.Where(kv => kv.Value is not Array).Select(kv => $"{kv.Key}={kv.Value}"))}");
-            await Task.Delay(20);
-        }
-    }
+    public Task<IReadOnlyDictionary<string, object>> ReadUntilAsync(string board, Func<IReadOnlyDictionary<string, object>, bool> condition, string what) =>
+        Eventually.ValueAsync(() => ReadAsync(board), condition,
+            image => $"{board}: {what}; last read: {string.Join(", ", image.Where(kv => kv.Value is not Array).Select(kv => $"{kv.Key}={kv.Value}"))}");
 
     private int Slot(string board) => _bridge.Config.Boards.Single(b => b.Name == board).Slot;
 

@@ -11,16 +11,21 @@ using Edge.PlcBridge.Service;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.PlcBridge.Tests.Support;
 
-/// <summary>The bridge as `edge bridge run` hosts it (generic host, AddPlcBridge), on free loopback ports, fed by scripted feeds.</summary>
+/// <summary>
+/// The bridge as `edge bridge run` hosts it (generic host, AddPlcBridge), on free loopback ports, fed
+/// by scripted feeds. Its service runs on <see cref="Time"/>, a fake clock the test steps: a feed is
+/// retried, a board turns stale and the log throttle's window ends only when the test moves it.
+/// </summary>
 internal sealed class TestBridge : IAsyncDisposable
 {
     public static readonly AmsNetId NetId = AmsNetId.Parse("192.168.7.1.1.1");
     public static readonly AmsAddress ClientAddress = new(AmsNetId.Parse("10.0.0.77.1.1"), 32750);
 
-    /// <summary>Short retries and checks, so tests wait for milliseconds rather than seconds.</summary>
+    /// <summary>The intervals the tests step the clock by (a fresh fake clock is added per bridge).</summary>
     public static BridgeServiceOptions Fast { get; } = new()
     {
         RetryMinimum = TimeSpan.FromMilliseconds(50),
@@ -30,8 +35,9 @@ internal sealed class TestBridge : IAsyncDisposable
         DisposeTimeout = TimeSpan.FromSeconds(2),
     };
 
-    private TestBridge(IHost host, string yaml, BridgeConfig config, ScriptedFeeds feeds, CapturingLoggerProvider logs)
+    private TestBridge(IHost host, string yaml, BridgeConfig config, ScriptedFeeds feeds, CapturingLoggerProvider logs, BridgeServiceOptions options)
     {
+        Options = options;
         Host = host;
         YamlText = yaml;
         Config = config;
@@ -40,6 +46,21 @@ internal sealed class TestBridge : IAsyncDisposable
     }
 
     public IHost Host { get; }
+
+    public BridgeServiceOptions Options { get; }
+
+    /// <summary>The service's clock; fails for a bridge started with options on the system clock.</summary>
+    public FakeTimeProvider Time => Options.TimeProvider as FakeTimeProvider ?? throw new InvalidOperationException("this bridge runs on the system clock");
+
+    /// <summary>Moves the service's clock past the longest retry pause: a failed feed is called again now (its pause began before the failure was published).</summary>
+    public void StepPastRetry() => Time.Advance(Options.RetryMaximum);
+
+    /// <summary>
+    /// Moves the service's clock one check interval: an acknowledge written before this (the ADS
+    /// write answered) is taken at this step at the latest (the check's timer was set before the
+    /// watcher last looked).
+    /// </summary>
+    public void StepOneCheck() => Time.Advance(Options.CheckInterval);
 
     /// <summary>The configuration's text, for `edge bridge plc-types`.</summary>
     public string YamlText { get; }
@@ -89,9 +110,10 @@ internal sealed class TestBridge : IAsyncDisposable
     public static async Task<TestBridge> StartAsync(string? yaml, IBoardFeedFactory factory, ScriptedFeeds feeds, BridgeServiceOptions? options = null)
     {
         yaml ??= Yaml();
+        options ??= WithFakeClock();
         var (host, config, logs) = Build(yaml, factory, options);
         await host.StartAsync();
-        return new TestBridge(host, yaml, config, feeds, logs);
+        return new TestBridge(host, yaml, config, feeds, logs, options);
     }
 
     /// <summary>The host as `edge bridge run` builds it, not started, with its log captured.</summary>
@@ -103,9 +125,12 @@ internal sealed class TestBridge : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
-        builder.Services.AddPlcBridge(config, factory, options ?? Fast);
+        builder.Services.AddPlcBridge(config, factory, options ?? WithFakeClock());
         return (builder.Build(), config, logs);
     }
+
+    /// <summary><see cref="Fast"/> on a fresh fake clock that starts at the real time (snapshots carry real LastSeen times).</summary>
+    public static BridgeServiceOptions WithFakeClock() => Fast with { TimeProvider = new FakeTimeProvider(DateTimeOffset.UtcNow) };
 
     public Task<AdsTcpClient> ConnectAsync() =>
         AdsTcpClient.ConnectAsync(IPAddress.Loopback.ToString(), Port, new AmsAddress(NetId, Config.Ads.AdsPort), ClientAddress);
