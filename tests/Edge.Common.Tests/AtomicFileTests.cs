@@ -128,4 +128,22 @@ public sealed class AtomicFileTests
         CollectionAssert.AreEqual(new[] { "create", "fsync file", "rename", "fsync folder" }, steps.Calls);
         CollectionAssert.AreEqual(new byte[] { 4, 5 }, File.ReadAllBytes(target));
     }
+
+    [TestMethod]
+    public async Task Of_writers_racing_for_a_write_once_file_exactly_one_wins_every_time()
+    {
+        // A target checked and then renamed lets two racers both win (the second replacing the first);
+        // link(2) decides atomically. 300 rounds of 8 writers each.
+        string folder = RepoPaths.TempDirectory("atomic-race");
+        for (int round = 0; round < 300; round++)
+        {
+            string target = Path.Combine(folder, $"r{round}.json");
+            var writers = Enumerable.Range(0, 8).Select(i => Task.Run(() => AtomicFile.WriteOnceAsync(target, s => s.WriteAsync(new[] { (byte)i }).AsTask()))).ToArray();
+            bool[] won = await Task.WhenAll(writers);
+
+            Assert.AreEqual(1, won.Count(w => w), $"round {round}: {string.Join(",", won)}");
+            CollectionAssert.AreEqual(new[] { (byte)Array.IndexOf(won, true) }, File.ReadAllBytes(target), $"round {round}: the file holds the winner's bytes");
+        }
+        Assert.AreEqual(300, Directory.GetFiles(folder).Length, "no temporary file is left behind");
+    }
 }

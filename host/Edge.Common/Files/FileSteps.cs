@@ -19,9 +19,18 @@ internal class FileSteps
     /// <summary>rename(2): atomic on one file system; readers see the old file or the new one.</summary>
     public virtual void Rename(string temporary, string target) => File.Move(temporary, target, overwrite: true);
 
-    /// <summary>Renames without replacing (link(2) then unlink on Unix): false when the target already exists.</summary>
+    /// <summary>
+    /// Renames without replacing: false when the target already exists, decided atomically. On Unix by
+    /// link(2) then removing the temporary name; where the file system cannot link (and on Windows,
+    /// whose move without replace is atomic), by File.Move without overwrite.
+    /// </summary>
     public virtual bool RenameIfAbsent(string temporary, string target)
     {
+        if (!OperatingSystem.IsWindows() && HardLink.TryCreate(temporary, target) is { } linked)
+        {
+            if (linked) Delete(temporary);
+            return linked;
+        }
         try
         {
             File.Move(temporary, target, overwrite: false);
