@@ -62,7 +62,14 @@ public sealed class HeapMeasure
             if (statics.Count == 0) continue;
             RuntimeHelpers.RunClassConstructor(type.TypeHandle);
             Count(type.Name + " (statics)", (long)statics.Count * NanoClrHeap.HeapBlockBytes);
-            foreach (var field in statics) Add(field.GetValue(null));
+            foreach (var field in statics)
+            {
+                // The compiler's array-initialiser blobs (<PrivateImplementationDetails>) are data in the
+                // image: priced as the empty struct they are, without reading them (a native-AOT host
+                // cannot read them by reflection).
+                if (field.Attributes.HasFlag(FieldAttributes.HasFieldRVA)) Count(field.FieldType.Name, NanoClrHeap.ObjectBytes(0));
+                else Add(field.GetValue(null));
+            }
         }
         return Bytes - before;
     }
