@@ -5,6 +5,7 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static CliRun Of(params string[] args)
     {
+        if (EdgeProcess.UnderTest is not null) return EdgeProcess.Run(args);
         var output = new StringWriter();
         var error = new StringWriter();
         int code = EdgeCli.Run(args, output, error);

@@ -5,12 +5,21 @@ namespace Edge.Cli.Tests;
 /// <summary>`edge` as a separate process (the built edge.dll beside the tests), for what only a real process shows: its locale, its system calls.</summary>
 internal static class EdgeProcess
 {
+    /// <summary>
+    /// Set to a published `edge` (e.g. the native build) to run every CLI test against it as a separate
+    /// process instead of in-process: `EDGE_CLI_UNDER_TEST=out/edge dotnet test tests/Edge.Cli.Tests`.
+    /// </summary>
+    public const string UnderTestVariable = "EDGE_CLI_UNDER_TEST";
+
+    public static string? UnderTest => Environment.GetEnvironmentVariable(UnderTestVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     public static CliRun Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? wrapper = null, IEnumerable<string>? wrapperArgs = null)
     {
-        var start = new ProcessStartInfo(wrapper ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string? binary = UnderTest;
+        var start = new ProcessStartInfo(wrapper ?? binary ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in wrapperArgs ?? []) start.ArgumentList.Add(a);
-        if (wrapper is not null) start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edge.dll"));
+        if (wrapper is not null) start.ArgumentList.Add(binary ?? "dotnet");
+        if (binary is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edge.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Reflection;
 
 namespace Edge.Cli.Grammar;
 
@@ -29,8 +28,7 @@ internal static class ValueParsers
             else if (option.ValueType == typeof(string[])) Set<string[]>(option, r => r.Tokens.Select(t => Text(r, t.Value)).ToArray());
             else if (option.ValueType == typeof(FileInfo)) Set<FileInfo?>(option, r => ParsePath(r, p => new FileInfo(p)));
             else if (option.ValueType == typeof(DirectoryInfo)) Set<DirectoryInfo?>(option, r => ParsePath(r, p => new DirectoryInfo(p)));
-            else if (option.ValueType.IsEnum)
-                typeof(ValueParsers).GetMethod(nameof(SetEnum), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(option.ValueType).Invoke(null, [option]);
+            else if (option.ValueType.IsEnum) SetEnum(option);
         }
         foreach (var argument in Arguments(root))
         {
@@ -68,9 +66,23 @@ internal static class ValueParsers
         typed.CustomParser ??= result => parse(result);
     }
 
-    private static void SetEnum<T>(Option option) where T : struct, Enum
+    /// <summary>
+    /// Each enum an option takes, named here: a native-AOT `edge` cannot make the generic parser for
+    /// a type it meets only at run time. An enum missing here fails every build of the command tree.
+    /// </summary>
+    private static void SetEnum(Option option)
     {
-        var typed = (Option<T>)option;
+        switch (option)
+        {
+            case Option<Edge.Models.Quantization.Calibration> calibration: SetEnum(calibration); break;
+            case Option<Edge.Drift.Replay.InputPrecision> precision: SetEnum(precision); break;
+            case Option<Microsoft.Extensions.Logging.LogLevel> level: SetEnum(level); break;
+            default: throw new InvalidOperationException($"{option.Name} takes {option.ValueType.Name}, which has no name parser: add it to ValueParsers.SetEnum.");
+        }
+    }
+
+    private static void SetEnum<T>(Option<T> typed) where T : struct, Enum
+    {
         typed.CustomParser ??= result =>
         {
             string text = Token(result);

@@ -27,6 +27,7 @@ internal static class HilStatusCommand
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
+            NativeBuild.RequireJit("edge hil status", NativeBuild.FleetEngine);
             using var opened = StoreOptions.Open(parse, store);
             var storage = parse.GetValue(db) is not null || Environment.GetEnvironmentVariable(FleetStorage.Variable) is not null ? FleetStorage.Open(parse.GetValue(db)) : null;
             var hosts = await RunStatus.ReadAsync(opened, storage, parse.GetValue(run)!, cancellationToken);

@@ -38,6 +38,7 @@ internal static class HilSubmitCommand
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
+            NativeBuild.RequireJit("edge hil submit", NativeBuild.FleetEngine);
             var loaded = (parse.GetValue(rigs) ?? []).Select(RigLoader.Load).ToList();
             using var opened = StoreOptions.Open(parse, store);
             var storage = FleetStorage.Open(parse.GetValue(db));

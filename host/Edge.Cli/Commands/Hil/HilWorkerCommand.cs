@@ -39,6 +39,7 @@ internal static class HilWorkerCommand
         };
         command.SetHandler(async (parse, io, cancellationToken) =>
         {
+            NativeBuild.RequireJit("edge hil worker", NativeBuild.FleetEngine);
             var loaded = RigLoader.Load(parse.GetValue(rig)!);
             using var opened = StoreOptions.Open(parse, store);
             var storage = FleetStorage.Open(parse.GetValue(db), parse.GetValue(lease));
