@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Edge.Hil.Results;
 
@@ -18,4 +19,11 @@ public static class ResultJson
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
     public static T? Deserialize<T>(byte[] json) => JsonSerializer.Deserialize<T>(json, Options);
+
+    /// <summary>The JSON properties of <typeparamref name="T"/> in the order they are written: names, types and getters (results.parquet's columns are these).</summary>
+    public static IList<JsonPropertyInfo> Properties<T>()
+    {
+        Options.MakeReadOnly(populateMissingResolver: true); // what the first Serialize would do
+        return Options.GetTypeInfo(typeof(T)).Properties;
+    }
 }

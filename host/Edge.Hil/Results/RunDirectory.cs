@@ -2,7 +2,6 @@ using System.Text.Json;
 using Edge.Common.Files;
 using Edge.Hil.Inputs;
 using Edge.Hil.Storage;
-using Parquet.Serialization;
 
 namespace Edge.Hil.Results;
 
@@ -115,7 +114,7 @@ public sealed class RunDirectory
     {
         var results = ReadResults(manifest);
         ResultWriteException.Guard(() => AtomicFile.Write(ResultsJsonPath, ResultJson.Serialize(results)));
-        await ResultWriteException.GuardAsync(() => AtomicFile.WriteAsync(ResultsParquetPath, stream => ParquetSerializer.SerializeAsync(results, stream))).ConfigureAwait(false);
+        await ResultWriteException.GuardAsync(() => AtomicFile.WriteAsync(ResultsParquetPath, stream => ResultsParquet.WriteAsync(results, stream))).ConfigureAwait(false);
         return results;
     }
 }
