@@ -48,7 +48,12 @@ public sealed class FixedMathTests
     }
 
     [TestMethod]
-    public void LnOfZeroIsAnError() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedMath.LnQ32(0));
+    public void LnOfZeroIsAnErrorNamingTheArgument()
+    {
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedMath.LnQ32(0));
+        Assert.AreEqual("x", e.ParamName);
+        StringAssert.Contains(e.Message, "ln(0)");
+    }
 
     [TestMethod]
     public void SqrtIsTheExactFloor()
@@ -115,8 +120,11 @@ public sealed class FixedMathTests
     [DataRow(1L, -1L)]
     [DataRow(-1L, 5L)]
     [DataRow(long.MinValue, 5L)]
-    public void RatioRefusesANegativeNumeratorOrANonPositiveDenominator(long num, long den) =>
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedMath.RatioQ30(num, den));
+    public void RatioRefusesANegativeNumeratorOrANonPositiveDenominator(long num, long den)
+    {
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedMath.RatioQ30(num, den));
+        if (den <= 0) Assert.AreEqual("den", e.ParamName);
+    }
 
     [TestMethod]
     public void LeadingZerosMatchTheRuntime()
