@@ -68,6 +68,12 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
     public IReadOnlyList<AdsConnectionInfo> Connections => _connections.Values.Select(c => c.Connection.Info).OrderBy(c => c.Id).ToArray();
 
     /// <summary>
+    /// Every connection's notifications are sampled and sent as far as <see cref="AdsServerOptions.TimeProvider"/>'s
+    /// now makes due (for tests that step a fake clock; see <see cref="Notifications.NotificationScheduler.CaughtUp"/>).
+    /// </summary>
+    internal bool NotificationsCaughtUp => _connections.Values.All(c => c.Connection.Session.Notifications.CaughtUp);
+
+    /// <summary>
     /// Sets the reported state, e.g. Stop while no board is connected; subscribers of group 0xF100
     /// (ads-client watches it) are notified.
     /// </summary>
