@@ -25,20 +25,37 @@ public sealed class ResourceBoundTests
     [TestMethod]
     public async Task SamplesWaitingForALongMaxDelayGoOutOnceTheyFillAFrame()
     {
-        await using var server = await TestServer.StartAsync(o => o.MaxFrameSize = 16 * 1024);
+        const int frameLimit = 16 * 1024, sampleBytes = AdsNotificationStamp.HeaderSize + AdsNotificationSample.HeaderSize + 4;
+        var time = new FakeTimeProvider();
+        await using var server = await TestServer.StartAsync(o => { o.MaxFrameSize = frameLimit; o.TimeProvider = time; });
         await using var client = await server.ConnectAsync();
         for (int i = 0; i < Attack; i++)
             Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(Cyclic(offset: (uint)(i % 22) * 4, 4))).ErrorCode);
-
-        // Without the bound the samples of 400 s would pile up in the server before the first frame.
-        var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.IsGreaterThan(1, frame.Stamps.Sum(s => s.Samples.Count), "a full frame of samples");
-        for (int i = 0; i < 20; i++)
+        // Samples taken: sent, dropped, or waiting (each counted at its worst-case size while it waits).
+        long Taken()
         {
-            var info = server.Server.Connections.Single();
-            Assert.IsLessThanOrEqualTo(16 * 1024L, info.QueuedSampleBytes, "never more than one frame of samples waits");
-            await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+            var statistics = server.Server.Statistics;
+            return statistics.NotificationsSent + statistics.NotificationsDropped + server.Server.Connections.Single().QueuedSampleBytes / sampleBytes;
         }
+        await CaughtUpAsync(server);
+        Assert.AreEqual(Attack, Taken(), "each notification's first sample right after its answer");
+
+        Assert.AreEqual(0, server.Server.Statistics.NotificationsSent, "490 samples of 4 bytes are less than a frame: they wait");
+        for (int cycle = 1; cycle <= 20; cycle++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await CaughtUpAsync(server);
+            Assert.IsLessThanOrEqualTo((long)frameLimit, server.Server.Connections.Single().QueuedSampleBytes, "never more than one frame of samples waits");
+            Assert.AreEqual(Attack * (cycle + 1L), Taken(), $"every notification sampled once a cycle (cycle {cycle})");
+            // Without the bound the samples of 400 s would pile up in the server before the first frame.
+            if (cycle == 1)
+                Assert.IsGreaterThan(0L, server.Server.Statistics.NotificationsSent, "a full frame goes out 10 ms in, not after the max delay of 400 s");
+        }
+        Assert.AreEqual(0, server.Server.Statistics.NotificationsDropped, "a client that reads loses nothing");
+        long sent = server.Server.Statistics.NotificationsSent, received = 0;
+        while (received < sent)
+            received += (await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20))).Stamps.Sum(s => s.Samples.Count);
+        Assert.AreEqual(sent, received, "every sample sent arrives");
     }
 
     [TestMethod]
