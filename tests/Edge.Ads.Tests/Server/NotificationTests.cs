@@ -71,7 +71,8 @@ public sealed class NotificationTests
     public async Task CyclicSendsEveryCycleEvenWithoutChange()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
-        await using var server = await TestServer.StartAsync(o => { o.TimeProvider = time; o.IdleTimeout = TimeSpan.FromDays(1); });
+        // Timeouts longer than the hours stepped: a sample still in the outbox when the clock jumps must not count as a peer that stopped reading.
+        await using var server = await TestServer.StartAsync(o => { o.TimeProvider = time; o.IdleTimeout = o.SendTimeout = o.RequestTimeout = TimeSpan.FromDays(1); });
         await using var client = await server.ConnectAsync();
         // An hour's cycle: a server that waited on real time instead of its clock would not sample again within the test.
         var cycle = TimeSpan.FromHours(1);
