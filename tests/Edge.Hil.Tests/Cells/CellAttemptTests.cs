@@ -82,6 +82,7 @@ public sealed class CellAttemptTests
         Assert.AreEqual(7, m.Accuracy.Agreement.Rows);
         Assert.AreEqual(0, m.Accuracy.Agreement.MaxAbsError, "the board's outputs are the clamp's, worked by hand");
         Assert.AreEqual((0L, 0L), (m.LinkResends, m.LinkFramesRejected));
+        Assert.IsTrue(m.BoardFreeBytes is > 0 and < 64 * 1024, $"the simulated F746ZG's modelled free heap after the cell: {m.BoardFreeBytes}");
     }
 
     [TestMethod]
