@@ -1,6 +1,8 @@
 using Edge.Board.Client;
+using Edge.Board.Link;
 using Edge.Board.Simulation;
 using Edge.Device.Board;
+using Edge.Device.Link;
 using Edge.Hil.Cells;
 using Edge.Hil.Inputs;
 using Edge.Hil.Matrix;
@@ -143,6 +145,26 @@ public sealed class CellAttemptTests
         var (e, attempt) = await FailsAsync<DoesNotFitException>(position);
         StringAssert.StartsWith(e.Message, "the board refused the model: ");
         StringAssert.Contains(e.Message, "arena");
+        Assert.AreEqual(CellPhase.Upload, attempt.Phase);
+    }
+
+    [TestMethod]
+    public async Task AFileTheBoardRefusesForAnotherReasonThanItsArenaIsAFailureNotAMisfit()
+    {
+        // The checks before the upload read the prepared model; the board gets a damaged file of the same length.
+        var good = ClampCell.Prepare();
+        byte[] damaged = (byte[])good.Edgem.Clone();
+        damaged[0] ^= 0xFF;
+        var model = new PreparedModel
+        {
+            Source = good.Source, OnnxSha256 = good.OnnxSha256, Edgem = damaged, EdgemSha256 = good.EdgemSha256, EdgemPath = good.EdgemPath,
+            Model = good.Model, Provenance = good.Provenance, Data = good.Data, DataSha256 = good.DataSha256, Rows = good.Rows, Labels = null,
+            Reference = good.Reference, Input = good.Input,
+        };
+        await using var position = new ScriptedPosition(TestBoards.Simulated());
+        var (e, attempt) = await FailsAsync<BoardCommandException>(position, model: model);
+        Assert.AreEqual(LinkStatus.InvalidFile, e.Response.Status);
+        Assert.IsFalse(e.Response.Message.Contains("arena", StringComparison.OrdinalIgnoreCase), e.Response.Message);
         Assert.AreEqual(CellPhase.Upload, attempt.Phase);
     }
 
