@@ -210,6 +210,8 @@ public sealed class BadInputTests
         yield return ("edge hil report", [F("folder")], input, "holds no run");
     }
 
+    private static readonly string[] FleetCommands = ["edge hil submit", "edge hil worker", "edge hil status"];
+
     [TestMethod]
     public void EveryCommandFailsWithOneClearLineAndTheDocumentedCode()
     {
@@ -218,8 +220,12 @@ public sealed class BadInputTests
         {
             var cases = Cases(port).ToList();
             var problems = new List<string>();
-            foreach (var (command, args, code, says) in cases)
+            foreach (var (command, args, expectedCode, expectedSays) in cases)
             {
+                // The native build refuses the fleet commands before reading their inputs (option
+                // values are still checked first, as the parser reads them).
+                var (code, says) = EdgeProcess.UnderTestIsNative && FleetCommands.Contains(command) && expectedCode != ExitCode.Usage
+                    ? (ExitCode.Usage, "this one is the native build") : (expectedCode, expectedSays);
                 var run = CliRun.Of([.. CommandTree.Words(command), .. args]);
                 string line = $"{command} {string.Join(' ', args)}";
                 if (run.ExitCode != (int)code) problems.Add($"{line}: exit {run.ExitCode}, expected {(int)code} ({code})\n{run}");

@@ -13,6 +13,12 @@ internal static class EdgeProcess
 
     public static string? UnderTest => Environment.GetEnvironmentVariable(UnderTestVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
+    /// <summary>The binary under test is the native build: asked for a fleet command, it answers with the native build's refusal.</summary>
+    public static bool UnderTestIsNative => s_native.Value;
+
+    private static readonly Lazy<bool> s_native = new(() => UnderTest is not null &&
+        Run(["hil", "status", "probe", "--store", Path.Combine(Path.GetTempPath(), "edge-no-such-store")]).Error.Contains("this one is the native build", StringComparison.Ordinal));
+
     public static CliRun Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? wrapper = null, IEnumerable<string>? wrapperArgs = null)
     {
         string? binary = UnderTest;

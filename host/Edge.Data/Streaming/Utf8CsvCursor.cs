@@ -10,7 +10,8 @@ namespace Edge.Data.Streaming;
 
 /// <summary>
 /// <see cref="CsvTable"/>'s fast pass: rows read straight from the file's UTF-8 bytes (a vectorised
-/// search for line ends and separators, numbers parsed from the bytes by csFastFloat), skipping the
+/// search for line ends and separators, numbers parsed from the bytes: plain decimals by
+/// <see cref="PlainDecimal"/>, the rest by csFastFloat), skipping the
 /// UTF-16 decode and the general tokeniser, which were most of a replay's CPU. It takes only lines it
 /// reads exactly as Sylvan does: not empty, no quote, no carriage return but a final one, shorter
 /// than its buffer. At the first other line it hands the rest of the pass to Sylvan (reopened and
@@ -123,7 +124,12 @@ internal sealed class Utf8CsvCursor : TableCursor
     private void Store(TableChunk chunk, int column, int index, ReadOnlySpan<byte> cell, long row)
     {
         var number = Trim(cell);
-        if (_numeric[column] && csFastFloat.FastDoubleParser.TryParseDouble(number, out int consumed, out double value) && consumed == number.Length && double.IsFinite(value))
+        if (_numeric[column] && PlainDecimal.TryParse(number, out double value))
+        {
+            chunk.NumberStore(column)[index] = value;
+            return;
+        }
+        if (_numeric[column] && csFastFloat.FastDoubleParser.TryParseDouble(number, out int consumed, out value) && consumed == number.Length && double.IsFinite(value))
         {
             chunk.NumberStore(column)[index] = value;
             return;

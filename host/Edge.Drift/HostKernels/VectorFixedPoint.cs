@@ -8,17 +8,27 @@ namespace Edge.Drift.HostKernels;
 /// times 2^shift, rounded half away from zero, saturated to ±int.MaxValue, NaN missing) over a
 /// column, 8 values per step, every result the reference's. The reference builds 2^shift by |shift|
 /// multiplications for every value (the board has no Math.Pow), which made it the dearest step of
-/// replay's encoding; here the power is built once per column. Without AVX2, or where the power is
-/// not a finite non-zero float, the reference itself runs.
+/// replay's encoding; here the power is built once per column, and the values past the last 8-lane
+/// block (all of them without AVX2) take the same rule one at a time. Where the power is not a finite
+/// non-zero float, the reference itself runs.
 /// </summary>
 public static class VectorFixedPoint
 {
     /// <summary>Converts <paramref name="numbers"/> into <paramref name="rows"/>[<paramref name="at"/> + r * <paramref name="stride"/>].</summary>
-    public static void FromFloat(ReadOnlySpan<double> numbers, int shift, int[] rows, int at, int stride)
+    public static void FromFloat(ReadOnlySpan<double> numbers, int shift, int[] rows, int at, int stride) =>
+        FromFloat(numbers, shift, rows, at, stride, Vector256.IsHardwareAccelerated);
+
+    /// <summary>As above, with the 8-lane blocks on or off (tests check both ways on every machine).</summary>
+    public static void FromFloat(ReadOnlySpan<double> numbers, int shift, int[] rows, int at, int stride, bool vectors)
     {
         int r = 0;
         float scale = (float)FixedPointInput.PowerOfTwo(shift);
-        if (Vector256.IsHardwareAccelerated && scale > 0 && float.IsFinite(scale) && numbers.Length >= 8)
+        if (!(scale > 0 && float.IsFinite(scale)))
+        {
+            for (; r < numbers.Length; r++) rows[at + r * stride] = FixedPointInput.FromFloat((float)numbers[r], shift);
+            return;
+        }
+        if (vectors && Vector256.IsHardwareAccelerated && numbers.Length >= 8)
         {
             Span<int> lanes = stackalloc int[8];
             var factor = Vector256.Create(scale);
@@ -29,7 +39,19 @@ public static class VectorFixedPoint
                 for (int i = 0, o = at + r * stride; i < 8; i++, o += stride) rows[o] = lanes[i];
             }
         }
-        for (; r < numbers.Length; r++) rows[at + r * stride] = FixedPointInput.FromFloat((float)numbers[r], shift);
+        for (; r < numbers.Length; r++) rows[at + r * stride] = Convert((float)numbers[r] * scale);
+    }
+
+    /// <summary>The reference's rule on one value already scaled by the column's power of two.</summary>
+    private static int Convert(float scaled)
+    {
+        if (float.IsNaN(scaled)) return FixedPointInput.Missing;
+        if (scaled >= 2147483647f) return int.MaxValue;
+        if (scaled <= -2147483647f) return -int.MaxValue;
+        float magnitude = Math.Abs(scaled);
+        int whole = (int)magnitude;
+        if (magnitude - whole >= 0.5f) whole++;
+        return scaled >= 0 ? whole : -whole;
     }
 
     /// <summary>The reference's rule on 8 lanes; the factor is finite and positive, so the product is NaN only where x is.</summary>

@@ -19,6 +19,7 @@ public sealed class ReplayJson : IReplayOutput
     private readonly TextWriter _writer;
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private readonly Utf8JsonWriter _json;
+    private char[] _chars = [];
 
     public ReplayJson(TextWriter writer)
     {
@@ -68,7 +69,12 @@ public sealed class ReplayJson : IReplayOutput
     private void Flush()
     {
         _json.Flush();
-        _writer.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        // Decoded into one reused buffer: a new string per window (about 47,000 characters for 64
+        // columns, so on the large-object heap) cost more in fresh pages than the decoding itself.
+        var bytes = _buffer.WrittenSpan;
+        int needed = Encoding.UTF8.GetMaxCharCount(bytes.Length);
+        if (_chars.Length < needed) _chars = new char[Math.Max(needed, _chars.Length * 2)];
+        _writer.Write(_chars, 0, Encoding.UTF8.GetChars(bytes, _chars));
         _buffer.ResetWrittenCount();
     }
 }

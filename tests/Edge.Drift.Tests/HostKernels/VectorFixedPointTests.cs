@@ -8,7 +8,9 @@ namespace Edge.Drift.Tests.HostKernels;
 public sealed class VectorFixedPointTests
 {
     [TestMethod]
-    public void EveryValueAtEveryShiftConvertsAsOnTheBoard()
+    [DataRow(true, DisplayName = "8-lane blocks (where the machine has them), then one by one")]
+    [DataRow(false, DisplayName = "one by one")]
+    public void EveryValueAtEveryShiftConvertsAsOnTheBoard(bool vectors)
     {
         // Every shift a profile can hold (a signed byte), values from 12 decades, halves and
         // near-halves (the rounding), the saturation bounds, NaN, infinities, signed zeros,
@@ -23,7 +25,7 @@ public sealed class VectorFixedPointTests
                 var column = values.AsSpan(0, length);
                 const int stride = 3, at = 1;
                 var rows = new int[at + length * stride];
-                VectorFixedPoint.FromFloat(column, shift, rows, at, stride);
+                VectorFixedPoint.FromFloat(column, shift, rows, at, stride, vectors);
                 for (int r = 0; r < length; r++)
                 {
                     int expected = FixedPointInput.FromFloat((float)column[r], shift);
