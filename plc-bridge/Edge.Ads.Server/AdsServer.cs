@@ -68,6 +68,12 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
     public IReadOnlyList<AdsConnectionInfo> Connections => _connections.Values.Select(c => c.Connection.Info).OrderBy(c => c.Id).ToArray();
 
     /// <summary>
+    /// Every connection's notifications are sampled and sent as far as <see cref="AdsServerOptions.TimeProvider"/>'s
+    /// now makes due (for tests that step a fake clock; see <see cref="Notifications.NotificationScheduler.CaughtUp"/>).
+    /// </summary>
+    internal bool NotificationsCaughtUp => _connections.Values.All(c => c.Connection.Session.Notifications.CaughtUp);
+
+    /// <summary>
     /// Sets the reported state, e.g. Stop while no board is connected; subscribers of group 0xF100
     /// (ads-client watches it) are notified.
     /// </summary>
@@ -165,7 +171,10 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
         _perPeer.AddOrUpdate(address!, 1, (_, n) => n + 1);
         _counters.ConnectionOpened();
         _log.ConnectionAccepted(id, peer);
-        _connections[id] = (connection, RunConnectionAsync(id, connection, address!, stopping));
+        // Registered before it runs: a peer that got an answer finds its connection in Connections.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _connections[id] = (connection, RunConnectionAsync(id, connection, address!, registered.Task, stopping));
+        registered.SetResult();
     }
 
     // Why a peer may not connect now, or null. Reserved peers (the PLCs) may use every connection;
@@ -186,9 +195,9 @@ public sealed class AdsServer : IHostedService, IAsyncDisposable
         return null;
     }
 
-    private async Task RunConnectionAsync(long id, AmsConnection connection, IPAddress address, CancellationToken stopping)
+    private async Task RunConnectionAsync(long id, AmsConnection connection, IPAddress address, Task registered, CancellationToken stopping)
     {
-        await Task.Yield(); // let Admit register the connection before it can end
+        await registered; // Admit has registered the connection: it can neither answer nor end before that
         try
         {
             await connection.RunAsync(stopping).ConfigureAwait(false);

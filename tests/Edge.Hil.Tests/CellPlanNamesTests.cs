@@ -47,4 +47,10 @@ public sealed class CellPlanNamesTests
         Assert.IsFalse(CellStatus.IsComplete("OK"));
         Assert.AreEqual(("ok", "does-not-fit", "failed"), (CellStatus.Ok, CellStatus.DoesNotFit, CellStatus.Failed));
     }
+
+    [TestMethod]
+    public void APhaseOutsideTheListHasNoNameRatherThanAnEmptyOne()
+    {
+        Assert.ThrowsExactly<InvalidOperationException>(() => CellPhases.Name((CellPhase)99));
+    }
 }

@@ -49,7 +49,9 @@ public sealed class RunMatrixTests
     [TestMethod]
     public void TheFirmwareListIsChecked()
     {
-        Assert.ThrowsExactly<ArgumentException>(() => RunMatrix.Build(ThreeBoards, Models, []));
+        var none = Assert.ThrowsExactly<ArgumentException>(() => RunMatrix.Build(ThreeBoards, Models, []));
+        Assert.AreEqual("firmware", none.ParamName);
+        StringAssert.StartsWith(none.Message, "at least one firmware revision");
         var twice = Assert.ThrowsExactly<HilInputException>(() => RunMatrix.Build(ThreeBoards, Models, ["f1", "f2", "f1"]));
         Assert.AreEqual("--firmware names a revision twice", twice.Message);
     }

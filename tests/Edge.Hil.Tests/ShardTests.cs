@@ -77,4 +77,12 @@ public sealed class ShardTests
             Assert.AreEqual(Shard.All, shard, "a refused text leaves the whole matrix");
         }
     }
+
+    [TestMethod]
+    public void AShardPrintsAsItIsWrittenOnTheCommandLine()
+    {
+        Assert.AreEqual("2/5", new Shard(2, 5).ToString());
+        Assert.IsTrue(Shard.TryParse(new Shard(4, 7).ToString(), out var back));
+        Assert.AreEqual(new Shard(4, 7), back);
+    }
 }

@@ -15,11 +15,33 @@ public sealed class Conv1DInt8Tests
 
     [TestMethod]
     [DynamicData(nameof(Shapes))]
-    public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd, string implementation)
+    public void MatchesTflmFormulaWithPaddingContributingZero(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd, string implementation) =>
+        CheckAgainstTflmFormula(inChannels, length, outChannels, kernel, stride, padBegin, padEnd, 13, -5, -128, 127, implementation);
+
+    /// <summary>
+    /// in channels, length, out channels, kernel, stride, padding at the start and at the end, input
+    /// and output zero points, activation bounds: the extreme zero points (an input offset of 128),
+    /// a fused clamp, kernels clipped at both ends of a short input, kernel 1, a kernel as long as the
+    /// input, strides past the kernel, and tap counts of 1, 2 and 3 (below one group of four).
+    /// </summary>
+    public static IEnumerable<object[]> Edges => Implementations.Each(
+        [2, 3, 3, 5, 1, 2, 2, -128, 127, -128, 127],   // every window clipped, some at both ends
+        [3, 11, 2, 1, 2, 0, 0, 127, -128, -60, 90],    // kernel 1, stride 2, fused clamp
+        [1, 9, 4, 9, 1, 0, 0, -128, 0, 0, 127],        // one window over the whole input, ReLU
+        [1, 14, 3, 2, 4, 1, 1, -1, 3, -128, 127],      // stride past the kernel
+        [1, 6, 2, 3, 1, 2, 2, 5, -7, -128, 127]);      // 1, 2 and 3 real taps at the edges
+
+    [TestMethod]
+    [DynamicData(nameof(Edges))]
+    public void MatchesTflmFormulaAtTheEdges(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd,
+        int inputZero, int outputZero, int min, int max, string implementation) =>
+        CheckAgainstTflmFormula(inChannels, length, outChannels, kernel, stride, padBegin, padEnd, inputZero, outputZero, min, max, implementation);
+
+    private static void CheckAgainstTflmFormula(int inChannels, int length, int outChannels, int kernel, int stride, int padBegin, int padEnd,
+        int inputZero, int outputZero, int min, int max, string implementation)
     {
         var c = new KernelCase(inChannels * 100 + kernel);
         int outLength = (length + padBegin + padEnd - kernel) / stride + 1;
-        const int inputZero = 13, outputZero = -5;
         var input = c.Int8(inChannels * length);
         var weights = c.Int8(outChannels * inChannels * kernel, -127, 127);
         var bias = c.Ints(outChannels, -3000, 3000);
@@ -39,8 +61,8 @@ public sealed class Conv1DInt8Tests
         p[Conv1DInt8.ShiftsAt] = 2 * outChannels;
         p[Conv1DInt8.InputOffset] = -inputZero;
         p[Conv1DInt8.OutputZeroPoint] = outputZero;
-        p[Conv1DInt8.ActivationMin] = -128;
-        p[Conv1DInt8.ActivationMax] = 127;
+        p[Conv1DInt8.ActivationMin] = min;
+        p[Conv1DInt8.ActivationMax] = max;
         var arena = KernelCase.Arena(input, outChannels * outLength, out int output);
 
         Implementations.Of(implementation).Conv1DInt8(p, weights, ints, arena, 0, output);
@@ -56,7 +78,7 @@ public sealed class Conv1DInt8Tests
                 int real = at < 0 || at >= length ? 0 : input[i * length + at] - inputZero;   // padding is a real zero
                 acc += weights[(o * inChannels + i) * kernel + k] * real;
             }
-            int expected = TflmOracle.Clamp(TflmOracle.Requantize(acc, multipliers[o], shifts[o]) + outputZero, -128, 127);
+            int expected = TflmOracle.Clamp(TflmOracle.Requantize(acc, multipliers[o], shifts[o]) + outputZero, min, max);
             Assert.AreEqual(expected, arena[output + o * outLength + t], $"channel {o} position {t}");
         }
     }

@@ -10,7 +10,11 @@ public sealed class FullyConnectedInt8Tests
         [1, 64, 32, -128, 0],
         [1, 16, 1, 5, -7],
         [3, 9, 4, 0, 100],
-        [5, 37, 19, 127, -128]);   // rows past a group of four, depth and channels past whole vectors
+        [5, 37, 19, 127, -128],    // rows past a group of four, depth and channels past whole vectors
+        [2, 2, 3, -128, 127],      // depths below one group of four: 2, 3 and 1
+        [3, 3, 5, 100, -3],
+        [1, 1, 2, -1, 0],
+        [4, 6, 2, 64, 50]);        // a group of four and two more
 
     [TestMethod]
     [DynamicData(nameof(Shapes))]

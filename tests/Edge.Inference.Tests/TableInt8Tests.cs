@@ -44,4 +44,57 @@ public sealed class TableInt8Tests
             }
         }
     }
+
+    /// <summary>
+    /// TFLM's int8 softmax output, worked exactly: out = round(256·e/Σe) - 128 with e from the
+    /// kernel's Q15 exp table, the quotient rounded half up in decimal (exact for these sizes),
+    /// clamped to 127. Rows chosen for the edges: one element (256 - 128 clamps to 127), two equal
+    /// elements (exactly 0), 512 equal elements (256/512 = 1/2: the tie rounds up to -127), the
+    /// full spread of int8 (table entry 255), and a steep table whose entries reach 0.
+    /// </summary>
+    public static IEnumerable<object[]> SoftmaxEdges => Implementations.Each(
+        [1, 1, 0.1],      // one element
+        [4, 2, 0.1],      // two equal elements
+        [3, 7, 0.1],      // odd depth
+        [1, 512, 0.1],    // ties
+        [5, 33, 0.02],    // a shallow table
+        [5, 33, 1.5]);    // a steep table, entries down to 0
+
+    [TestMethod]
+    [DynamicData(nameof(SoftmaxEdges))]
+    public void SoftmaxIsTheExactlyRoundedQuotient(int rows, int depth, double inputScale, string implementation)
+    {
+        var c = new KernelCase(rows * 100 + depth);
+        var input = c.Int8(rows * depth);
+        if (depth == 1 || depth == 2 || depth == 512)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                sbyte v = (sbyte)c.Random.Next(-128, 128);
+                for (int i = 0; i < depth; i++) input[r * depth + i] = v;   // equal elements
+            }
+        }
+        else
+        {
+            input[0] = 127;
+            input[1] = -128;   // the first row spans the whole int8 range
+        }
+        var exp = Enumerable.Range(0, 256).Select(d => (int)Math.Round(Math.Exp(-d * inputScale) * (1 << 15), MidpointRounding.AwayFromZero)).ToArray();
+        var arena = KernelCase.Arena(input, rows * depth, out int output);
+        Implementations.Of(implementation).SoftmaxInt8([rows, depth, 0], exp, arena, 0, output);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = input.Skip(r * depth).Take(depth).Select(v => (int)v).ToArray();
+            var e = row.Select(v => exp[row.Max() - v]).ToArray();
+            decimal sum = e.Sum();
+            for (int i = 0; i < depth; i++)
+            {
+                int expected = Math.Min((int)Math.Round(256m * e[i] / sum, MidpointRounding.AwayFromZero) - 128, 127);
+                Assert.AreEqual(expected, arena[output + r * depth + i], $"row {r} element {i}");
+            }
+        }
+        if (depth == 1) Assert.AreEqual(127, arena[output], "one element: 256 - 128 clamps to 127");
+        if (depth == 2) Assert.AreEqual(0, arena[output], "two equal elements: 128 - 128");
+        if (depth == 512) Assert.AreEqual(-127, arena[output], "1/2 rounds up");
+    }
 }

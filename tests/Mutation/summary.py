@@ -6,7 +6,8 @@
 
 With --combine, each surviving or uncovered mutant of the first run takes its status from the
 survivor run (survivor_spans.py), matched by file, location and replacement; the other mutants
-of the survivor run (nested in the same spans) are not counted twice.
+of the survivor run (nested in the same spans) are not counted twice. A first-run survivor the
+second run ignored (its span left out of a narrowed re-run) keeps its first status.
 
 Score as Stryker computes it: detected / (detected + undetected), where detected is Killed +
 Timeout and undetected is Survived + NoCoverage; compile errors and ignored mutants do not count.
@@ -30,7 +31,8 @@ def combine(report, second_path: str) -> None:
         for m in entry["mutants"]:
             if m["status"] in ("Survived", "NoCoverage"):
                 status = later.get(key(file, m))
-                if status is None:
+                # Ignored: outside the second run's spans (a narrowed re-run), so not tested again.
+                if status is None or status == "Ignored":
                     missing += 1
                 else:
                     matched += 1

@@ -111,8 +111,11 @@ namespace Edge.Device.Numerics
             if (fractionBits > 16)
             {
                 int shift = fractionBits - 16;
-                long half = 1L << (shift - 1);
-                q = value >= 0 ? (value + half) >> shift : -((-value + half) >> shift);
+                // Half away from zero from the magnitude's bits: forming value + half overflowed for
+                // a saturated sum (long.MaxValue came out as -int.MaxValue).
+                long magnitude = value >= 0 ? value : value == long.MinValue ? long.MaxValue : -value;
+                long rounded = (magnitude >> shift) + ((magnitude >> (shift - 1)) & 1);
+                q = value >= 0 ? rounded : -rounded;
             }
             else
             {

@@ -1,21 +1,31 @@
-using System.Diagnostics;
 using Edge.Device.Board;
 
 namespace Edge.Board.Simulation;
 
 /// <summary>
-/// A simulated sensor for a simulated board: hands out rows of a recorded table at a given rate
-/// (real time), as a board's own feature pipeline would produce them. Rows can be appended while
-/// it runs, so a demo or test can change the machine's conditions mid-stream.
+/// A simulated sensor for a simulated board: hands out rows of a recorded table at a given rate,
+/// as a board's own feature pipeline would produce them. Rows can be appended while it runs, so a
+/// demo or test can change the machine's conditions mid-stream. The rate follows a
+/// <see cref="TimeProvider"/> (the system's by default; a test passes the fake clock its board runs on).
 /// </summary>
-public sealed class ReplaySampleSource(double rowsPerSecond) : ISampleSource
+public sealed class ReplaySampleSource : ISampleSource
 {
     private readonly object _gate = new();
     private readonly Queue<float[]> _rows = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly double _period = 1.0 / rowsPerSecond;
-    private double _nextDue;
+    private readonly TimeProvider _time;
+    private readonly long _period; // timestamp ticks per row
+    private long _nextDue;
     private long _taken;
+
+    /// <param name="rowsPerSecond">Rows handed out per second of <paramref name="time"/>.</param>
+    /// <param name="time">The clock that paces the rows; null: the system's.</param>
+    public ReplaySampleSource(double rowsPerSecond, TimeProvider? time = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(rowsPerSecond, 0);
+        _time = time ?? TimeProvider.System;
+        _period = Math.Max(1, (long)Math.Round(_time.TimestampFrequency / rowsPerSecond));
+        _nextDue = _time.GetTimestamp();
+    }
 
     /// <summary>Rows handed to the board so far.</summary>
     public long Taken => Interlocked.Read(ref _taken);
@@ -33,8 +43,9 @@ public sealed class ReplaySampleSource(double rowsPerSecond) : ISampleSource
 
     public bool TryRead(float[] row, int offset)
     {
-        // Paced: one row per period; a source that waited for rows does not burst to catch up.
-        double now = _clock.Elapsed.TotalSeconds;
+        // Paced: one row per period (in whole timestamp ticks, so a fake clock stepped by periods
+        // gets exactly one row a step); a source that waited for rows does not burst to catch up.
+        long now = _time.GetTimestamp();
         if (now < _nextDue) return false;
         float[] next;
         lock (_gate)

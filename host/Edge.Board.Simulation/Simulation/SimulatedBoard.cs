@@ -79,6 +79,20 @@ public sealed class SimulatedBoard : IDisposable
         return Profile.InferenceMicros(_work);
     }
 
+    /// <summary>
+    /// Polls the device code until a poll finds nothing to do: every byte received is handled,
+    /// every sample its source has due is taken, every telemetry frame due is sent, all as of the
+    /// board's time now. With a fake <c>time</c>, a test that advanced it calls this to know the
+    /// board has done everything that time made due (the board's own loop may have done some of
+    /// it already; polls take turns, so the outcome is the same). Returns the polls' work.
+    /// </summary>
+    public int CatchUp()
+    {
+        int total = 0, work;
+        while ((work = PollOnce()) > 0) total += work;
+        return total;
+    }
+
     // The device code is single-threaded: one poll at a time, from the board's own loop (telemetry,
     // its own samples) or from the port's reader as bytes arrive, which saves the round trip a
     // wake-up of the loop thread (a UART interrupt handing the bytes over, in effect). The board's

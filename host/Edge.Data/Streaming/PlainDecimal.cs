@@ -89,10 +89,12 @@ internal static class PlainDecimal
     }
 
     /// <summary>Whether all eight bytes (little-endian) are '0'..'9': each byte's high nibble is 3, and adding 6 does not carry into it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AreEightDigits(ulong eight) =>
         (((eight & 0xF0F0F0F0F0F0F0F0) | (((eight + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) == 0x3333333333333333);
 
     /// <summary>The value of eight ASCII digits (first digit in the lowest byte), combined pairwise in three multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong EightDigits(ulong eight)
     {
         eight -= 0x3030303030303030;

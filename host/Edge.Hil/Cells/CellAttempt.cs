@@ -122,7 +122,7 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
         await timing.CoverLastInferenceAsync(run, plan, cancellationToken).ConfigureAwait(false);
         var summary = await run.StopAsync(cancellationToken).ConfigureAwait(false);
         if (summary.Overcurrent)
-            throw new CellFailureException("the monitor reported an overcurrent and cut the board's supply", retryable: false);
+            throw CellFailureException.Overcurrent();
         var health = summary.Statistics;
         if (health.CorruptBytes > 0 || health.BufferOverflows > 0 || health.TimestampMismatches > 0)
             throw new CellFailureException($"the power stream was damaged ({health}): samples may be missing, so the trace's timing cannot be trusted");

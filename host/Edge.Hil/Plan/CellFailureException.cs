@@ -8,4 +8,7 @@ namespace Edge.Hil.Plan;
 public sealed class CellFailureException(string message, bool retryable = true, Exception? inner = null) : Exception(message, inner)
 {
     public bool Retryable { get; } = retryable;
+
+    /// <summary>The monitor cut the board's supply: a board that draws too much does so again on the next attempt.</summary>
+    public static CellFailureException Overcurrent() => new("the monitor reported an overcurrent and cut the board's supply", retryable: false);
 }

@@ -20,6 +20,9 @@ namespace Edge.Ads.Server.Notifications;
 /// 0x717, 0x70A), samples waiting for their max delay never exceed one frame (a full frame goes
 /// out early: the max delay is a latest time, not a promise to wait), and samples the outbox has
 /// no room for are dropped and counted here and server-wide.
+/// Time, both the timestamps and the waits between passes, comes from
+/// <see cref="AdsServerOptions.TimeProvider"/>, so a test steps the cycles with a fake clock and
+/// asks <see cref="CaughtUp"/> whether everything due by then is done.
 /// </summary>
 internal sealed class NotificationScheduler
 {
@@ -36,6 +39,8 @@ internal sealed class NotificationScheduler
     private readonly AdsServerCounters _counters;
     private readonly AdsServerLog _log;
     private readonly TimeProvider _time;
+    private readonly ITimer _due; // wakes the loop when the next sample or flush is due
+    private long _nextPass = long.MinValue; // when the loop must pass again (timestamp); guarded by the lock
     private uint _lastHandle;
     private volatile bool _hasPending;
     private long _watchedBytes;
@@ -51,6 +56,21 @@ internal sealed class NotificationScheduler
         _counters = counters;
         _log = log;
         _time = options.TimeProvider;
+        _due = _time.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Nothing is due as of the time provider's now: the last pass took every sample and sent
+    /// every frame due by then, and nothing woke the loop since. With a fake clock, a test that
+    /// advanced it waits for this before it looks at what the samples did.
+    /// </summary>
+    public bool CaughtUp
+    {
+        get
+        {
+            lock (_lock)
+                return _nextPass > _time.GetTimestamp();
+        }
     }
 
     public int Count
@@ -105,6 +125,7 @@ internal sealed class NotificationScheduler
             _notifications.Add(handle, new Notification(handle, request, context.Sender, context.Receiver, watch, cycle, Ticks(request.MaxDelayTime), _scratch.Position));
             Interlocked.Add(ref _watchedBytes, _scratch.Position);
             _hasPending = true;
+            _nextPass = long.MinValue; // its first sample is due once it is activated
             return AdsErrorCode.NoError;
         }
     }
@@ -132,6 +153,7 @@ internal sealed class NotificationScheduler
         {
             _hasPending = false;
             long now = _time.GetTimestamp();
+            _nextPass = long.MinValue;
             foreach (var notification in _notifications.Values.Where(n => n.Pending))
             {
                 notification.Pending = false;
@@ -155,6 +177,7 @@ internal sealed class NotificationScheduler
                 {
                     notification.Dirty = true;
                     any = true;
+                    _nextPass = long.MinValue;
                 }
             }
         }
@@ -164,10 +187,17 @@ internal sealed class NotificationScheduler
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var wait = SampleAndSend();
-            await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                _due.Change(SampleAndSend(), Timeout.InfiniteTimeSpan);
+                await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _due.Dispose();
         }
     }
 
@@ -194,6 +224,7 @@ internal sealed class NotificationScheduler
                 else
                     next = Math.Min(next, deadline);
             }
+            _nextPass = next;
             return next == long.MaxValue ? Timeout.InfiniteTimeSpan
                 : TimeSpan.FromMilliseconds(Math.Clamp(_time.GetElapsedTime(now, next).TotalMilliseconds, 1, int.MaxValue));
         }

@@ -5,6 +5,7 @@ using Edge.Ads.Protocol;
 using Edge.Ads.Tests.Support;
 using Edge.Ads.Types;
 using Edge.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Ads.Tests.Server;
 
@@ -65,40 +66,59 @@ public sealed class NotificationTests
         Assert.AreEqual(88, AdsNotificationStreamReader.Read(payload).Single().Samples.Single().Data.Length);
     }
 
+    /// <summary>On the server's clock (a fake one here, stepped a cycle at a time): a sample a cycle, stamped with the time it was taken.</summary>
     [TestMethod]
     public async Task CyclicSendsEveryCycleEvenWithoutChange()
     {
-        await using var server = await TestServer.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
+        // Timeouts longer than the hours stepped: a sample still in the outbox when the clock jumps must not count as a peer that stopped reading.
+        await using var server = await TestServer.StartAsync(o => { o.TimeProvider = time; o.IdleTimeout = o.SendTimeout = o.RequestTimeout = TimeSpan.FromDays(1); });
         await using var client = await server.ConnectAsync();
-        var request = new AdsAddNotificationRequest(0x4040, 0, 4, AdsTransMode.Cyclic, 0, (uint)TimeSpan.FromMilliseconds(20).Ticks);
+        // An hour's cycle: a server that waited on real time instead of its clock would not sample again within the test.
+        var cycle = TimeSpan.FromHours(1);
+        var request = new AdsAddNotificationRequest(0x4040, 0, 4, AdsTransMode.Cyclic, 0, (uint)cycle.Ticks);
         Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(request)).ErrorCode);
-        var stamps = new List<DateTimeOffset>();
+        var stamps = new List<DateTimeOffset> { (await NextSampleAsync(client)).Timestamp };
         while (stamps.Count < 4)
+        {
+            time.Advance(cycle);
             stamps.Add((await NextSampleAsync(client)).Timestamp);
-        for (int i = 1; i < stamps.Count; i++)
-            Assert.IsGreaterThan(stamps[i - 1], stamps[i], "each cycle is a new sample with a later stamp");
+        }
+        for (int i = 0; i < stamps.Count; i++)
+            Assert.AreEqual(time.Start + i * cycle, stamps[i], $"sample {i + 1}: one a cycle, stamped when it was taken");
     }
 
     [TestMethod]
     public async Task MaxDelayCollectsSamplesIntoOneFrame()
     {
-        await using var server = await TestServer.StartAsync();
+        // The max delay runs on the server's clock, a fake one here: it passes when the test says,
+        // however slowly the machine samples the changes.
+        var time = new FakeTimeProvider();
+        await using var server = await TestServer.StartAsync(o => o.TimeProvider = time);
         var board = server.Board(1);
+        board.Update(v => v.Set(Rate, 0.5));
         await using var client = await server.ConnectAsync();
-        var request = OnChange(0x4040, (uint)Rate.Offset, 4) with { MaxDelay = (uint)TimeSpan.FromSeconds(1).Ticks, CycleTime = 0 };
+        var maxDelay = TimeSpan.FromSeconds(1);
+        var request = OnChange(0x4040, (uint)Rate.Offset, 4) with { MaxDelay = (uint)maxDelay.Ticks, CycleTime = 0 };
         Assert.AreEqual(AdsErrorCode.NoError, (await client.AddNotificationAsync(request)).ErrorCode);
         // Each change is sampled (its sample queued for the max delay: seen in the connection's
         // state, not by waiting) before the next: the frame must then carry both.
+        await Eventually.TrueAsync(() => QueuedSampleBytes(server) > 0, "the first sample (the current value) waiting");
         long queued = QueuedSampleBytes(server);
         board.Update(v => v.Set(Rate, 1.0));
         await Eventually.TrueAsync(() => QueuedSampleBytes(server) > queued, "the first change sampled and waiting");
         queued = QueuedSampleBytes(server);
         board.Update(v => v.Set(Rate, 2.0));
         await Eventually.TrueAsync(() => QueuedSampleBytes(server) > queued, "the second change sampled and waiting");
+        Assert.IsFalse(client.Notifications.TryRead(out _), "nothing is sent before the max delay");
+        Assert.AreEqual(0, server.Server.Statistics.NotificationsSent, "nothing is sent before the max delay");
+        time.Advance(maxDelay - TimeSpan.FromTicks(1));
+        await Eventually.TrueAsync(() => server.Server.NotificationsCaughtUp, "the server caught up with the clock");
+        Assert.AreEqual(0, server.Server.Statistics.NotificationsSent, "still nothing a tick before the max delay");
+        time.Advance(TimeSpan.FromTicks(1));
         var frame = await client.Notifications.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
         var values = frame.Stamps.SelectMany(s => s.Samples).Select(s => BitConverter.ToSingle(s.Data.Span)).ToArray();
-        Assert.IsGreaterThanOrEqualTo(2, values.Length, "the samples waited for each other");
-        Assert.AreEqual(2.0f, values[^1]);
+        CollectionAssert.AreEqual(new[] { 0.5f, 1.0f, 2.0f }, values, "the samples waited for each other: the current value and both changes in one frame");
     }
 
     [TestMethod]

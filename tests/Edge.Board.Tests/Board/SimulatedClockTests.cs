@@ -1,4 +1,5 @@
 using Edge.Board.Simulation;
+using Edge.Board.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Board.Tests.Board;
@@ -30,6 +31,17 @@ public sealed class SimulatedClockTests
         }
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.AreEqual(5_234, clock.Microseconds, "waiting again: real time from where it stopped");
+    }
+
+    /// <summary>A board rig's board keeps the rig's time: its uptime, seen over the link, moves by exactly what the test advanced.</summary>
+    [TestMethod]
+    public async Task ARigsBoardKeepsTheRigsTime()
+    {
+        await using var rig = await BoardRig.StartAsync();
+        var before = await rig.Client.StatusAsync();
+        rig.Clock.Time.Advance(TimeSpan.FromSeconds(5));
+        var after = await rig.Client.StatusAsync();
+        Assert.AreEqual(before.UptimeMs + 5_000, after.UptimeMs, "five seconds of the rig's clock, no more (the host's time while it waited is not the board's)");
     }
 
     [TestMethod]

@@ -7,10 +7,12 @@ using Edge.Transport;
 namespace Edge.Board.Tests.Support;
 
 /// <summary>
-/// A simulated board and a host client joined by an in-memory line, noisy or clean. The link's
-/// timeouts and heartbeat run on <see cref="Clock"/>, a fake clock that moves only while the link
-/// is quiet (a request waits for an answer that can no longer come), so resends happen when
-/// frames are lost and never because the machine was busy.
+/// A simulated board and a host client joined by an in-memory line, noisy or clean. One fake clock,
+/// <see cref="Clock"/>, is the time of both ends: the link's timeouts and heartbeat, and the
+/// board's clock (its uptime, status interval, local sampling). It moves only while the link is
+/// quiet (a request waits for an answer that can no longer come), so resends happen when frames
+/// are lost and never because the machine was busy, or when a test advances it (then
+/// <see cref="SimulatedBoard.CatchUp"/> has the board do what that time made due).
 /// </summary>
 internal sealed class BoardRig : IAsyncDisposable
 {
@@ -23,7 +25,7 @@ internal sealed class BoardRig : IAsyncDisposable
         Clock = clock;
     }
 
-    /// <summary>The link's time (its <see cref="LinkOptions.TimeProvider"/>).</summary>
+    /// <summary>The time of the link (its <see cref="LinkOptions.TimeProvider"/>) and of the board (its <see cref="SimulatedBoard.Clock"/> follows it).</summary>
     public QuietLinkClock Clock { get; }
 
     public SimulatedBoard Board { get; }
@@ -38,8 +40,8 @@ internal sealed class BoardRig : IAsyncDisposable
     public static async Task<BoardRig> StartAsync(double noise = 0, int seed = 1, LinkOptions? options = null, string? stateFolder = null, BoardProfile? profile = null, bool noisePerFrame = false)
     {
         string state = stateFolder ?? RepoPaths.TempDirectory("board-state");
-        var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), state, "test-board");
         var clock = new QuietLinkClock();
+        var board = new SimulatedBoard(profile ?? BoardProfile.NucleoF746zg.WithUnconstrainedMemory(), state, "test-board", time: clock.Time);
         var line = new NoisyDuplex(noise, seed, noisePerFrame, clock.Activity);
         _ = board.Port.Attach(line.Board);
         var link = new LinkClient(new StreamTransport(line.Host, "in-memory line"), (options ?? new LinkOptions()) with { TimeProvider = clock.Time, Activity = clock.Activity });

@@ -41,9 +41,6 @@ public sealed partial class WallClockWaitTests
             "polls the run archive for results external worker processes write"),
         ("tests/Edge.Ads.Tests/Robustness/HostileInputTests.cs", "Stopwatch",
             "only printed with the frame counts, never asserted"),
-        ("tests/Edge.Ads.Tests/Server/ResourceBoundTests.cs", "Stopwatch",
-            "counts elapsed log windows for an upper bound on drop lines (the bound only loosens with time, so it cannot flake); " +
-            "the cyclic notifications that cause the drops run on the server's clock, not yet a test clock"),
     ];
 
     [TestMethod]
