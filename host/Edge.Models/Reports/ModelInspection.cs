@@ -125,14 +125,23 @@ public sealed record ModelInspection(
         : input.Channels == 1 ? $"q = round(x*{input.A[0]:G6} + {input.B[0]:G6})"
         : $"q = round(x*A[c] + B[c]) over {input.Channels} channels of {input.InnerSize}; A in [{input.A.Min():G4}, {input.A.Max():G4}], B in [{input.B.Min():G4}, {input.B.Max():G4}]";
 
-    /// <summary>The kernel's parameter names: its public index constants, declared before ParameterCount.</summary>
+    /// <summary>
+    /// The kernel's parameter names: its public int constants whose values are the parameter indexes
+    /// 0..ParameterCount-1, one name per index (by value, not declaration order: a native build has
+    /// no metadata tokens to sort by); p0, p1, ... where that is not one name each.
+    /// </summary>
     private static IEnumerable<string> ParameterNames(int code)
     {
         int count = OpCode.ParameterCount(code);
-        var fields = KernelType(code)?.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => f.MetadataToken).ToList() ?? [];
-        int end = fields.FindIndex(f => f.Name == "ParameterCount");
-        var names = fields.Take(Math.Max(end, 0)).Select(f => f.Name).ToList();
-        return names.Count == count ? names : Enumerable.Range(0, count).Select(i => $"p{i}");
+        var byIndex = (KernelType(code)?.GetFields(BindingFlags.Public | BindingFlags.Static) ?? [])
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int) && f.Name != "ParameterCount")
+            .Select(f => (f.Name, Index: (int)f.GetRawConstantValue()!))
+            .Where(f => f.Index >= 0 && f.Index < count)
+            .GroupBy(f => f.Index)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Name).ToList());
+        return Enumerable.Range(0, count).All(i => byIndex.TryGetValue(i, out var names) && names.Count == 1)
+            ? Enumerable.Range(0, count).Select(i => byIndex[i][0])
+            : Enumerable.Range(0, count).Select(i => $"p{i}");
     }
 
     private static Type? KernelType(int code) => code switch
