@@ -5,7 +5,7 @@ namespace Edge.Data.Streaming;
 
 /// <summary>
 /// The common shape of a logged measurement (<c>-0.000915303</c>, <c>12.5</c>, <c>3e-05</c>: an
-/// optional minus, digits, an optional fraction and exponent, at most 19 significant digits) parsed
+/// optional minus, digits, an optional fraction and exponent, at most 19 digits in all) parsed
 /// in one pass over the bytes. When the digits make an integer m &lt;= 2^53 and the decimal exponent
 /// e is within ±22, both m and 10^|e| are exact doubles, so one IEEE multiplication or division
 /// gives the correctly rounded value (Clinger's fast path): the same double every correct parser
@@ -15,7 +15,7 @@ namespace Edge.Data.Streaming;
 internal static class PlainDecimal
 {
     private const ulong LargestExactInteger = 1UL << 53;
-    private const int MaxSignificantDigits = 19; // fits a ulong without overflow
+    private const int MaxDigits = 19; // any 19 digits fit a ulong without overflow
     private const int MaxExactPower = 22;        // 10^22 is the largest power of ten a double holds exactly
 
     private static readonly double[] PowersOfTen =
@@ -48,7 +48,7 @@ internal static class PlainDecimal
             fractionDigits = i - fractionStart;
             if (fractionDigits == 0) return false;
         }
-        if (integerDigits + fractionDigits > MaxSignificantDigits) return false;
+        if (integerDigits + fractionDigits > MaxDigits) return false;
 
         int exponent = 0;
         if (i < length && (Unsafe.Add(ref first, i) | 0x20) == (byte)'e')

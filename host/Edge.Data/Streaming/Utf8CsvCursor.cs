@@ -124,12 +124,8 @@ internal sealed class Utf8CsvCursor : TableCursor
     private void Store(TableChunk chunk, int column, int index, ReadOnlySpan<byte> cell, long row)
     {
         var number = Trim(cell);
-        if (_numeric[column] && PlainDecimal.TryParse(number, out double value))
-        {
-            chunk.NumberStore(column)[index] = value;
-            return;
-        }
-        if (_numeric[column] && csFastFloat.FastDoubleParser.TryParseDouble(number, out int consumed, out value) && consumed == number.Length && double.IsFinite(value))
+        if (_numeric[column] && (PlainDecimal.TryParse(number, out double value)
+            || csFastFloat.FastDoubleParser.TryParseDouble(number, out int consumed, out value) && consumed == number.Length && double.IsFinite(value)))
         {
             chunk.NumberStore(column)[index] = value;
             return;
