@@ -11,7 +11,7 @@ namespace Edge.Hil.Results;
 /// numbers required and their nullable forms optional: the schema Parquet.Net's class serializer
 /// wrote before. Written through the column API because that serializer compiles expression trees
 /// and closes generic methods at run time, which the native `edge` cannot do; here every generic is
-/// closed at compile time (the switch in <see cref="Column.WriteAsync"/>).
+/// closed at compile time (the type list in <see cref="Column.Of"/>).
 /// </summary>
 public static class ResultsParquet
 {
@@ -25,40 +25,48 @@ public static class ResultsParquet
     {
         await using var writer = await ParquetWriter.CreateAsync(Schema, stream).ConfigureAwait(false);
         using var group = writer.CreateRowGroup();
-        foreach (var column in Columns) await column.WriteAsync(group, results).ConfigureAwait(false);
+        foreach (var column in Columns) await column.Write(group, results).ConfigureAwait(false);
         group.CompleteValidate();
     }
 
-    private sealed record Column(JsonPropertyInfo Property, DataField Field)
+    /// <summary>A column's field and how its values are taken from the rows and written, chosen once per property.</summary>
+    private sealed record Column(DataField Field, Func<ParquetRowGroupWriter, IReadOnlyList<CellResult>, Task> Write)
     {
-        private static readonly Type[] Numbers = [typeof(int), typeof(long), typeof(double)];
-
+        // The one list of property types results.parquet writes: strings (nulls allowed whatever the
+        // annotation) and int, long, double, required or, when nullable, optional.
         public static Column Of(JsonPropertyInfo property)
         {
             var type = property.PropertyType;
-            var number = Nullable.GetUnderlyingType(type) ?? type;
-            if (type == typeof(string)) return new Column(property, new DataField(property.Name, typeof(string), isNullable: true)); // nulls allowed whatever the annotation
-            if (Array.IndexOf(Numbers, number) < 0 || property.Get is null)
-                throw new NotSupportedException($"{nameof(CellResult)}.{property.Name} is a {type.Name}; results.parquet writes readable strings, int, long and double (teach {nameof(ResultsParquet)} the type)");
-            return new Column(property, new DataField(property.Name, number, isNullable: number != type));
+            var get = property.Get;
+            if (get is not null)
+            {
+                if (type == typeof(string)) return Strings(property.Name, get);
+                if (type == typeof(int)) return Required<int>(property.Name, get);
+                if (type == typeof(int?)) return Optional<int>(property.Name, get);
+                if (type == typeof(long)) return Required<long>(property.Name, get);
+                if (type == typeof(long?)) return Optional<long>(property.Name, get);
+                if (type == typeof(double)) return Required<double>(property.Name, get);
+                if (type == typeof(double?)) return Optional<double>(property.Name, get);
+            }
+            throw new NotSupportedException($"{nameof(CellResult)}.{property.Name} is a {type.Name}; results.parquet writes readable strings, int, long and double (teach {nameof(ResultsParquet)} the type)");
         }
 
-        public Task WriteAsync(ParquetRowGroupWriter group, IReadOnlyList<CellResult> rows)
+        private static Column Strings(string name, Func<object, object?> get)
         {
-            var type = Property.PropertyType;
-            if (type == typeof(string)) return group.WriteAsync(Field, rows.Select(r => (string?)Value(r)).ToArray());
-            if (type == typeof(int)) return group.WriteAsync<int>(Field, Required<int>(rows));
-            if (type == typeof(int?)) return group.WriteAsync<int>(Field, Optional<int>(rows));
-            if (type == typeof(long)) return group.WriteAsync<long>(Field, Required<long>(rows));
-            if (type == typeof(long?)) return group.WriteAsync<long>(Field, Optional<long>(rows));
-            if (type == typeof(double)) return group.WriteAsync<double>(Field, Required<double>(rows));
-            return group.WriteAsync<double>(Field, Optional<double>(rows)); // double?, the only type Of lets through besides
+            var field = new DataField(name, typeof(string), isNullable: true);
+            return new Column(field, (group, rows) => group.WriteAsync(field, rows.Select(r => (string?)get(r)).ToArray()));
         }
 
-        private object? Value(CellResult row) => Property.Get!(row);
+        private static Column Required<T>(string name, Func<object, object?> get) where T : struct
+        {
+            var field = new DataField(name, typeof(T), isNullable: false);
+            return new Column(field, (group, rows) => group.WriteAsync<T>(field, rows.Select(r => (T)get(r)!).ToArray()));
+        }
 
-        private T[] Required<T>(IReadOnlyList<CellResult> rows) where T : struct => rows.Select(r => (T)Value(r)!).ToArray();
-
-        private T?[] Optional<T>(IReadOnlyList<CellResult> rows) where T : struct => rows.Select(r => (T?)Value(r)).ToArray();
+        private static Column Optional<T>(string name, Func<object, object?> get) where T : struct
+        {
+            var field = new DataField(name, typeof(T), isNullable: true);
+            return new Column(field, (group, rows) => group.WriteAsync<T>(field, rows.Select(r => (T?)get(r)).ToArray()));
+        }
     }
 }
