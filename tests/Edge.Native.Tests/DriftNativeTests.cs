@@ -1,6 +1,7 @@
 using Edge.Device.Drift;
 using Edge.Native.Tests.Support;
 using Edge.TestSupport;
+using Edge.TestSupport.Drift;
 using Edge.TestSupport.Native;
 
 namespace Edge.Native.Tests;
@@ -32,7 +33,7 @@ public sealed class DriftNativeTests
             var sample = DriftFixture.Samples[i];
             int expected = managed.Update.Add(sample.Row, 0, sample.Anomalous, managedMissing);
             Assert.AreEqual(expected, native.Update.Add(sample.Row, 0, sample.Anomalous, nativeMissing), $"missing values in sample {i}");
-            AssertSame(managed, native.Window, native.Anomalous, native.Decayed, $"after sample {i}");
+            SketchAssert.AreEqual(managed.Window, managed.Anomalous, managed.Decayed, native.Window, native.Anomalous, native.Decayed, $"after sample {i}");
             if (expected > 0) rowsWithGaps++;
         }
         CollectionAssert.AreEqual(managedMissing, nativeMissing, "missing values per column");
@@ -109,17 +110,5 @@ public sealed class DriftNativeTests
         {
             column.Edges = edges;
         }
-    }
-
-    private static void AssertSame((SampleUpdate Update, WindowSketch Window, WindowSketch Anomalous, DecayedSketch Decayed) expected,
-        WindowSketch window, WindowSketch anomalous, DecayedSketch decayed, string when)
-    {
-        CollectionAssert.AreEqual(expected.Window.Counts, window.Counts, $"window counts {when}");
-        CollectionAssert.AreEqual(expected.Window.TailLow, window.TailLow, $"window low tails {when}");
-        CollectionAssert.AreEqual(expected.Window.TailHigh, window.TailHigh, $"window high tails {when}");
-        CollectionAssert.AreEqual(expected.Anomalous.Counts, anomalous.Counts, $"anomalous counts {when}");
-        CollectionAssert.AreEqual(expected.Anomalous.TailLow, anomalous.TailLow, $"anomalous low tails {when}");
-        CollectionAssert.AreEqual(expected.Anomalous.TailHigh, anomalous.TailHigh, $"anomalous high tails {when}");
-        CollectionAssert.AreEqual(expected.Decayed.Counts, decayed.Counts, $"decayed counts {when}");
     }
 }

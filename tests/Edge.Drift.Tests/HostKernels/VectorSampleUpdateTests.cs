@@ -3,6 +3,7 @@ using Edge.Device.Drift;
 using Edge.Drift.HostKernels;
 using Edge.Drift.Replay;
 using Edge.TestSupport;
+using Edge.TestSupport.Drift;
 
 namespace Edge.Drift.Tests.HostKernels;
 
@@ -145,13 +146,7 @@ public sealed class VectorSampleUpdateTests
 
         public void AssertSameAs(Sketches expected, string when)
         {
-            CollectionAssert.AreEqual(expected.Window.Counts, Window.Counts, $"window counts {when}");
-            CollectionAssert.AreEqual(expected.Window.TailLow, Window.TailLow, $"window low tails {when}");
-            CollectionAssert.AreEqual(expected.Window.TailHigh, Window.TailHigh, $"window high tails {when}");
-            CollectionAssert.AreEqual(expected.Anomalous.Counts, Anomalous.Counts, $"anomalous counts {when}");
-            CollectionAssert.AreEqual(expected.Anomalous.TailLow, Anomalous.TailLow, $"anomalous low tails {when}");
-            CollectionAssert.AreEqual(expected.Anomalous.TailHigh, Anomalous.TailHigh, $"anomalous high tails {when}");
-            CollectionAssert.AreEqual(expected.Decayed.Counts, Decayed.Counts, $"decayed counts {when}");
+            SketchAssert.AreEqual(expected.Window, expected.Anomalous, expected.Decayed, Window, Anomalous, Decayed, when);
             CollectionAssert.AreEqual(expected.Missing, Missing, $"missing per column {when}");
         }
     }
