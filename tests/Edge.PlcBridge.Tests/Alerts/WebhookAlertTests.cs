@@ -202,6 +202,8 @@ public sealed class WebhookAlertTests
                 Assert.AreEqual((ulong)(1000 + i), image["Samples"]);
                 Assert.AreEqual(i % 2 == 0, (bool)image["DriftAlarm"]);
             }
+            // The route judges each transition after the snapshot is published: wait until it has judged all seven.
+            await Eventually.TrueAsync(() => bridge.Route("ops").Accepted + bridge.Route("ops").Dropped == 7, "all seven transitions routed");
             var stats = bridge.Route("ops");
             Assert.AreEqual((3L, 4L, 0L, 3L), (stats.Accepted, stats.Dropped, stats.Delivered, stats.Pending), "one stuck, two queued, four dropped");
             Assert.HasCount(1, silent.Requests);
