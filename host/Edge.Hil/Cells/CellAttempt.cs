@@ -1,4 +1,3 @@
-using Edge.Targets.Costs;
 using Edge.Board.Client;
 using Edge.Board.Link;
 using Edge.Board.Simulation;
@@ -107,7 +106,8 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
     {
         var timing = position.Timing;
         await client.SetVectorAsync(0, model.Rows[0], cancellationToken).ConfigureAwait(false);
-        var recorder = new CurrentTraceRecorder(plan.Rate, cell.Board.SupplyVolts, ExpectedSamples());
+        // Not pre-sized: the recorder doubles as it fills (at most twice the trace's bytes copied, against seconds of cell).
+        var recorder = new CurrentTraceRecorder(plan.Rate, cell.Board.SupplyVolts);
         timing.Arm();
         var run = await monitor.StartAcquisitionAsync(recorder, cancellationToken).ConfigureAwait(false);
         await timing.RecordBaselineAsync(run, plan, cancellationToken).ConfigureAwait(false);
@@ -128,14 +128,6 @@ public sealed class CellAttempt(IBenchPosition position, MatrixCell cell, Prepar
             throw new CellFailureException($"the power stream was damaged ({health}): samples may be missing, so the trace's timing cannot be trusted");
         var trace = recorder.ToTrace();
         return (trace, summary, timing.MeasuredWindows(trace, plan, measured), measured);
-    }
-
-    /// <summary>A first guess at the trace length (the recorder grows if needed).</summary>
-    private int ExpectedSamples()
-    {
-        double seconds = plan.Settle.TotalSeconds + plan.Tail.TotalSeconds
-                         + (position.CostModel is { } cost ? (plan.Warmup + plan.Inferences) * cost.InferenceMicros(ModelWork.Of(model.Model)) / 1e6 : 1);
-        return (int)Math.Min(50_000_000, seconds * plan.Rate.Hertz * 1.1 + 1024);
     }
 
     private void Enter(CellPhase phase)

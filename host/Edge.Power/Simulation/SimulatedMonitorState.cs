@@ -20,7 +20,7 @@ internal sealed class SimulatedMonitorState
 
     public TimeSpan TriggerDelay { get; set; } = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>`pwr off` switches the target off; `on` and `auto` leave it powered while acquiring.</summary>
+    /// <summary>`pwr off` switches the target off; `on` and `auto` leave it powered while acquiring. A connection starts from <see cref="SimulatorOptions.Supply"/>'s state when there is one.</summary>
     public bool TargetPowered { get; set; } = true;
 
     /// <summary>LPM01A `eventsrc d7 ris|fal`: which edges become `event NN` lines; null = off.</summary>

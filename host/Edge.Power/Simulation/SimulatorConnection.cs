@@ -32,6 +32,7 @@ internal sealed class SimulatorConnection
         this.stream = stream;
         backend = PowerMonitorBackend.For(options.Model);
         faults = new FaultTracker(options.Faults, options.Seed);
+        state.TargetPowered = options.Supply?.Powered ?? true;
     }
 
     public async Task<SimulatorSessionEnd> RunAsync(CancellationToken cancellationToken)
@@ -160,6 +161,10 @@ internal sealed class SimulatorConnection
                 break;
             case "stop":
                 await StopAsync(token).ConfigureAwait(false);
+                break;
+            case "pwr" when options.Supply is { } supply && words[^1] != "get":
+                await supply.SwitchAsync(state.TargetPowered, token).ConfigureAwait(false);
+                await ReplyAsync(token, $"ack {text}").ConfigureAwait(false);
                 break;
             default:
                 await ReplyAsync(token, $"ack {text}").ConfigureAwait(false);

@@ -13,6 +13,9 @@ public sealed record SimulatorOptions
 
     public SimulatorFaults Faults { get; init; } = SimulatorFaults.None;
 
+    /// <summary>The target's supply as something else sees it (a simulated board that stops when switched off); null: each connection starts with the target powered, and only the reported current follows `pwr`.</summary>
+    public ITargetSupply? Supply { get; init; }
+
     /// <summary>Pace samples to the wall clock (as a real monitor does); false streams as fast as the link takes them.</summary>
     public bool RealTime { get; init; } = true;
 

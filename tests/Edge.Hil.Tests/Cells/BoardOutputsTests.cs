@@ -21,6 +21,8 @@ public sealed class BoardOutputsTests
     {
         var position = new ScriptedPosition(TestBoards.Simulated(profile: BoardProfile.NucleoF746zg.WithUnconstrainedMemory()));
         await position.EnsureFirmwareAsync(FirmwareVersions.Current, CancellationToken.None);
+        await using (var monitor = await position.OpenMonitorAsync(CancellationToken.None))
+            await monitor.SetTargetPowerAsync(true, CancellationToken.None); // the output stays on after the session
         var (client, hello) = await position.ConnectBoardAsync(CancellationToken.None);
         await client.UploadAsync(UploadKind.Model, ClampCell.Edgem(N));
         return (position, client, hello);

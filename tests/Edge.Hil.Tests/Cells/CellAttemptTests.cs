@@ -203,6 +203,17 @@ public sealed class CellAttemptTests
     }
 
     [TestMethod]
+    public async Task ABoardThatBootsWithoutAModelAfterThePowerCycleFails()
+    {
+        await using var position = new ScriptedPosition(TestBoards.Simulated()) { FlashErasedInPowerCycle = true };
+        var model = ClampCell.Prepare();
+        var (e, attempt) = await FailsAsync<CellFailureException>(position, model: model);
+        Assert.AreEqual($"after the power cycle the board runs no model, not the uploaded {model.ModelId}", e.Message);
+        Assert.IsTrue(e.Retryable, "another attempt uploads again");
+        Assert.AreEqual(CellPhase.PowerCycle, attempt.Phase);
+    }
+
+    [TestMethod]
     public async Task AnOvercurrentFailsTheCellForGood()
     {
         var simulation = new RigSimulation(new SimulatorFaults { OvercurrentAtSeconds = 0.001 }, null, 0);

@@ -13,18 +13,29 @@ namespace Edge.Hil.Tests.Support;
 /// <summary>
 /// A simulated rig position (its own board and monitor on loopback) with hooks that make it
 /// misbehave the way a real bench can: a deploy that flashes another revision, a board that
-/// overstates its staging area, something else on the board after the power cycle. It records
-/// the phases it was told of and counts the `infer` commands.
+/// overstates its staging area, something else (or nothing) on the board after the power cycle.
+/// It records the phases it was told of and counts the `infer` commands.
 /// </summary>
-public sealed class ScriptedPosition(RigBoard board) : IBenchPosition
+public sealed class ScriptedPosition : IBenchPosition
 {
-    private readonly SimulatedPosition _inner = new(board, RepoPaths.TempDirectory("hil-scripted"), NullLogger.Instance);
+    private readonly SimulatedPosition _inner;
+    private readonly string _flash;
+
+    public ScriptedPosition(RigBoard board)
+    {
+        string scratch = RepoPaths.TempDirectory("hil-scripted");
+        _inner = new SimulatedPosition(board, scratch, NullLogger.Instance);
+        _flash = Path.Combine(scratch, board.Name); // where the simulated position keeps the board's flash
+    }
 
     /// <summary>The revision actually flashed when a revision is asked for (null: the one asked for).</summary>
     public Func<string, string>? Flashes { get; init; }
 
     /// <summary>What the host is told at hello (null: what the board said).</summary>
     public Func<BoardHello, BoardHello>? Hello { get; init; }
+
+    /// <summary>The board's flash is found empty when the power cycle switches it back on (the commit never reached it).</summary>
+    public bool FlashErasedInPowerCycle { get; init; }
 
     /// <summary>Runs on the board right after it came back from the power cycle, before the cell reconnects.</summary>
     public Func<BoardClient, Task>? AfterPowerCycle { get; init; }
@@ -52,6 +63,11 @@ public sealed class ScriptedPosition(RigBoard board) : IBenchPosition
 
     public async Task PowerCycleAsync(PowerMonitor monitor, CancellationToken cancellationToken)
     {
+        if (FlashErasedInPowerCycle)
+        {
+            await monitor.SetTargetPowerAsync(false, cancellationToken);
+            foreach (string file in Directory.EnumerateFiles(_flash, "*", SearchOption.AllDirectories)) File.Delete(file);
+        }
         await _inner.PowerCycleAsync(monitor, cancellationToken);
         if (AfterPowerCycle is null) return;
         var (client, _) = await _inner.ConnectBoardAsync(cancellationToken);

@@ -1,9 +1,10 @@
 namespace Edge.Hil.Bench.Simulated;
 
 /// <summary>
-/// A simulated STLINK-V3PWR and the current it measures: whichever simulated board is attached
-/// (<see cref="SimulatedBoardCurrent"/>). A position owns one; boards that share a named monitor
-/// take turns on one, as they would on a monitor switched between them.
+/// A simulated STLINK-V3PWR, the current it measures (whichever simulated board is attached,
+/// <see cref="SimulatedBoardCurrent"/>) and the output it powers that board through. A position
+/// owns one; boards that share a named monitor take turns on one, as they would on a monitor
+/// switched between them.
 /// </summary>
 public sealed class SimulatedMonitor : IAsyncDisposable
 {
@@ -21,10 +22,13 @@ public sealed class SimulatedMonitor : IAsyncDisposable
         ThreadPool.GetMinThreads(out int workers, out int completion);
         int wanted = SpareThreads + ThreadsPerMonitor * live;
         if (workers < wanted) ThreadPool.SetMinThreads(wanted, completion);
-        Host = new SimulatedMonitorHost(Current, boardId);
+        Host = new SimulatedMonitorHost(Current, boardId, Output);
     }
 
     public SimulatedBoardCurrent Current { get; } = new();
+
+    /// <summary>What the monitor powers the board through (`pwr on|off`).</summary>
+    public SimulatedMonitorOutput Output { get; } = new();
 
     public SimulatedMonitorHost Host { get; }
 

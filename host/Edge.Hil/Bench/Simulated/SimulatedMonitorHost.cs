@@ -13,9 +13,9 @@ public sealed class SimulatedMonitorHost : IAsyncDisposable
     private readonly LoopbackServer _server;
     private volatile SimulatorFaults _faults = SimulatorFaults.None;
 
-    public SimulatedMonitorHost(ICurrentProfile profile, string boardId)
+    public SimulatedMonitorHost(ICurrentProfile profile, string boardId, ITargetSupply? supply = null)
     {
-        _options = new SimulatorOptions { Profile = profile, RealTime = false, BoardId = boardId };
+        _options = new SimulatorOptions { Profile = profile, RealTime = false, BoardId = boardId, Supply = supply };
         // One client at a time, as on the real monitor: the harness opens one session per attempt and closes it before the next.
         _server = new LoopbackServer((client, token) => new PowerMonitorSimulator(_options with { Faults = _faults }).ServeAsync(client.GetStream(), token));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Edge.Board.Client;
+using Edge.Board.Link;
 using Edge.Board.Simulation;
 using Edge.Hil.Plan;
 using Edge.Hil.Rigs;
@@ -12,10 +13,12 @@ namespace Edge.Hil.Bench.Simulated;
 
 /// <summary>
 /// A simulated rig position: a <see cref="SimulatedBoard"/> (the device code, its flash in a
-/// scratch folder) on a loopback port, and a simulated STLINK-V3PWR measuring it through
-/// <see cref="SimulatedBoardCurrent"/>. "Flashing" a firmware revision restarts the board
-/// reporting that version; a power cycle or reset restarts it from its flash, as a real board
-/// boots its last committed model. The revisions `managed` and `native` (<see cref="FirmwareBuild"/>)
+/// scratch folder) on a loopback port, and a simulated STLINK-V3PWR powering it through its
+/// output (<see cref="SimulatedMonitorOutput"/>) and measuring it through
+/// <see cref="SimulatedBoardCurrent"/>. The board runs only while the monitor's output is on:
+/// `pwr off` stops it, `pwr on` boots it from its flash, as a real board boots its last committed
+/// model. "Flashing" a firmware revision writes it (a powered board restarts into it); a reset
+/// restarts a running board. The revisions `managed` and `native` (<see cref="FirmwareBuild"/>)
 /// also set the board's cost model: its inferences take the time and energy of that build's
 /// measured instruction counts (the outputs are the same bytes; the host runs the managed kernels
 /// either way). The rig's simulation faults are injected here.
@@ -33,6 +36,7 @@ public sealed class SimulatedPosition : IBenchPosition
     private SimulatedBoardHost? _host;
     private readonly BoardProfile _profile;
     private string? _firmware;
+    private bool _flashed;
 
     /// <param name="monitor">The simulated monitor this board shares with others (the caller's to dispose); null: one of its own.</param>
     public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger, SimulatedMonitor? monitor = null)
@@ -60,33 +64,39 @@ public sealed class SimulatedPosition : IBenchPosition
 
     public async Task EnsureFirmwareAsync(string firmware, CancellationToken cancellationToken)
     {
-        if (_board is not null && _firmware == firmware) return;
+        if (_flashed && _firmware == firmware) return;
         var build = FirmwareBuild.TryFind(firmware) ?? FirmwareBuild.Managed;
         if (_profile.Board.CpiOf(build) is null)
             throw new CellFailureException($"the simulated {_profile.Name} has no cost model for {build.Name} kernels: their instruction counts were not measured on the {_profile.Board.Core}", retryable: false);
         CostModel = _profile.WithFirmware(build);
         _firmware = firmware;
-        await RestartAsync().ConfigureAwait(false);
+        _flashed = true;
+        if (_board is not null) await RestartAsync().ConfigureAwait(false);
     }
 
-    public Task<PowerMonitor> OpenMonitorAsync(CancellationToken cancellationToken) =>
-        PowerMonitor.OpenAsync(_monitor.Address, new PowerMonitorOptions
+    public Task<PowerMonitor> OpenMonitorAsync(CancellationToken cancellationToken)
+    {
+        // The monitor's output now powers this board (on a shared monitor, the others wait their turn).
+        _station.Output.Connect(SupplySwitchedAsync);
+        return PowerMonitor.OpenAsync(_monitor.Address, new PowerMonitorOptions
         {
             VoltageSettleTime = TimeSpan.Zero, // a simulated supply needs no calibration pause
             CommandTimeout = TimeSpan.FromSeconds(2),
             Logger = _logger,
         }, cancellationToken);
+    }
 
     public Task<(BoardClient Client, BoardHello Hello)> ConnectBoardAsync(CancellationToken cancellationToken)
     {
-        string address = _relay?.Address ?? _host?.Address ?? throw new InvalidOperationException("the simulated board was not started (EnsureFirmwareAsync)");
+        string address = _relay?.Address ?? _host?.Address
+            ?? throw new BoardLinkException($"the simulated {Board.Name} is not running: {(_flashed ? "its monitor's output is off (pwr on)" : "no firmware was flashed (EnsureFirmwareAsync)")}");
         return BoardClient.ConnectAsync(address, logger: _logger, cancellationToken: cancellationToken);
     }
 
+    /// <summary>The monitor's output off and on: the board stops and boots from its flash (<see cref="SupplySwitchedAsync"/>).</summary>
     public async Task PowerCycleAsync(PowerMonitor monitor, CancellationToken cancellationToken)
     {
         await monitor.SetTargetPowerAsync(false, cancellationToken).ConfigureAwait(false);
-        await RestartAsync().ConfigureAwait(false);
         await monitor.SetTargetPowerAsync(true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,6 +118,13 @@ public sealed class SimulatedPosition : IBenchPosition
         _logger.LogInformation("Simulated fault on {Board}: {Fault} (attempt {Attempt})", Board.Name, fault, attempt);
         if (fault.Kind == BoardLineFaultKind.Silent) _relay.Silent = true;
         else _relay.InjectGarbage(64);
+    }
+
+    /// <summary>The monitor switched its output: off stops the board; on boots a board that was off (flashed) from its flash.</summary>
+    private async Task SupplySwitchedAsync(bool on)
+    {
+        if (!on) await StopBoardAsync().ConfigureAwait(false);
+        else if (_board is null && _flashed) await RestartAsync().ConfigureAwait(false);
     }
 
     /// <summary>Stops the board (if running) and starts it again from its flash, on a new port.</summary>
