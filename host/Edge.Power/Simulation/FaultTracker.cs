@@ -7,6 +7,7 @@ internal sealed class FaultTracker(SimulatorFaults faults, int seed)
     private bool garbageDone;
     private bool dropDone;
     private bool overcurrentDone;
+    private bool overflowDone;
     private int unanswered;
 
     public bool StaleStreamOnConnect => faults.StaleStreamOnConnect;
@@ -33,6 +34,13 @@ internal sealed class FaultTracker(SimulatorFaults faults, int seed)
     {
         if (overcurrentDone || faults.OvercurrentAtSeconds is not { } at || seconds < at) return false;
         overcurrentDone = true;
+        return true;
+    }
+
+    public bool OverflowDue(double seconds)
+    {
+        if (overflowDone || faults.OverflowAtSeconds is not { } at || seconds < at) return false;
+        overflowDone = true;
         return true;
     }
 

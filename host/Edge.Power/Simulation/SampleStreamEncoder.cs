@@ -35,13 +35,13 @@ internal sealed class SampleStreamEncoder(SampleFormat format, BinaryFrameLayout
         buffer.Advance(AsciiSampleCodec.TokenLength + 2);
     }
 
-    /// <summary>F3 frame (4-byte ms, MSB = overflow, 1-byte buffer fill) or `TimeStamp: 001s 000ms, buff 00%`.</summary>
-    public void Timestamp(long milliseconds, int bufferPercent)
+    /// <summary>F3 frame (4-byte ms, MSB = overflow, 1-byte buffer fill) or `TimeStamp: 001s 000ms, buff 00%` (no overflow flag).</summary>
+    public void Timestamp(long milliseconds, int bufferPercent, bool overflow = false)
     {
         if (format == SampleFormat.Binary)
         {
             Span<byte> frame = [0xF0, 0xF3, 0, 0, 0, 0, (byte)bufferPercent, 0xFF, 0xFF];
-            BinaryPrimitives.WriteUInt32BigEndian(frame[2..], (uint)(milliseconds & 0x7FFF_FFFF));
+            BinaryPrimitives.WriteUInt32BigEndian(frame[2..], (uint)(milliseconds & 0x7FFF_FFFF) | (overflow ? 0x8000_0000u : 0));
             Bytes(frame);
             return;
         }

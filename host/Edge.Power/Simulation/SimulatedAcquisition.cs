@@ -69,7 +69,11 @@ internal sealed class SimulatedAcquisition
             {
                 double relative = index * interval;
                 double t = origin + relative;
-                if (index % TimestampEvery == 0) encoder.Timestamp((long)Math.Round(relative * 1000), 0);
+                if (index % TimestampEvery == 0)
+                {
+                    bool overflow = faults.OverflowDue(relative);
+                    encoder.Timestamp((long)Math.Round(relative * 1000), overflow ? 100 : 0, overflow);
+                }
                 while (nextEdge < edges.Count && edges[nextEdge].Seconds < t + interval) encoder.TriggerEvent(++eventCounter, edges[nextEdge++].Rising);
                 if (faults.GarbageDue(relative) is { } garbage) encoder.Bytes(garbage);
                 if (faults.DropDue(relative))

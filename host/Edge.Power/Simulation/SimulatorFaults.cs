@@ -8,7 +8,7 @@ namespace Edge.Power.Simulation;
 /// Faults the simulator injects on request. Times are seconds into an acquisition (sample time),
 /// and each fault fires once per connection.
 /// Text form (comma-separated, for `edge pwr sim --faults`):
-/// `garbage@0.5s`, `garbage@0.5s*64` (bytes), `drop@1s`, `overcurrent@1.5s`, `no-answer:volt`,
+/// `garbage@0.5s`, `garbage@0.5s*64` (bytes), `drop@1s`, `overcurrent@1.5s`, `overflow@1s`, `no-answer:volt`,
 /// `no-answer:volt*3` (times), `no-answer` (every command, for good), `stale-stream`, `residue`.
 /// </summary>
 public sealed record SimulatorFaults
@@ -26,6 +26,13 @@ public sealed record SimulatorFaults
     /// <summary>An overcurrent is reported at this time; the monitor then cuts the target's supply and ends the acquisition.</summary>
     public double? OvercurrentAtSeconds { get; init; }
 
+    /// <summary>
+    /// The monitor's sample buffer overflows at this time: the next device timestamp carries the
+    /// overflow bit (binary stream: the F3 frame's most significant bit; ASCII `TimeStamp:` lines
+    /// have no such flag). The samples themselves still all arrive.
+    /// </summary>
+    public double? OverflowAtSeconds { get; init; }
+
     /// <summary>Commands with this verb go unanswered (<see cref="NoAnswerTimes"/> times); "*" = every command.</summary>
     public string? NoAnswerTo { get; init; }
 
@@ -39,7 +46,7 @@ public sealed record SimulatorFaults
     public bool ResidueOnConnect { get; init; }
 
     public bool Any => GarbageAtSeconds is not null || DropAtSeconds is not null || OvercurrentAtSeconds is not null
-                       || NoAnswerTo is not null || StaleStreamOnConnect || ResidueOnConnect;
+                       || OverflowAtSeconds is not null || NoAnswerTo is not null || StaleStreamOnConnect || ResidueOnConnect;
 
     public static SimulatorFaults Parse(string? text)
     {
@@ -57,8 +64,9 @@ public sealed record SimulatorFaults
             else if (TryTimed(head, "garbage", out double at)) faults = faults with { GarbageAtSeconds = at, GarbageBytes = count ?? 32 };
             else if (TryTimed(head, "drop", out at)) faults = faults with { DropAtSeconds = at };
             else if (TryTimed(head, "overcurrent", out at)) faults = faults with { OvercurrentAtSeconds = at };
+            else if (TryTimed(head, "overflow", out at)) faults = faults with { OverflowAtSeconds = at };
             else
-                throw new SettingException($"unknown fault '{raw}'; use garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue (TIME like 500ms or 2s)");
+                throw new SettingException($"unknown fault '{raw}'; use garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, overflow@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue (TIME like 500ms or 2s)");
         }
         return faults;
     }
@@ -69,6 +77,7 @@ public sealed record SimulatorFaults
         if (GarbageAtSeconds is { } g) parts.Add($"garbage@{Time(g)}*{GarbageBytes}");
         if (DropAtSeconds is { } d) parts.Add($"drop@{Time(d)}");
         if (OvercurrentAtSeconds is { } o) parts.Add($"overcurrent@{Time(o)}");
+        if (OverflowAtSeconds is { } f) parts.Add($"overflow@{Time(f)}");
         if (NoAnswerTo is { } n) parts.Add(n == "*" ? $"no-answer*{NoAnswerTimes}" : $"no-answer:{n}*{NoAnswerTimes}");
         if (StaleStreamOnConnect) parts.Add("stale-stream");
         if (ResidueOnConnect) parts.Add("residue");

@@ -237,6 +237,19 @@ public sealed class CellAttemptTests
     }
 
     [TestMethod]
+    public async Task AnOverflowOfTheMonitorsBufferIsNotMeasured()
+    {
+        // The device timestamp at time 0 carries the overflow bit; nothing else is wrong with the stream.
+        var simulation = new RigSimulation(new SimulatorFaults { OverflowAtSeconds = 0 }, null, 0);
+        await using var position = new ScriptedPosition(TestBoards.Simulated(simulation: simulation));
+        var (e, attempt) = await FailsAsync<CellFailureException>(position);
+        StringAssert.StartsWith(e.Message, "the power stream was damaged (");
+        StringAssert.Contains(e.Message, " 0 corrupt bytes in 0 run(s), 1 buffer overflow(s), 0 timestamp mismatch(es)");
+        Assert.IsTrue(e.Retryable);
+        Assert.AreEqual(CellPhase.Measure, attempt.Phase);
+    }
+
+    [TestMethod]
     public async Task GarbageOnTheBoardLineIsCountedInTheLinksFigures()
     {
         var simulation = new RigSimulation(SimulatorFaults.None, new BoardLineFault(BoardLineFaultKind.Garbage, CellPhase.Accuracy), 0);

@@ -125,6 +125,26 @@ public sealed class FaultTests
     }
 
     [TestMethod]
+    public async Task A_buffer_overflow_is_counted_at_the_first_device_timestamp_after_it()
+    {
+        // Timestamps come every 1000 samples (10 ms at 100 kHz): an overflow at 25 ms is flagged on the one at 30 ms, once.
+        await using var bench = await OpenAsync(new SimulatorFaults { OverflowAtSeconds = 0.025 });
+        var monitor = bench.Monitor;
+        await monitor.ConfigureAsync(OneSecondBinary with { Duration = TimeSpan.FromMilliseconds(100) }, TestContext.CancellationToken);
+        var sink = new RecordingSink();
+
+        var summary = await monitor.AcquireAsync(sink, TestContext.CancellationToken);
+
+        Assert.AreEqual(1L, summary.Statistics.BufferOverflows);
+        var flagged = sink.Of(StreamEventKind.DeviceTimestamp).Where(e => e.Flag).ToList();
+        Assert.AreEqual(1, flagged.Count);
+        Assert.AreEqual(30L, flagged[0].Value, "device milliseconds of the flagged timestamp");
+        Assert.AreEqual(3000L, flagged[0].SampleIndex);
+        Assert.AreEqual(10_000, summary.Samples, "no sample is lost to the flag");
+        Assert.AreEqual(0L, summary.Statistics.TimestampMismatches + summary.Statistics.CorruptBytes);
+    }
+
+    [TestMethod]
     public async Task Overcurrent_is_reported_and_ends_the_acquisition()
     {
         await using var bench = await OpenAsync(new SimulatorFaults { OvercurrentAtSeconds = 0.2 });

@@ -8,11 +8,12 @@ public sealed class SimulatorFaultsTests
     [TestMethod]
     public void Parses_the_command_line_form()
     {
-        var faults = SimulatorFaults.Parse("garbage@0.5s*64, drop@1s, overcurrent@200ms, no-answer:volt*3, stale-stream, residue");
+        var faults = SimulatorFaults.Parse("garbage@0.5s*64, drop@1s, overcurrent@200ms, overflow@30ms, no-answer:volt*3, stale-stream, residue");
         Assert.AreEqual(0.5, faults.GarbageAtSeconds);
         Assert.AreEqual(64, faults.GarbageBytes);
         Assert.AreEqual(1.0, faults.DropAtSeconds);
         Assert.AreEqual(0.2, faults.OvercurrentAtSeconds!.Value, 1e-12);
+        Assert.AreEqual(0.03, faults.OverflowAtSeconds!.Value, 1e-12);
         Assert.AreEqual("volt", faults.NoAnswerTo);
         Assert.AreEqual(3, faults.NoAnswerTimes);
         Assert.IsTrue(faults.StaleStreamOnConnect && faults.ResidueOnConnect);
