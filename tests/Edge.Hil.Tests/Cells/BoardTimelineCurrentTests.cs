@@ -94,6 +94,7 @@ public sealed class BoardTimelineCurrentTests
     {
         using var t = new Timeline();
         t.Pulse(1000, 1500); // over before time 0
+        t.Pulse(1700, 2000); // falls exactly at time 0: over too
         t.Pulse(1800, 2600); // straddles it
         t.At(2000);
         Assert.IsNull(t.Current.OriginMicros);
@@ -147,6 +148,20 @@ public sealed class BoardTimelineCurrentTests
     }
 
     [TestMethod]
+    public void APulseLeftOnThePinBeforeArmIsForgottenEvenIfItLiesAfterTheNewTimeZero()
+    {
+        using var t = new Timeline();
+        t.Current.MeanCurrent(0, 0);
+        t.At(1000);
+        t.Pulse(300, 400); // recorded by the pin, not collected
+        t.Current.Arm();
+        // The first question after Arm asks for 1 ms at clock 1000 µs: time 0 is board time 0, before the pulse.
+        t.Current.MeanCurrent(0.001, 0.001);
+        Assert.AreEqual(0L, t.Current.OriginMicros);
+        Assert.AreEqual(0, t.Current.Periods().Count, "Arm drained the pin's record");
+    }
+
+    [TestMethod]
     public void TheEdgesInAWindowAreItsRisesAndFallsInTimeOrder()
     {
         using var t = new Timeline();
@@ -162,14 +177,33 @@ public sealed class BoardTimelineCurrentTests
         Assert.AreEqual(1, window.Count);
         Assert.AreEqual(0.0002, window[0].Seconds, 1e-12);
         Assert.IsFalse(window[0].Rising);
+        // A rise at the window's start is in it; a fall at its end is not (questions come in increasing time).
+        var rise = t.Current.EdgesBetween(0.0003, 0.0004).ToList();
+        Assert.AreEqual(1, rise.Count);
+        Assert.AreEqual(0.0003, rise[0].Seconds, 1e-12);
+        Assert.IsTrue(rise[0].Rising);
         Assert.AreEqual(0, t.Current.EdgesBetween(0.0005, 0.0009).Count());
+    }
+
+    [TestMethod]
+    public void EdgesAreInTraceSecondsFromTimeZeroNotBoardTime()
+    {
+        using var t = new Timeline();
+        t.At(5000);
+        t.Current.EdgesBetween(0, 0); // time 0 at board time 5000 µs
+        t.Pulse(5100, 5250);
+        t.At(6000);
+        var edges = t.Current.EdgesBetween(0, 0.001).ToList();
+        CollectionAssert.AreEqual(new[] { new TriggerEdge(0.0001, true), new TriggerEdge(0.00025, false) },
+            edges.Select(e => new TriggerEdge(Math.Round(e.Seconds, 9), e.Rising)).ToArray());
     }
 
     [TestMethod]
     public async Task EdgesPastAMillionSecondsCannotBeAskedFor()
     {
         using var t = new Timeline();
-        Assert.ThrowsExactly<NotSupportedException>(() => t.Current.EdgesBetween(0, double.PositiveInfinity));
+        var endless = Assert.ThrowsExactly<NotSupportedException>(() => t.Current.EdgesBetween(0, double.PositiveInfinity));
+        Assert.AreEqual("a simulated board's edges are known only up to its clock; use the software trigger", endless.Message);
         Assert.ThrowsExactly<NotSupportedException>(() => t.Current.EdgesBetween(0, 1e6 + 1));
         // A million seconds is still a time: the question waits for the clock (here until released).
         var edges = Task.Run(() => t.Current.EdgesBetween(0, 1e6).Count());
@@ -220,6 +254,7 @@ public sealed class BoardTimelineCurrentTests
         await Eventually.TrueAsync(() => t.Current.Waiting == 1, "waiting");
         t.Current.Detach();
         Assert.AreEqual(Idle, await detached.WaitAsync(TimeSpan.FromSeconds(10)), "a detached board's waiter gets the idle current");
+        Assert.IsNull(t.Current.OriginMicros, "detached: no acquisition");
         Assert.AreEqual(Idle, t.Current.MeanCurrent(0.7, 0.8), "no board: nothing to wait for");
         Assert.AreEqual(0, t.Current.EdgesBetween(0.7, 0.8).Count());
 
@@ -231,11 +266,16 @@ public sealed class BoardTimelineCurrentTests
         Assert.AreEqual(Idle, await rearmed.WaitAsync(TimeSpan.FromSeconds(10)));
 
         t.Current.MeanCurrent(0, 0);
-        var edges = Task.Run(() => t.Current.EdgesBetween(0.5, 0.6).Count());
-        await Eventually.TrueAsync(() => t.Current.Waiting == 1, "waiting for edges");
+        t.Pulse(100, 200);
+        t.At(300);
+        Assert.AreEqual(1, t.Current.EdgesBetween(0, 0.00015).Count(), "the rise at 100 µs, collected");
+        // Waiting past the clock over a window that starts in the pulse: abandoned, the answer is the idle current, not the overlap.
+        var overPulse = Task.Run(() => t.Current.MeanCurrent(0.00015, 0.5));
+        await Eventually.TrueAsync(() => t.Current.Waiting == 1, "waiting over the pulse");
         t.Current.Release();
-        Assert.AreEqual(0, await edges.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.AreEqual(Idle, t.Current.MeanCurrent(0.7, 0.8), "released for good: answers at once");
+        Assert.AreEqual(Idle, await overPulse.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.AreEqual(0, t.Current.EdgesBetween(0.5, 0.6).Count(), "released: no edges");
+        Assert.AreEqual(Idle, t.Current.MeanCurrent(0.00015, 0.00025), "released for good: answers at once, idle even over the pulse");
     }
 
     [TestMethod]
@@ -259,7 +299,13 @@ public sealed class BoardTimelineCurrentTests
     {
         using var t = new Timeline();
         using var other = new SimulatedBoard(BoardProfile.NucleoF746zg, RepoPaths.TempDirectory("hil-timeline-2"));
+        t.Current.MeanCurrent(0, 0);
+        t.Pulse(100, 200);
+        t.At(300);
+        Assert.AreEqual(1, t.Current.Periods().Count);
         t.Current.Attach(other);
+        Assert.IsNull(t.Current.OriginMicros, "another board: a new acquisition");
+        Assert.AreEqual(0, t.Current.Periods().Count);
         Assert.AreEqual(0.060, t.Current.MeanCurrent(0, 0), 1e-12);
     }
 }
