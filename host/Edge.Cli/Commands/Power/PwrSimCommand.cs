@@ -17,7 +17,7 @@ internal static class PwrSimCommand
         var listen = new Option<string>("--listen", "-l") { Description = "Serve on tcp://HOST:PORT (port 0 picks a free one).", DefaultValueFactory = _ => DefaultListen };
         var pty = new Option<bool>("--pty") { Description = "Serve on a Linux pseudo-terminal instead; its /dev/pts path is printed (open it like a serial port)." };
         var model = PwrOptions.Model();
-        var faults = new Option<string?>("--faults") { Description = "Faults to inject: garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue; comma-separated. TIME is into an acquisition (500ms, 2s)." };
+        var faults = new Option<string?>("--faults") { Description = "Faults to inject: garbage@TIME[*BYTES], drop@TIME, overcurrent@TIME, overflow@TIME, no-answer[:COMMAND][*TIMES], stale-stream, residue; comma-separated. TIME is into an acquisition (500ms, 2s)." };
         // Currents may exceed the monitor's range on purpose: the simulator then reports an overcurrent as the monitor would.
         var idle = new Option<double>("--idle-ma") { Description = "Target current between inferences, mA.", DefaultValueFactory = _ => 2 }.Within(0.0, 10_000);
         var active = new Option<double>("--active-ma") { Description = "Target current during an inference, mA.", DefaultValueFactory = _ => 25 }.Within(0.0, 10_000);
