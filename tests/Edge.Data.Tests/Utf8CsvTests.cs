@@ -13,15 +13,15 @@ namespace Edge.Data.Tests;
 [TestClass]
 public sealed class Utf8CsvTests
 {
-    private sealed record Pass(List<string> Cells, long? SylvanAfter, string? Error);
+    private sealed record Pass(List<string> Cells, long? SylvanAfter, string? Error, long OnePassRows = 0);
 
     /// <summary>Every column read (numbers with missing cells as NaN, or texts), each cell as its value's bits or its text.</summary>
-    private static Pass ReadAll(string path, bool bytePath, bool asText = false, int capacity = 1000, ISet<string>? textColumns = null)
+    private static Pass ReadAll(string path, bool bytePath, bool asText = false, int capacity = 1000, ISet<string>? textColumns = null, IReadOnlyList<string>? only = null)
     {
         var table = new CsvTable(path, long.MaxValue, bytePath);
         var request = new TableRequest();
         var vocabulary = TextVocabulary.Open();
-        var columns = table.ColumnNames.Select(n => asText || textColumns?.Contains(n) == true ? request.Text(n, vocabulary) : request.Number(n, MissingCells.AsNaN)).ToArray();
+        var columns = (only ?? table.ColumnNames).Select(n => asText || textColumns?.Contains(n) == true ? request.Text(n, vocabulary) : request.Number(n, MissingCells.AsNaN)).ToArray();
         var chunk = new TableChunk(request, capacity);
         var cells = new List<string>();
         using var cursor = table.Open(request);
@@ -38,15 +38,15 @@ public sealed class Utf8CsvTests
         }
         catch (DataFileException e)
         {
-            return new Pass(cells, (cursor as Utf8CsvCursor)?.SylvanAfter, e.Message);
+            return new Pass(cells, (cursor as Utf8CsvCursor)?.SylvanAfter, e.Message, (cursor as Utf8CsvCursor)?.OnePassRows ?? 0);
         }
-        return new Pass(cells, (cursor as Utf8CsvCursor)?.SylvanAfter, null);
+        return new Pass(cells, (cursor as Utf8CsvCursor)?.SylvanAfter, null, (cursor as Utf8CsvCursor)?.OnePassRows ?? 0);
     }
 
-    private static Pass BothAgree(string path, bool asText = false, int capacity = 1000, ISet<string>? textColumns = null)
+    private static Pass BothAgree(string path, bool asText = false, int capacity = 1000, ISet<string>? textColumns = null, IReadOnlyList<string>? only = null)
     {
-        var bytes = ReadAll(path, bytePath: true, asText, capacity, textColumns);
-        var sylvan = ReadAll(path, bytePath: false, asText, capacity, textColumns);
+        var bytes = ReadAll(path, bytePath: true, asText, capacity, textColumns, only);
+        var sylvan = ReadAll(path, bytePath: false, asText, capacity, textColumns, only);
         Assert.AreEqual(sylvan.Error, bytes.Error, path);
         CollectionAssert.AreEqual(sylvan.Cells, bytes.Cells, path);
         return bytes;
@@ -66,6 +66,10 @@ public sealed class Utf8CsvTests
             var pass = BothAgree(file, textColumns: texts);
             Assert.IsNull(pass.Error, file);
             Assert.IsNull(pass.SylvanAfter, $"{file} left the byte path");
+            if (texts.Count > 0) Assert.AreEqual(0L, pass.OnePassRows, "with a text column requested no row is read in one pass");
+            var measurements = File.ReadLines(file).First().Split(',').Where(n => !texts.Contains(n)).ToArray();
+            var numbers = BothAgree(file, only: measurements);
+            Assert.AreEqual(numbers.Cells.Count / measurements.Length, numbers.OnePassRows, $"{file}: every row of plain measurements in one pass");
             Assert.IsTrue(pass.Cells.Count > 1000, file);
             BothAgree(file, asText: true, capacity: 333);
         }
@@ -200,6 +204,54 @@ public sealed class Utf8CsvTests
         }
         var tooMany = BothAgree(Write("toomany.csv", $"{header}\n{plain}\n{plain},1\n"));
         StringAssert.EndsWith(tooMany.Error, "row 2: has 25 cells, the header has 24");
+    }
+
+    [TestMethod]
+    public void OnePassRowsOfSomeColumnsInAnotherOrderReadAsSylvanReadsThem()
+    {
+        // Columns b and a requested (in that order), t and note not: the unrequested cells may hold
+        // anything but a quote or a carriage return; a requested cell only a plain decimal filling it.
+        string[] only = ["b", "a"];
+        (string Row, bool OnePass)[] rows =
+        [
+            ("x,1.5,note,-2e-3", true),
+            (",0,,7", true),
+            ("12:00:01,3,free text; with, no quote?,4", false), // too many cells (commas in the note)
+            ("t,3,free text; no quote,4", true),
+            ("t,3,é ü,4", true),
+            ("t, 3,n,4", false),                   // a blank before a requested number
+            ("t,3,n,4 ", false),                   // and after
+            ("t,3,n,+4", false),                   // a sign the fast path leaves to the parser
+            ("t,3,n,12345678901234567890", false), // more digits than it takes
+            ("t,3,n,", false),                     // a missing value
+            ("t,3,n,NaN", false),
+            ("t,3,n", false),                      // a cell short
+            ("t,3,n,4,", false),                   // a cell over
+            ("t,3,,4.25e1", true),
+            ("t,1e,n,4", false),
+            ("t,1.,n,4", false),
+        ];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string path = Write($"onepass{i}.csv", $"t,a,note,b\n1,2,n,3\n{rows[i].Row}\n4,5,n,6\n");
+            var pass = BothAgree(path, only: only);
+            if (pass.Error is null) Assert.AreEqual(6, pass.Cells.Count, rows[i].Row);
+            // Rows 1 and 3 are plain; after an error (a cell short or over, a bad number) nothing more is read.
+            Assert.AreEqual(rows[i].OnePass ? 3L : pass.Error is null ? 2L : 1L, pass.OnePassRows, $"'{rows[i].Row}' read in one pass: {rows[i].OnePass}");
+            Assert.IsNull(pass.SylvanAfter, rows[i].Row);
+            var all = BothAgree(path);
+            Assert.AreEqual(0L, all.OnePassRows, "every column requested: the first row's 'n' is not a plain decimal");
+        }
+        // A quote or a carriage return in an unrequested cell hands the pass to Sylvan at that row, as before.
+        foreach (string odd in new[] { "\"q,uoted\"", "a\rb" })
+        {
+            var pass = BothAgree(Write("onepass-odd.csv", $"t,a,note,b\n1,2,n,3\nt,3,{odd},4\n4,5,n,6\n"), only: only);
+            if (odd[0] == '"') Assert.IsNull(pass.Error, "a quoted comma is inside its cell"); // (a lone CR ends Sylvan's line: a row short)
+            Assert.AreEqual(1L, pass.SylvanAfter, odd);
+            Assert.AreEqual(1L, pass.OnePassRows, odd);
+        }
+        // A column asked for twice, or one the table does not have, is read cell by cell.
+        Assert.AreEqual(0L, BothAgree(Write("onepass-twice.csv", "a,b\n1,2\n"), only: ["a", "a"]).OnePassRows);
     }
 
     [TestMethod]

@@ -25,49 +25,63 @@ internal static class PlainDecimal
     ];
 
     /// <summary>True with the value when <paramref name="text"/> is a whole plain decimal the fast path takes exactly.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> text, out double value)
+    public static bool TryParse(ReadOnlySpan<byte> text, out double value) =>
+        TryParsePrefix(text, out value, out int length) && length == text.Length;
+
+    /// <summary>
+    /// True with the value and its <paramref name="length"/> in bytes when <paramref name="text"/>
+    /// starts with a plain decimal the fast path takes exactly; it ends at the first byte that cannot
+    /// continue it (a separator, a line end), which the caller judges.
+    /// </summary>
+    public static bool TryParsePrefix(ReadOnlySpan<byte> text, out double value, out int length)
     {
         value = 0;
-        int length = text.Length, i = 0;
+        length = 0;
+        int end = text.Length, i = 0;
         ref byte first = ref MemoryMarshal.GetReference(text);
-        bool negative = length > 0 && first == (byte)'-';
+        bool negative = end > 0 && first == (byte)'-';
         if (negative) i++;
 
         // The digits before and after the point make one integer; past 19 of them it may wrap,
         // and such a number is declined below anyway.
         ulong mantissa = 0;
         int integerStart = i;
-        i = Digits(ref first, i, length, ref mantissa);
+        i = Digits(ref first, i, end, ref mantissa);
         int integerDigits = i - integerStart;
         if (integerDigits == 0) return false;
         int fractionDigits = 0;
-        if (i < length && Unsafe.Add(ref first, i) == (byte)'.')
+        if (i < end && Unsafe.Add(ref first, i) == (byte)'.')
         {
             int fractionStart = ++i;
-            i = Digits(ref first, i, length, ref mantissa);
+            i = Digits(ref first, i, end, ref mantissa);
             fractionDigits = i - fractionStart;
             if (fractionDigits == 0) return false;
         }
         if (integerDigits + fractionDigits > MaxDigits) return false;
 
         int exponent = 0;
-        if (i < length && (Unsafe.Add(ref first, i) | 0x20) == (byte)'e')
+        if (i < end && (Unsafe.Add(ref first, i) | 0x20) == (byte)'e')
         {
             i++;
-            bool negativeExponent = i < length && Unsafe.Add(ref first, i) == (byte)'-';
-            if (i < length && (Unsafe.Add(ref first, i) == (byte)'-' || Unsafe.Add(ref first, i) == (byte)'+')) i++;
+            bool negativeExponent = i < end && Unsafe.Add(ref first, i) == (byte)'-';
+            if (i < end && (Unsafe.Add(ref first, i) == (byte)'-' || Unsafe.Add(ref first, i) == (byte)'+')) i++;
             int start = i;
-            while (i < length && i - start < 4 && IsDigit(Unsafe.Add(ref first, i))) exponent = exponent * 10 + (Unsafe.Add(ref first, i++) - '0');
+            while (i < end && i - start < 4 && IsDigit(Unsafe.Add(ref first, i))) exponent = exponent * 10 + (Unsafe.Add(ref first, i++) - '0');
             if (i == start) return false;
             if (negativeExponent) exponent = -exponent;
         }
-        if (i != length) return false;
 
         exponent -= fractionDigits;
         if (mantissa == 0) value = 0;
         else if (mantissa > LargestExactInteger || exponent < -MaxExactPower || exponent > MaxExactPower) return false;
-        else value = exponent < 0 ? mantissa / PowersOfTen[-exponent] : mantissa * PowersOfTen[exponent];
+        else
+        {
+            // Below 2^53 the signed conversion is exact and one instruction (the unsigned one is several).
+            double m = (long)mantissa;
+            value = exponent < 0 ? m / PowersOfTen[-exponent] : m * PowersOfTen[exponent];
+        }
         if (negative) value = -value;
+        length = i;
         return true;
     }
 

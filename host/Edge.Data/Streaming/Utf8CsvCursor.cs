@@ -17,7 +17,8 @@ namespace Edge.Data.Streaming;
 /// than its buffer. At the first other line it hands the rest of the pass to Sylvan (reopened and
 /// moved past the rows already read), so quoted fields and odd line ends are read as before. A cell
 /// that is not a plain number goes through <see cref="Cells.Store"/> as text: values and messages
-/// (file, row, column) are the Sylvan path's.
+/// (file, row, column) are the Sylvan path's. The usual line of a sensor log, every requested cell
+/// a plain decimal, is read in one pass (<see cref="TryPlainRow"/>) before any of that.
 /// </summary>
 internal sealed class Utf8CsvCursor : TableCursor
 {
@@ -32,6 +33,10 @@ internal sealed class Utf8CsvCursor : TableCursor
     private readonly byte _separator;
     private readonly int[] _fieldStarts; // per field, then one past the line (as if a separator followed)
     private readonly bool[] _numeric;
+    private readonly int[]? _columnOfField; // per field, the request's column reading it (-1: none); null: no one-pass rows
+    private readonly SearchValues<byte> _fieldEnd; // separator, quote, carriage return
+    private TableChunk? _storesOf;
+    private double[][] _stores = [];
     private readonly byte[] _buffer = new byte[BufferBytes];
     private int _start, _end;
     private bool _endOfFile;
@@ -43,6 +48,8 @@ internal sealed class Utf8CsvCursor : TableCursor
         _separator = layout.Separator;
         _fieldStarts = new int[table.ColumnNames.Count + 1];
         _numeric = request.Columns.Select(c => !c.IsText).ToArray();
+        _columnOfField = ColumnOfField(Indexes, _numeric, _fieldStarts.Length - 1);
+        _fieldEnd = SearchValues.Create([_separator, (byte)'"', (byte)'\r']);
         _stream = InputFile.OpenRead(table.Name, table.MaxBytes, "a table");
         try
         {
@@ -58,6 +65,9 @@ internal sealed class Utf8CsvCursor : TableCursor
     /// <summary>Data rows read from the bytes before Sylvan took over the pass; null while it has not.</summary>
     internal long? SylvanAfter { get; private set; }
 
+    /// <summary>Rows read in one pass by <see cref="TryPlainRow"/> (the others cell by cell or by Sylvan).</summary>
+    internal long OnePassRows { get; private set; }
+
     protected override int Fill(TableChunk chunk, long rowsBefore)
     {
         if (_sylvan is not null) return _table.FillFrom(_sylvan, chunk, 0, rowsBefore, Indexes);
@@ -69,6 +79,12 @@ internal sealed class Utf8CsvCursor : TableCursor
             int offset = NextLine(out int length);
             if (offset == End) return rows;
             var line = offset == Unsure ? default : _buffer.AsSpan(offset, length);
+            if (_columnOfField is not null && TryPlainRow(line, chunk, rows))
+            {
+                OnePassRows++;
+                rows++;
+                continue;
+            }
             int cells = line.IsEmpty ? -1 : Split(line);
             if (cells < 0)
             {
@@ -87,6 +103,62 @@ internal sealed class Utf8CsvCursor : TableCursor
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Per field of the header, the request's column that reads it, or -1; null when a requested
+    /// column is text, missing or asked for twice (those rows take the cell-by-cell path).
+    /// </summary>
+    private static int[]? ColumnOfField(int[] indexes, bool[] numeric, int width)
+    {
+        var columnOfField = new int[width];
+        Array.Fill(columnOfField, -1);
+        for (int c = 0; c < indexes.Length; c++)
+        {
+            int field = indexes[c];
+            if (!numeric[c] || field < 0 || field >= width || columnOfField[field] >= 0) return null;
+            columnOfField[field] = c;
+        }
+        return columnOfField;
+    }
+
+    /// <summary>
+    /// Reads a line in one pass when every requested cell is a plain decimal filling its cell (no
+    /// blanks, see <see cref="PlainDecimal"/>), the other cells hold no quote or carriage return, and
+    /// there are as many cells as the header's: each value stored as the cell-by-cell path would
+    /// store it. False for any other line, which that path then reads (and overwrites whatever this
+    /// stored of the row).
+    /// </summary>
+    private bool TryPlainRow(ReadOnlySpan<byte> line, TableChunk chunk, int index)
+    {
+        if (line.IsEmpty) return false; // an empty line (or one longer than the buffer) is Sylvan's
+        if (!ReferenceEquals(chunk, _storesOf))
+        {
+            _stores = Enumerable.Range(0, chunk.Request.Columns.Count).Select(chunk.NumberStore).ToArray();
+            _storesOf = chunk;
+        }
+        int[] columnOfField = _columnOfField!;
+        int last = columnOfField.Length - 1, at = 0;
+        for (int field = 0; ; field++)
+        {
+            var rest = line[at..];
+            int column = columnOfField[field], length;
+            if (column >= 0)
+            {
+                if (!PlainDecimal.TryParsePrefix(rest, out double value, out length)) return false;
+                _stores[column][index] = value;
+            }
+            else
+            {
+                // Up to the separator; a quote or carriage return stops it short, and the check below declines the line.
+                length = rest.IndexOfAny(_fieldEnd);
+                if (length < 0) length = rest.Length;
+            }
+            at += length;
+            if (field == last) return at == line.Length;
+            if (at == line.Length || line[at] != _separator) return false;
+            at++;
+        }
     }
 
     /// <summary>
