@@ -167,6 +167,10 @@ public sealed partial class PrometheusAlertTests
             {
                 // not listening yet
             }
+            catch (JsonException)
+            {
+                // listening, but its storage is not ready: it answers 503 "Service Unavailable" in plain text until then
+            }
             await Task.Delay(500);
         }
         lock (log) Assert.Fail($"{path} never got there; last: {last}\n{string.Join('\n', log.TakeLast(20))}");
