@@ -35,8 +35,6 @@ internal sealed class Utf8CsvCursor : TableCursor
     private readonly bool[] _numeric;
     private readonly int[]? _columnOfField; // per field, the request's column reading it (-1: none); null: no one-pass rows
     private readonly SearchValues<byte> _fieldEnd; // separator, quote, carriage return
-    private TableChunk? _storesOf;
-    private double[][] _stores = [];
     private readonly byte[] _buffer = new byte[BufferBytes];
     private int _start, _end;
     private bool _endOfFile;
@@ -132,11 +130,6 @@ internal sealed class Utf8CsvCursor : TableCursor
     private bool TryPlainRow(ReadOnlySpan<byte> line, TableChunk chunk, int index)
     {
         if (line.IsEmpty) return false; // an empty line (or one longer than the buffer) is Sylvan's
-        if (!ReferenceEquals(chunk, _storesOf))
-        {
-            _stores = Enumerable.Range(0, chunk.Request.Columns.Count).Select(chunk.NumberStore).ToArray();
-            _storesOf = chunk;
-        }
         int[] columnOfField = _columnOfField!;
         int last = columnOfField.Length - 1, at = 0;
         for (int field = 0; ; field++)
@@ -146,7 +139,7 @@ internal sealed class Utf8CsvCursor : TableCursor
             if (column >= 0)
             {
                 if (!PlainDecimal.TryParsePrefix(rest, out double value, out length)) return false;
-                _stores[column][index] = value;
+                chunk.NumberStore(column)[index] = value;
             }
             else
             {
