@@ -19,13 +19,10 @@ namespace Edge.Hil.Tests.Support;
 public sealed class ScriptedPosition : IBenchPosition
 {
     private readonly SimulatedPosition _inner;
-    private readonly string _flash;
 
     public ScriptedPosition(RigBoard board)
     {
-        string scratch = RepoPaths.TempDirectory("hil-scripted");
-        _inner = new SimulatedPosition(board, scratch, NullLogger.Instance);
-        _flash = Path.Combine(scratch, board.Name); // where the simulated position keeps the board's flash
+        _inner = new SimulatedPosition(board, RepoPaths.TempDirectory("hil-scripted"), NullLogger.Instance);
     }
 
     /// <summary>The revision actually flashed when a revision is asked for (null: the one asked for).</summary>
@@ -66,7 +63,7 @@ public sealed class ScriptedPosition : IBenchPosition
         if (FlashErasedInPowerCycle)
         {
             await monitor.SetTargetPowerAsync(false, cancellationToken);
-            foreach (string file in Directory.EnumerateFiles(_flash, "*", SearchOption.AllDirectories)) File.Delete(file);
+            foreach (string file in Directory.EnumerateFiles(_inner.FlashFolder, "*", SearchOption.AllDirectories)) File.Delete(file);
         }
         await _inner.PowerCycleAsync(monitor, cancellationToken);
         if (AfterPowerCycle is null) return;

@@ -38,6 +38,9 @@ public sealed class SimulatedPosition : IBenchPosition
     private string? _firmware;
     private bool _flashed;
 
+    /// <summary>The folder the board's flash is kept in (tests erase it to make a board boot empty).</summary>
+    internal string FlashFolder => _flash;
+
     /// <param name="monitor">The simulated monitor this board shares with others (the caller's to dispose); null: one of its own.</param>
     public SimulatedPosition(RigBoard board, string scratchFolder, ILogger logger, SimulatedMonitor? monitor = null)
     {
